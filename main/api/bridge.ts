@@ -1,0 +1,24 @@
+/**
+ * What the renderer sees as `window.onewindow`, whichever transport serves it.
+ * Types only: the preload checks its object against this with `satisfies`,
+ * and the renderer's bridge client implements it over HTTP/WebSocket too.
+ */
+import type { Result } from './errors'
+import type { CommandName, CommandInput, CommandOutput, EventName, EventPayload } from './contract'
+
+export interface OneWindowBridge {
+  /** Runs one command; never rejects for a command failure — it resolves to `{ok: false, error}`. */
+  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>>
+  /** Subscribes to one pushed event; returns the unsubscribe function. */
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void
+  readonly transport: 'electron' | 'station'
+}
+
+/** The wire envelope of a pushed event (IPC channel payload and WebSocket message). */
+export interface EventEnvelope {
+  name: string
+  payload: unknown
+}
+
+export const IPC_INVOKE_CHANNEL = 'onewindow:invoke'
+export const IPC_EVENT_CHANNEL = 'onewindow:event'

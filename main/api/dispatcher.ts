@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import './zodLocale'
+import { AppError, type ApiError, type Result } from './errors'
+import {
+  commands,
+  isCommandName,
+  type CommandName,
+  type CommandOutput,
+  type CommandParsedInput,
+} from './contract'
+import type { Services } from '../services/services'
+
+export interface Caller {
+  transport: 'electron' | 'station' | 'cli' | 'test'
+}
+
+export interface HandlerContext {
+  services: Services
+  caller: Caller
+}
+
+export type Handler<N extends CommandName> = (
+  input: CommandParsedInput<N>,
+  ctx: HandlerContext,
+) => CommandOutput<N> | Promise<CommandOutput<N>>
+
+export type Handlers = { [N in CommandName]: Handler<N> }
+
+/** Turns a zod failure into one clear message naming the field. */
+export function schemaError(error: z.ZodError, prefix?: string): ApiError {
+  const issue = error.issues[0]
+  const path = issue ? issue.path.map(String).join('.') : ''
+  const field = prefix ? [prefix, path].filter(Boolean).join('.') : path
+  const text = issue?.message ?? '输入不合法'
+  return field
+    ? { code: 'BAD_INPUT', message: `${field}：${text}`, field }
+    : { code: 'BAD_INPUT', message: text }
+}
+
+/**
+ * The single entry for every transport: checks the name, validates the input
+ * against the contract before any handler runs (so a bad input writes
+ * nothing), and turns every failure into a typed error value.
+ */
+export class Dispatcher {
+  constructor(
+    private readonly handlers: Handlers,
+    private readonly services: Services,
+  ) {}
+
+  async invoke(name: unknown, rawInput: unknown, caller: Caller): Promise<Result<unknown>> {
+    if (!isCommandName(name)) {
+      const shown = typeof name === 'string' ? name.slice(0, 80) : typeof name
+      return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `未知命令：${shown}` } }
+    }
+    const parsed = commands[name].input.safeParse(rawInput ?? {})
+    if (!parsed.success) return { ok: false, error: schemaError(parsed.error) }
+    try {
+      const handler = this.handlers[name] as Handler<CommandName>
+      const value = await handler(parsed.data as never, { services: this.services, caller })
+      return { ok: true, value }
+    } catch (err) {
+      return { ok: false, error: toApiError(err, name) }
+    }
+  }
+}
+
+export function toApiError(err: unknown, name: string): ApiError {
+  if (err instanceof AppError) return err.toApi()
+  if (err instanceof z.ZodError) return schemaError(err)
+  // Unexpected: log the detail for staff support, answer without internals.
+  console.error(`[api] ${name} failed:`, err)
+  return { code: 'INTERNAL', message: `命令 ${name} 执行失败，请重试或联系运维（详情已记入日志）` }
+}

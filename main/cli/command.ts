@@ -1,0 +1,62 @@
+/**
+ * One CLI command. `npm run cli -- <name words…> [args]`; the longest matching
+ * name wins, so `idcard decode` and `idcard read` can live side by side.
+ */
+export interface CliCommand {
+  /** Words of the command, e.g. `['idcard', 'decode']`. */
+  name: string[]
+  usage: string
+  summary: string
+  /** Returns the exit code. Print results on stdout, one-line reasons on stderr. */
+  run(args: string[]): Promise<number> | number
+}
+
+/** A failure the CLI prints as one line (no stack trace) with its exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message)
+  }
+}
+
+/** `--name value` and `--flag` options; everything else is positional. */
+export function parseArgs(args: string[]): { positional: string[]; options: Map<string, string | true> } {
+  const positional: string[] = []
+  const options = new Map<string, string | true>()
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=')
+      if (eq > 0) {
+        options.set(arg.slice(2, eq), arg.slice(eq + 1))
+        continue
+      }
+      const next = args[i + 1]
+      if (next !== undefined && !next.startsWith('--')) {
+        options.set(arg.slice(2), next)
+        i++
+      } else {
+        options.set(arg.slice(2), true)
+      }
+    } else {
+      positional.push(arg)
+    }
+  }
+  return { positional, options }
+}
+
+export function stringOption(options: Map<string, string | true>, name: string): string | undefined {
+  const value = options.get(name)
+  if (value === true) throw new CliError(`--${name} 需要一个值`)
+  return value
+}
+
+export function numberOption(options: Map<string, string | true>, name: string, fallback: number): number {
+  const value = stringOption(options, name)
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isFinite(n)) throw new CliError(`--${name} 应为数字，收到 "${value}"`)
+  return n
+}

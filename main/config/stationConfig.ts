@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import { AppError } from '../api/errors'
+import '../api/zodLocale'
+
+/** A printer or device address: `tcp://HOST:PORT`, `serial:PATH`, or a device file such as `/dev/usb/lp0`. */
+const printerUri = z
+  .string()
+  .regex(/^(tcp:\/\/[^\s:/]+:\d{1,5}|serial:\S+|\/\S+|[A-Za-z]:\\\S+)$/, '应为 tcp://主机:端口、serial:设备路径 或 设备文件路径')
+
+const deviceModes = {
+  idcard: z
+    .object({
+      /** `emulator` runs the built-in reader emulator on a pseudo-terminal; `serial` a real reader. */
+      mode: z.enum(['emulator', 'serial', 'off']).default('emulator'),
+      /** A serial path; absent with mode serial = probe every port for a SAM reader. */
+      port: z.string().min(1).optional(),
+      pollMs: z.number().int().min(100).max(5000).default(300),
+    })
+    .strict()
+    .prefault({}),
+  scanner: z
+    .object({
+      mode: z.enum(['wedge', 'serial', 'emulator', 'off']).default('wedge'),
+      port: z.string().min(1).optional(),
+      baudRate: z.number().int().positive().default(115200),
+      /** Suffix that ends one serial scan; NONE = the scanner sends none, a scan ends at an ~80 ms idle gap. */
+      terminator: z.enum(['CR', 'LF', 'CRLF', 'TAB', 'NONE']).default('CR'),
+      /** Keyboard-wedge detection (see specs/idcard-reader.md §9). */
+      wedge: z
+        .object({
+          minLength: z.number().int().min(1).default(6),
+          maxAvgGapMs: z.number().int().min(1).default(30),
+          maxGapMs: z.number().int().min(1).default(50),
+          /** A character the scanner is programmed to send first (e.g. "§"); makes a burst unmistakable. */
+          prefix: z.string().length(1, '前缀应为 1 个字符').optional(),
+        })
+        .strict()
+        .prefault({}),
+    })
+    .strict()
+    .prefault({}),
+  receiptPrinter: z
+    .object({
+      /** `preview` shows receipts on screen only (demo hall with no printer). */
+      mode: z.enum(['preview', 'escpos']).default('preview'),
+      uri: printerUri.optional(),
+      widthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+    })
+    .strict()
+    .prefault({}),
+  labelPrinter: z
+    .object({
+      mode: z.enum(['preview', 'tspl', 'escpos']).default('preview'),
+      uri: printerUri.optional(),
+    })
+    .strict()
+    .prefault({}),
+  camera: z
+    .object({ enabled: z.boolean().default(true) })
+    .strict()
+    .prefault({}),
+}
+
+export const stationConfigSchema = z
+  .object({
+    /** Three digits: this window's number inside the hall; part of every case number. */
+    stationId: z.string().regex(/^\d{3}$/, '应为 3 位数字，例如 "001"').default('001'),
+    stationName: z.string().min(1).max(40).default('综合受理 1 号窗口'),
+    hallName: z.string().min(1).max(60).default('示范市政务服务中心'),
+    /** GB/T 2260 six-digit administrative division code of the hall. */
+    regionCode: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码，例如 "320300"').default('320300'),
+    profile: z.enum(['window', 'courier', 'agent']).default('window'),
+    locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    /** Where the SQLite database, keys, backups and print captures live. */
+    dataDir: z.string().min(1).optional(),
+    devices: z
+      .object(deviceModes)
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+
+export type StationConfig = z.output<typeof stationConfigSchema> & { dataDir: string }
+export type StationConfigInput = z.input<typeof stationConfigSchema>
+
+/**
+ * Validates a raw config object. An error names the key and what was expected,
+ * so an installer can fix station.json without reading code.
+ */
+export function parseStationConfig(raw: unknown, dataDir: string, source = '配置'): StationConfig {
+  const parsed = stationConfigSchema.safeParse(raw ?? {})
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const key = issue.path.map(String).join('.') || '(根)'
+    const what =
+      issue.code === 'unrecognized_keys'
+        ? `未知的配置项 ${issue.keys.map((k) => (key === '(根)' ? k : `${key}.${k}`)).join(', ')}`
+        : `配置项 ${key}：${issue.message}`
+    throw new AppError('CONFIG_INVALID', `${source}有误 — ${what}`, key)
+  }
+  const config = parsed.data
+  for (const kind of ['receiptPrinter', 'labelPrinter'] as const) {
+    const device = config.devices[kind]
+    if (device.mode !== 'preview' && !device.uri) {
+      throw new AppError(
+        'CONFIG_INVALID',
+        `${source}有误 — 配置项 devices.${kind}.uri：模式 ${device.mode} 需要打印机地址（tcp://主机:9100、serial:设备 或 设备文件）`,
+        `devices.${kind}.uri`,
+      )
+    }
+  }
+  return { ...config, dataDir: config.dataDir ?? dataDir }
+}
+
+/** True when nothing real is configured: the demo hall on its emulators. */
+export function isDemo(config: StationConfig): boolean {
+  const d = config.devices
+  return d.idcard.mode !== 'serial' && d.receiptPrinter.mode === 'preview' && d.labelPrinter.mode === 'preview'
+}

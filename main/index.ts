@@ -1,0 +1,124 @@
+/**
+ * The Electron shell, kept thin: one locked-down window wired to the
+ * composition root. Everything else runs in plain Node and is tested without
+ * an Electron binary.
+ */
+import { app as electronApp, BrowserWindow, session, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createApp, type App } from './app'
+import { loadStationConfig } from './config/loadConfig'
+import { bindIpc, type IpcBinding } from './transport/electronIpc'
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ')
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const indexHtml = join(__dirname, '../renderer/index.html')
+const ownOrigin = devServerUrl ? new URL(devServerUrl).origin : null
+const ownFileUrl = pathToFileURL(indexHtml).href
+
+function isOwnUrl(url: string): boolean {
+  if (ownOrigin) return url.startsWith(`${ownOrigin}/`) || url === ownOrigin
+  return url === ownFileUrl || url.startsWith(`${ownFileUrl}#`) || url.startsWith(`${ownFileUrl}?`)
+}
+
+let core: App | undefined
+let ipc: IpcBinding | undefined
+
+function lockDownSession(): void {
+  const ses = session.defaultSession
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+  })
+  // Only our own page may use the camera (barcode and document camera); everything else is denied.
+  ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    const wantsVideoOnly = permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'video') !== false
+    callback(wantsVideoOnly && isOwnUrl(webContents.getURL()))
+  })
+  ses.setPermissionCheckHandler((webContents, permission) => permission === 'media' && webContents !== null && isOwnUrl(webContents.getURL()))
+}
+
+async function createWindow(): Promise<void> {
+  const config = loadStationConfig({ dataDir: process.env.ONEWINDOW_DATA ?? join(electronApp.getPath('userData'), 'data') })
+  core = await createApp(config)
+
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    show: false,
+    title: 'OneWindow 一窗通',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault()
+  })
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    // Help links open in the system browser; no second window ever opens here.
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+
+  ipc = bindIpc(core, window, isOwnUrl)
+  window.once('ready-to-show', () => window.show())
+  window.on('closed', () => {
+    ipc?.dispose()
+    ipc = undefined
+  })
+
+  if (devServerUrl) await window.loadURL(devServerUrl)
+  else await window.loadFile(indexHtml)
+}
+
+if (!electronApp.requestSingleInstanceLock()) {
+  // A second start focuses the first window instead of opening a second queue on the same database.
+  electronApp.quit()
+} else {
+  electronApp.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows()
+    if (window) {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+    }
+  })
+  electronApp.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isOwnUrl(url)) event.preventDefault()
+    })
+  })
+  electronApp
+    .whenReady()
+    .then(() => {
+      lockDownSession()
+      return createWindow()
+    })
+    .catch((err: unknown) => {
+      console.error('OneWindow failed to start:', err)
+      electronApp.exit(1)
+    })
+  electronApp.on('window-all-closed', () => {
+    void (core?.close() ?? Promise.resolve()).finally(() => electronApp.quit())
+  })
+}

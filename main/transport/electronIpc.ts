@@ -1,0 +1,51 @@
+/**
+ * The desktop transport: one `ipcMain.handle` channel carrying `{name, input}`
+ * for every contract command, and `webContents.send` for pushed events. Every
+ * sender is checked: only our own window's main frame, showing our own page,
+ * may call (VS Code's rule: validate every IPC sender).
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import type { App } from '../app'
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventEnvelope } from '../api/bridge'
+import type { Result } from '../api/errors'
+
+export interface IpcBinding {
+  dispose(): void
+}
+
+export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow, isOwnUrl: (url: string) => boolean): boolean {
+  const frame = event.senderFrame
+  return (
+    !window.isDestroyed() &&
+    event.sender.id === window.webContents.id &&
+    frame !== null &&
+    frame === event.sender.mainFrame &&
+    isOwnUrl(frame.url)
+  )
+}
+
+export function bindIpc(app: App, window: BrowserWindow, isOwnUrl: (url: string) => boolean): IpcBinding {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, request: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event, window, isOwnUrl)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } }
+    }
+    const { name, input } = (typeof request === 'object' && request !== null ? request : {}) as {
+      name?: unknown
+      input?: unknown
+    }
+    return app.dispatcher.invoke(name, input, { transport: 'electron' })
+  })
+
+  const unsubscribe = app.services.events.subscribe((name, payload) => {
+    if (window.isDestroyed()) return
+    const envelope: EventEnvelope = { name, payload }
+    window.webContents.send(IPC_EVENT_CHANNEL, envelope)
+  })
+
+  return {
+    dispose() {
+      unsubscribe()
+      ipcMain.removeHandler(IPC_INVOKE_CHANNEL)
+    },
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * The station host's transport: the same contract as Electron IPC, served as
+ * `POST /api/<command>` plus one WebSocket (`/events`) for pushed events, on
+ * 127.0.0.1 only, every API request carrying the per-start token. It also
+ * serves the built renderer, so a kiosk or a test browser needs nothing else.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { App } from '../app'
+import type { EventEnvelope } from '../api/bridge'
+import type { ApiError, Result } from '../api/errors'
+
+export interface StationServerOptions {
+  port?: number
+  /** Folder with the built renderer (index.html); absent = API only. */
+  staticDir?: string
+  /** Fixed token (tests); normally a fresh random one per start. */
+  token?: string
+}
+
+export interface StationServer {
+  url: string
+  /** The URL to open: carries the token in its fragment (never sent to the server). */
+  openUrl: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+const MAX_BODY_BYTES = 12 * 1024 * 1024 // a document-camera photo in base64 fits; nothing bigger is legitimate
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+}
+
+// Same policy as the Electron window: our own code only; ws: for the event socket.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ')
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  })
+  res.end(text)
+}
+
+function fail(res: ServerResponse, status: number, error: ApiError): void {
+  sendJson(res, status, { ok: false, error })
+}
+
+function statusFor(error: ApiError): number {
+  switch (error.code) {
+    case 'BAD_INPUT':
+      return 400
+    case 'UNAUTHORIZED':
+      return 401
+    case 'FORBIDDEN':
+      return 403
+    case 'UNKNOWN_COMMAND':
+    case 'NOT_FOUND':
+      return 404
+    case 'INTERNAL':
+      return 500
+    default:
+      return 422
+  }
+}
+
+function tokenMatches(expected: Buffer, given: string | null | undefined): boolean {
+  if (!given) return false
+  const buf = Buffer.from(given)
+  return buf.length === expected.length && timingSafeEqual(buf, expected)
+}
+
+/** Loopback only: rejects a foreign Host header (DNS rebinding) before anything else. */
+function isLocalHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('TOO_LARGE'))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+export async function startStationServer(app: App, options: StationServerOptions = {}): Promise<StationServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const expected = Buffer.from(token)
+  const staticRoot = options.staticDir ? resolve(options.staticDir) : undefined
+  let port = 0
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST')
+      return fail(res, 405, { code: 'BAD_INPUT', message: '命令只接受 POST 请求' })
+    }
+    const auth = req.headers.authorization
+    const given = auth?.startsWith('Bearer ') ? auth.slice(7) : (req.headers['x-onewindow-token'] as string | undefined)
+    if (!tokenMatches(expected, given)) {
+      return fail(res, 401, { code: 'UNAUTHORIZED', message: '缺少或错误的工作站令牌' })
+    }
+    let input: unknown
+    try {
+      const text = await readBody(req)
+      input = text.trim() === '' ? {} : (JSON.parse(text) as unknown)
+    } catch (err) {
+      const tooLarge = err instanceof Error && err.message === 'TOO_LARGE'
+      return fail(res, tooLarge ? 413 : 400, {
+        code: 'BAD_INPUT',
+        message: tooLarge ? `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB 上限` : '请求体不是合法的 JSON',
+      })
+    }
+    const result = await app.dispatcher.invoke(name, input, { transport: 'station' })
+    sendJson(res, result.ok ? 200 : statusFor(result.error), result)
+  }
+
+  const serveStatic = (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+    if (!staticRoot || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404).end()
+      return
+    }
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+    let file = join(staticRoot, relative || 'index.html')
+    if (!file.startsWith(staticRoot + sep) && file !== staticRoot) {
+      res.writeHead(403).end()
+      return
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticRoot, 'index.html')
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('界面尚未构建：请先运行 npm run build')
+      return
+    }
+    res.writeHead(200, {
+      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    })
+    if (req.method === 'HEAD') {
+      res.end()
+      return
+    }
+    createReadStream(file).pipe(res)
+  }
+
+  const server: Server = createServer((req, res) => {
+    if (!isLocalHost(req.headers.host, port)) {
+      res.writeHead(403).end()
+      return
+    }
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    if (pathname.startsWith('/api/')) {
+      handleApi(req, res, decodeURIComponent(pathname.slice(5))).catch((err: unknown) => {
+        console.error('[station] request failed:', err)
+        if (!res.headersSent) fail(res, 500, { code: 'INTERNAL', message: '工作站主机内部错误' })
+      })
+      return
+    }
+    serveStatic(req, res, pathname)
+  })
+
+  const sockets = new Set<WebSocket>()
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const origin = req.headers.origin
+    const originOk = origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
+    if (url.pathname !== '/events' || !isLocalHost(req.headers.host, port) || !originOk || !tokenMatches(expected, url.searchParams.get('token'))) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
+      socket.destroy()
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws)
+      ws.on('close', () => sockets.delete(ws))
+      ws.on('error', () => sockets.delete(ws))
+    })
+  })
+
+  const unsubscribe = app.services.events.subscribe((name, payload) => {
+    const envelope: EventEnvelope = { name, payload }
+    const text = JSON.stringify(envelope)
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text)
+  })
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolveListen()
+    })
+  })
+  port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}/`
+
+  return {
+    url,
+    openUrl: `${url}#token=${token}`,
+    port,
+    token,
+    async close() {
+      unsubscribe()
+      for (const ws of sockets) ws.terminate()
+      wss.close()
+      server.closeAllConnections()
+      await new Promise<void>((done) => server.close(() => done()))
+    },
+  }
+}

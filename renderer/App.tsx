@@ -1,0 +1,93 @@
+import { Alert, ConfigProvider, Layout, Menu } from 'antd'
+import enUS from 'antd/locale/en_US'
+import zhCN from 'antd/locale/zh_CN'
+import { useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandOutput } from '../main/api/contract'
+import { call } from './bridge/client'
+import { TopBar } from './components/TopBar'
+import { navigate, screenIds, useRoute, type Route, type ScreenId } from './hooks/useRoute'
+import { AgentScreen } from './screens/AgentScreen'
+import { CasesScreen } from './screens/CasesScreen'
+import { CourierScreen } from './screens/CourierScreen'
+import { DevicesScreen } from './screens/DevicesScreen'
+import { IntakeScreen } from './screens/IntakeScreen'
+import { OutputScreen } from './screens/OutputScreen'
+import { ReportsScreen } from './screens/ReportsScreen'
+
+function renderScreen(route: Route): ReactNode {
+  switch (route.screen) {
+    case 'intake':
+      return <IntakeScreen />
+    case 'cases':
+      return <CasesScreen caseNo={route.params[0]} />
+    case 'output':
+      return <OutputScreen />
+    case 'courier':
+      return <CourierScreen />
+    case 'agent':
+      return <AgentScreen />
+    case 'reports':
+      return <ReportsScreen />
+    case 'devices':
+      return <DevicesScreen />
+  }
+}
+
+/** Alt+1…Alt+7 reach every screen from anywhere: the counter is busy, the mouse is far. */
+function useScreenShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return
+      const index = Number(event.key) - 1
+      const screen = screenIds[index]
+      if (Number.isInteger(index) && screen) {
+        event.preventDefault()
+        navigate(screen)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}
+
+export function App(): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const route = useRoute()
+  const [info, setInfo] = useState<CommandOutput<'system.info'> | null>(null)
+  const [startError, setStartError] = useState<string | null>(null)
+  useScreenShortcuts()
+
+  useEffect(() => {
+    call('system.info', {}).then(setInfo, (err: unknown) => setStartError(err instanceof Error ? err.message : String(err)))
+  }, [])
+
+  const items = screenIds.map((id: ScreenId, i) => ({
+    key: id,
+    label: (
+      <span className="nav-item" data-testid={`nav-${id}`}>
+        <span>{t(`nav.${id}`)}</span>
+        <span className="nav-hint">{t('navHint', { key: i + 1 })}</span>
+      </span>
+    ),
+  }))
+
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 4 } }}>
+      <Layout className="app">
+        <Layout.Sider width={168} theme="light" className="app-nav">
+          <div className="app-brand">{t('appName')}</div>
+          <Menu mode="inline" selectedKeys={[route.screen]} items={items} onClick={({ key }) => navigate(key)} />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header className="app-header">
+            <TopBar info={info} />
+          </Layout.Header>
+          <Layout.Content className="app-content">
+            {startError ? <Alert type="error" showIcon message={startError} /> : renderScreen(route)}
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </ConfigProvider>
+  )
+}

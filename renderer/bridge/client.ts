@@ -1,0 +1,59 @@
+/**
+ * The screens' only way to main: `call` a command, `onEvent` for pushes.
+ * Uses the Electron preload's `window.onewindow` when present, else the
+ * station host's HTTP/WebSocket bridge.
+ */
+import { useEffect, useRef } from 'react'
+import type { OneWindowBridge } from '../../main/api/bridge'
+import type { ApiError } from '../../main/api/errors'
+import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../main/api/contract'
+import { createHttpBridge, takeToken } from './httpBridge'
+
+declare global {
+  interface Window {
+    onewindow?: OneWindowBridge
+  }
+}
+
+/** A command's typed failure; `field` names the input it is about. */
+export class CommandError extends Error implements ApiError {
+  readonly code: ApiError['code']
+  readonly field: string | undefined
+
+  constructor(error: ApiError) {
+    super(error.message)
+    this.code = error.code
+    this.field = error.field
+  }
+}
+
+let bridge: OneWindowBridge | null = null
+
+export function getBridge(): OneWindowBridge {
+  if (bridge) return bridge
+  if (window.onewindow) {
+    bridge = window.onewindow
+    return bridge
+  }
+  const token = takeToken()
+  if (!token) throw new Error('缺少工作站令牌：请使用工作站主机启动时打印的完整网址打开')
+  bridge = createHttpBridge(token)
+  return bridge
+}
+
+export async function call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+  const result = await getBridge().invoke(name, input)
+  if (!result.ok) throw new CommandError(result.error)
+  return result.value
+}
+
+export function onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return getBridge().on(name, listener)
+}
+
+/** Subscribes for the component's lifetime; the latest listener is always the one called. */
+export function useEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): void {
+  const ref = useRef(listener)
+  ref.current = listener
+  useEffect(() => onEvent(name, (payload) => ref.current(payload)), [name])
+}

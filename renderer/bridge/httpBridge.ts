@@ -1,0 +1,76 @@
+/**
+ * The station host's side of the bridge: commands as `POST /api/<name>` and
+ * events over one WebSocket, both carrying the per-start token. Implements
+ * the same OneWindowBridge as the Electron preload, so screens never know.
+ */
+import type { OneWindowBridge, EventEnvelope } from '../../main/api/bridge'
+import type { Result } from '../../main/api/errors'
+
+const TOKEN_KEY = 'onewindow.token'
+
+/** The token arrives once in the URL fragment (never sent to the server in logs); keep it for reloads. */
+export function takeToken(): string | null {
+  const match = /(?:^|[#&])token=([A-Za-z0-9_-]+)/.exec(window.location.hash)
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1])
+    const rest = window.location.hash.replace(/(^#|&)token=[A-Za-z0-9_-]+/, '').replace(/^#&/, '#')
+    history.replaceState(null, '', window.location.pathname + window.location.search + (rest === '#' ? '' : rest))
+    return match[1]
+  }
+  return sessionStorage.getItem(TOKEN_KEY)
+}
+
+export function createHttpBridge(token: string): OneWindowBridge {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  let socket: WebSocket | null = null
+  let retryMs = 500
+
+  const connect = (): void => {
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
+    socket = new WebSocket(`${scheme}://${window.location.host}/events?token=${encodeURIComponent(token)}`)
+    socket.onopen = () => {
+      retryMs = 500
+    }
+    socket.onmessage = (message) => {
+      let envelope: EventEnvelope
+      try {
+        envelope = JSON.parse(String(message.data)) as EventEnvelope
+      } catch {
+        return
+      }
+      for (const listener of listeners.get(envelope.name) ?? []) listener(envelope.payload)
+    }
+    socket.onclose = () => {
+      // The host restarted or the link dropped: come back, slower each time.
+      setTimeout(connect, retryMs)
+      retryMs = Math.min(retryMs * 2, 10_000)
+    }
+  }
+  connect()
+
+  return {
+    transport: 'station',
+    async invoke(name, input) {
+      try {
+        const response = await fetch(`/api/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        })
+        return (await response.json()) as Result<never>
+      } catch (err) {
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: `与工作站主机的连接中断：${err instanceof Error ? err.message : String(err)}` },
+        }
+      }
+    },
+    on(name, listener) {
+      let set = listeners.get(name)
+      if (!set) listeners.set(name, (set = new Set()))
+      const wrapped = listener as (payload: unknown) => void
+      set.add(wrapped)
+      return () => set.delete(wrapped)
+    },
+  }
+}

@@ -1,0 +1,51 @@
+import { Button, Space, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandOutput } from '../../main/api/contract'
+import { call } from '../bridge/client'
+import { useDeviceStatuses } from '../hooks/useDeviceStatuses'
+import { useSession } from '../hooks/useSession'
+import { setLocale, type Locale } from '../i18n'
+import { DeviceLights } from './DeviceLights'
+import { SignInDialog } from './SignInDialog'
+
+type Info = CommandOutput<'system.info'>
+
+export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const session = useSession()
+  const statuses = useDeviceStatuses()
+  const [signingIn, setSigningIn] = useState(false)
+  const nextLocale: Locale = i18n.language === 'en' ? 'zh-CN' : 'en'
+
+  return (
+    <div className="top-bar">
+      <Space size="large" align="center">
+        <Typography.Text strong data-testid="station-name">
+          {info ? `${info.hallName} · ${info.stationName}` : '…'}
+        </Typography.Text>
+        {info?.isDemo ? <Tag color="orange">{t('demo')}</Tag> : null}
+        <span data-testid="operator">
+          {t('operator')}：
+          {session.operator ? <Typography.Text strong>{session.operator}</Typography.Text> : <Typography.Text type="secondary">{t('notSignedIn')}</Typography.Text>}
+        </span>
+        {session.operator ? (
+          <Button size="small" onClick={() => void call('session.signOut', {})}>
+            {t('signOut')}
+          </Button>
+        ) : (
+          <Button size="small" type="primary" data-testid="sign-in" onClick={() => setSigningIn(true)}>
+            {t('signIn')}
+          </Button>
+        )}
+      </Space>
+      <Space size="large" align="center">
+        <DeviceLights statuses={statuses} />
+        <Button size="small" type="text" data-testid="locale-switch" onClick={() => setLocale(nextLocale)}>
+          {t('language')}
+        </Button>
+      </Space>
+      <SignInDialog open={signingIn} onClose={() => setSigningIn(false)} />
+    </div>
+  )
+}

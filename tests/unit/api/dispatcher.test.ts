@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { commands, commandNames, events } from '../../../main/api/contract'
+import { handlers } from '../../../main/api/handlers'
+import { createTestApp, type TestApp } from '../../fixtures/testApp'
+
+describe('the contract', () => {
+  it('has exactly one handler for every command', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...commandNames].sort())
+  })
+
+  it('declares an input and output schema and a summary for every command', () => {
+    for (const name of commandNames) {
+      const spec = commands[name]
+      expect(spec.summary.length, name).toBeGreaterThan(0)
+      expect(typeof spec.input.safeParse, name).toBe('function')
+      expect(typeof spec.output.safeParse, name).toBe('function')
+    }
+  })
+
+  it('names commands and events as area.verb', () => {
+    for (const name of [...commandNames, ...Object.keys(events)]) expect(name).toMatch(/^[a-z]+(\.[a-zA-Z]+)+$/)
+  })
+})
+
+describe('the dispatcher', () => {
+  let t: TestApp
+  beforeEach(async () => {
+    t = await createTestApp()
+  })
+  afterEach(async () => {
+    await t.dispose()
+  })
+
+  it('answers a known command with its value', async () => {
+    const result = await t.app.dispatcher.invoke('system.info', {}, { transport: 'test' })
+    expect(result).toMatchObject({ ok: true, value: { stationId: '001', regionCode: '320300', isDemo: true } })
+  })
+
+  it('refuses an unknown command with a typed error naming it', async () => {
+    const result = await t.app.dispatcher.invoke('cases.explode', {}, { transport: 'test' })
+    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_COMMAND', message: '未知命令：cases.explode' } })
+  })
+
+  it('refuses a name that is not a string, or an inherited property name', async () => {
+    for (const name of [42, null, 'toString', '__proto__', 'constructor']) {
+      const result = await t.app.dispatcher.invoke(name, {}, { transport: 'test' })
+      expect(result.ok ? 'ok' : result.error.code).toBe('UNKNOWN_COMMAND')
+    }
+  })
+
+  it('refuses a bad input with the field and a Chinese message, and changes nothing', async () => {
+    const result = await t.app.dispatcher.invoke('session.signIn', { operator: '   ' }, { transport: 'test' })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'operator', message: 'operator：请输入工号或姓名' },
+    })
+    expect(t.app.services.session.get().operator).toBeNull()
+  })
+
+  it('refuses unknown keys and wrong types', async () => {
+    const extra = await t.app.dispatcher.invoke('session.signIn', { operator: 'a', admin: true }, { transport: 'test' })
+    expect(extra.ok).toBe(false)
+    const wrong = await t.app.dispatcher.invoke('session.signIn', { operator: 7 }, { transport: 'test' })
+    expect(wrong.ok ? null : wrong.error).toMatchObject({ code: 'BAD_INPUT', field: 'operator' })
+    const notObject = await t.app.dispatcher.invoke('session.signIn', 'a', { transport: 'test' })
+    expect(notObject.ok ? null : notObject.error.code).toBe('BAD_INPUT')
+  })
+
+  it('refuses an oversized field', async () => {
+    const result = await t.app.dispatcher.invoke('session.signIn', { operator: '张'.repeat(33) }, { transport: 'test' })
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'BAD_INPUT', field: 'operator' })
+  })
+
+  it('trims the input it accepts and pushes the change as an event', async () => {
+    const seen: unknown[] = []
+    t.app.services.events.on('session.changed', (s) => seen.push(s.operator))
+    const result = await t.app.dispatcher.invoke('session.signIn', { operator: '  李娜  ' }, { transport: 'test' })
+    expect(result).toMatchObject({ ok: true, value: { operator: '李娜' } })
+    expect(seen).toEqual(['李娜'])
+  })
+})

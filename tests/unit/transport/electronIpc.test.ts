@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createTestApp, type TestApp } from '../../fixtures/testApp'
+
+// No Electron binary here: the shell's transport is tested against a stand-in ipcMain.
+const handlersByChannel = new Map<string, (event: unknown, request: unknown) => Promise<unknown>>()
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, fn: (event: unknown, request: unknown) => Promise<unknown>) => handlersByChannel.set(channel, fn),
+    removeHandler: (channel: string) => handlersByChannel.delete(channel),
+  },
+}))
+
+const { bindIpc } = await import('../../../main/transport/electronIpc')
+const { IPC_INVOKE_CHANNEL, IPC_EVENT_CHANNEL } = await import('../../../main/api/bridge')
+
+const OWN_URL = 'file:///app/out/renderer/index.html'
+
+function fakeWindow() {
+  const mainFrame = { url: OWN_URL }
+  const sent: Array<[string, unknown]> = []
+  const webContents = { id: 7, mainFrame, send: (channel: string, payload: unknown) => sent.push([channel, payload]) }
+  return { window: { isDestroyed: () => false, webContents }, mainFrame, webContents, sent }
+}
+
+describe('the Electron IPC transport', () => {
+  let t: TestApp
+  beforeEach(async () => {
+    t = await createTestApp()
+  })
+  afterEach(async () => {
+    handlersByChannel.clear()
+    await t.dispose()
+  })
+
+  function bind() {
+    const w = fakeWindow()
+    const binding = bindIpc(t.app, w.window as never, (url) => url === OWN_URL || url.startsWith(`${OWN_URL}#`))
+    const invoke = (event: unknown, request: unknown) => handlersByChannel.get(IPC_INVOKE_CHANNEL)!(event, request)
+    return { ...w, binding, invoke }
+  }
+
+  it('runs a command sent by our own window', async () => {
+    const w = bind()
+    const event = { sender: w.webContents, senderFrame: w.mainFrame }
+    await expect(w.invoke(event, { name: 'system.info', input: {} })).resolves.toMatchObject({ ok: true, value: { transport: 'electron' } })
+  })
+
+  it('refuses a sender that is another webContents, a subframe or a foreign page', async () => {
+    const w = bind()
+    const other = { id: 8, mainFrame: { url: OWN_URL } }
+    const subframe = { url: OWN_URL }
+    const foreign = { url: 'https://example.com/' }
+    for (const event of [
+      { sender: other, senderFrame: other.mainFrame },
+      { sender: w.webContents, senderFrame: subframe },
+      { sender: { ...w.webContents, mainFrame: foreign }, senderFrame: foreign },
+      { sender: w.webContents, senderFrame: null },
+    ]) {
+      await expect(w.invoke(event, { name: 'session.signIn', input: { operator: 'x' } })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(t.app.services.session.get().operator).toBeNull()
+  })
+
+  it('answers a malformed request and an unknown command with typed errors', async () => {
+    const w = bind()
+    const event = { sender: w.webContents, senderFrame: w.mainFrame }
+    await expect(w.invoke(event, 'system.info')).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } })
+    await expect(w.invoke(event, { name: 'fs.readFile', input: {} })).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } })
+    await expect(w.invoke(event, { name: 'session.signIn', input: { operator: 1 } })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'operator' } })
+  })
+
+  it('pushes events to the window until disposed', () => {
+    const w = bind()
+    t.app.services.session.signIn('陈静')
+    expect(w.sent).toEqual([[IPC_EVENT_CHANNEL, { name: 'session.changed', payload: expect.objectContaining({ operator: '陈静' }) }]])
+    w.binding.dispose()
+    t.app.services.session.signOut()
+    expect(w.sent).toHaveLength(1)
+    expect(handlersByChannel.has(IPC_INVOKE_CHANNEL)).toBe(false)
+  })
+})

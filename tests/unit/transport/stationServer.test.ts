@@ -1,0 +1,119 @@
+import { request } from 'node:http'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { startStationServer, type StationServer } from '../../../main/transport/stationServer'
+import { createTestApp, type TestApp } from '../../fixtures/testApp'
+
+interface Reply {
+  status: number
+  body: string
+  headers: Record<string, string | string[] | undefined>
+}
+
+function send(server: StationServer, path: string, options: { method?: string; token?: string | null; body?: string; host?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', host: options.host ?? `127.0.0.1:${server.port}` }
+    const token = options.token === undefined ? server.token : options.token
+    if (token !== null) headers.authorization = `Bearer ${token}`
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'POST', headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+    })
+    req.on('error', reject)
+    req.end(options.body ?? '{}')
+  })
+}
+
+describe('the station host transport', () => {
+  let t: TestApp
+  let server: StationServer
+  let staticDir: string
+
+  beforeEach(async () => {
+    t = await createTestApp()
+    staticDir = mkdtempSync(join(tmpdir(), 'ow-static-'))
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>OneWindow</title>')
+    server = await startStationServer(t.app, { staticDir })
+  })
+  afterEach(async () => {
+    await server.close()
+    await t.dispose()
+  })
+
+  it('listens on 127.0.0.1 only and prints a URL carrying the token in its fragment', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`)
+    expect(server.openUrl).toBe(`${server.url}#token=${server.token}`)
+    expect(server.token.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('runs a command with the token', async () => {
+    const reply = await send(server, '/api/system.info')
+    expect(reply.status).toBe(200)
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { transport: 'station', stationId: '001' } })
+  })
+
+  it('answers 401 without the token or with a wrong one, and runs nothing', async () => {
+    for (const token of [null, 'wrong', `${server.token}x`]) {
+      const reply = await send(server, '/api/session.signIn', { token, body: '{"operator":"x"}' })
+      expect(reply.status).toBe(401)
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+    }
+    expect(t.app.services.session.get().operator).toBeNull()
+  })
+
+  it('answers 404 with a typed error for an unknown command', async () => {
+    const reply = await send(server, '/api/nothing.here')
+    expect(reply.status).toBe(404)
+    expect(JSON.parse(reply.body).error).toEqual({ code: 'UNKNOWN_COMMAND', message: '未知命令：nothing.here' })
+  })
+
+  it('answers 400 naming the field for an input that fails the schema', async () => {
+    const reply = await send(server, '/api/session.signIn', { body: '{"operator":""}' })
+    expect(reply.status).toBe(400)
+    expect(JSON.parse(reply.body).error).toMatchObject({ code: 'BAD_INPUT', field: 'operator' })
+  })
+
+  it('answers 400 for a body that is not JSON and 405 for a GET', async () => {
+    const bad = await send(server, '/api/session.signIn', { body: '{operator:' })
+    expect(bad.status).toBe(400)
+    expect(JSON.parse(bad.body).error.message).toBe('请求体不是合法的 JSON')
+    const get = await send(server, '/api/system.info', { method: 'GET', body: '' })
+    expect(get.status).toBe(405)
+  })
+
+  it('refuses a foreign Host header (DNS rebinding) before anything else', async () => {
+    const reply = await send(server, '/api/system.info', { host: 'evil.example:80' })
+    expect(reply.status).toBe(403)
+  })
+
+  it('serves the built renderer with a strict CSP, and never a file outside it', async () => {
+    const page = await send(server, '/', { method: 'GET', token: null, body: '' })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('OneWindow')
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'")
+    const escape = await send(server, '/../../etc/passwd', { method: 'GET', token: null, body: '' })
+    expect(escape.body).not.toContain('root:')
+  })
+
+  it('pushes events over the WebSocket only to a client with the token', async () => {
+    await expect(
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/events?token=nope`)
+        ws.on('open', () => reject(new Error('opened without the token')))
+        ws.on('error', resolve)
+      }),
+    ).resolves.toBeDefined()
+
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/events?token=${server.token}`)
+    await new Promise((resolve) => ws.on('open', resolve))
+    const received = new Promise<unknown>((resolve) => ws.on('message', (data) => resolve(JSON.parse(String(data)))))
+    await send(server, '/api/session.signIn', { body: '{"operator":"周敏"}' })
+    expect(await received).toEqual({ name: 'session.changed', payload: { operator: '周敏', signedInAt: expect.any(String) } })
+    ws.close()
+  })
+})
