@@ -21,8 +21,15 @@ export class CliError extends Error {
   }
 }
 
-/** `--name value` and `--flag` options; everything else is positional. */
-export function parseArgs(args: string[]): { positional: string[]; options: Map<string, string | true> } {
+/**
+ * `--name value`, `--name=value` and `--flag` options; everything else is positional.
+ * Name the boolean flags so `--json ID` does not swallow the ID as the flag's value.
+ */
+export function parseArgs(
+  args: string[],
+  spec: { flags?: string[] } = {},
+): { positional: string[]; options: Map<string, string | true> } {
+  const flags = new Set(spec.flags ?? [])
   const positional: string[] = []
   const options = new Map<string, string | true>()
   for (let i = 0; i < args.length; i++) {
@@ -34,7 +41,7 @@ export function parseArgs(args: string[]): { positional: string[]; options: Map<
         continue
       }
       const next = args[i + 1]
-      if (next !== undefined && !next.startsWith('--')) {
+      if (!flags.has(arg.slice(2)) && next !== undefined && !next.startsWith('--')) {
         options.set(arg.slice(2), next)
         i++
       } else {

@@ -25,6 +25,8 @@ export class DeviceStatusBoard {
         changedAt: now,
       })
     }
+    // A lone station is its own whole truth; hall mode (shared PostgreSQL) will report this link.
+    this.statuses.set('network', { device: 'network', state: 'ok', message: '单机模式：本地队列', reason: 'standalone', isEmulated: false, changedAt: now })
   }
 
   report(device: DeviceKind, update: { state: DeviceState; message: string; reason: string; isEmulated?: boolean }): void {
