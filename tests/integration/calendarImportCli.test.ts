@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { runCli } from '../../main/cli'
+
+describe('calendar import and calendar add', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ow-calendar-cli-'))
+  afterEach(() => vi.restoreAllMocks())
+
+  it('counts with a year imported into the data directory’s database, and names the missing year without it', async () => {
+    const out: string[] = []
+    const err: string[] = []
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
+    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
+
+    expect(await runCli(['calendar', 'add', '2026-12-28', '5', '--data', dir])).toBe(1)
+    expect(err.join('\n')).toContain('缺少 2027 年节假日日历')
+
+    const file = join(dir, 'notice-2027.json')
+    writeFileSync(file, JSON.stringify({ year: 2027, source: '测试通知', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], makeupWorkdays: [] }))
+    expect(await runCli(['calendar', 'import', file, '--data', dir])).toBe(0)
+    rmSync(file)
+    out.length = 0
+    expect(await runCli(['calendar', 'add', '2026-12-28', '5', '--data', dir])).toBe(0)
+    // Dec 29, 30, 31, then Jan 4 (Mon) and Jan 5: New Year's Day 2027 falls on a Friday
+    expect(out).toEqual(['2027-01-05'])
+    rmSync(dir, { recursive: true, force: true })
+  })
+})
