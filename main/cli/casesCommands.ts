@@ -1,0 +1,177 @@
+/**
+ * Operations on a station's case store: online backup, audit chain
+ * verification, calendar and catalog imports, demo data. Each opens the data
+ * directory itself, so it runs beside a running app (WAL lets both in).
+ */
+import { readFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
+import { basename, resolve } from 'node:path'
+import { AppError } from '../api/errors'
+import { defaultDataDir, loadStationConfig } from '../config/loadConfig'
+import { EventBus } from '../services/eventBus'
+import { buildCaseServices, type CaseServices } from '../services/cases/caseServices'
+import { DemoSeeder } from '../services/cases/demoSeeder'
+import { SettableClock } from '../services/cases/hallClock'
+import { SessionService } from '../services/system/session'
+import { verifyAuditChain } from '../store/auditChain'
+import { backupDatabase } from '../store/backup'
+import { databaseFile, openDatabaseReadOnly } from '../store/database'
+import { FileKeyProvider } from '../store/keyProviders'
+import { openStore, type Store } from '../store/store'
+import { CliError, numberOption, parseArgs, stringOption, type CliCommand } from './command'
+
+function dataDirOf(options: Map<string, string | true>): string {
+  return resolve(stringOption(options, 'data') ?? defaultDataDir())
+}
+
+/** Who an import is recorded as: the OS user running the CLI. */
+function cliOperator(): string {
+  try {
+    return `cli:${userInfo().username}`.slice(0, 32)
+  } catch {
+    return 'cli'
+  }
+}
+
+interface CaseArea {
+  store: Store
+  services: CaseServices
+  session: SessionService
+  clock: SettableClock
+  stationId: string
+  regionCode: string
+}
+
+function openCaseArea(dataDir: string): CaseArea {
+  const config = loadStationConfig({ dataDir })
+  const store = openStore({ dataDir, keyProvider: new FileKeyProvider(dataDir) })
+  const events = new EventBus()
+  const session = new SessionService(events)
+  const clock = new SettableClock(new Date())
+  const services = buildCaseServices({ store, events, session, clock, dataDir, stationId: config.stationId, regionCode: config.regionCode })
+  return { store, services, session, clock, stationId: config.stationId, regionCode: config.regionCode }
+}
+
+function readJsonFile(file: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown
+  } catch (err) {
+    throw new CliError(`${what} ${file} 无法读取或不是合法的 JSON：${err instanceof Error ? err.message : String(err)}`)
+  }
+}
+
+function parseAnchor(text: string | undefined): { seq: number; hash: string } | undefined {
+  if (text === undefined) return undefined
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(text)
+  if (!m) throw new CliError('--anchor 应为 序号:哈希，例如 1200:3fa9…（64 位十六进制）', 2)
+  return { seq: Number(m[1]), hash: m[2]! }
+}
+
+export const casesCommands: CliCommand[] = [
+  {
+    name: ['backup'],
+    usage: 'backup --data DIR --to FILE',
+    summary: 'Online backup of the station database (safe while the app runs); the copy is checked before it is reported',
+    async run(args) {
+      const { options } = parseArgs(args)
+      const to = stringOption(options, 'to')
+      if (!to) throw new CliError('用法：npm run cli -- backup --data DIR --to FILE', 2)
+      const dataDir = dataDirOf(options)
+      const report = await backupDatabase(databaseFile(dataDir), resolve(to))
+      console.log(`备份完成：${report.file}（${report.bytes} 字节，结构版本 ${report.schemaVersion}）`)
+      console.log(`审计链：${report.auditRows} 条，末条哈希 ${report.auditHead}`)
+      console.log(`注意：身份证号密钥不在备份内，请另行妥善保存数据目录中的密钥文件（${dataDir}/idcipher.key*）`)
+      return 0
+    },
+  },
+  {
+    name: ['audit', 'verify'],
+    usage: 'audit verify --data DIR [--anchor SEQ:HASH]',
+    summary: 'Check the audit chain: exit 0 with the row count and head hash, or 1 naming the first broken row',
+    run(args) {
+      const { options } = parseArgs(args)
+      const anchor = parseAnchor(stringOption(options, 'anchor'))
+      const db = openDatabaseReadOnly(databaseFile(dataDirOf(options)))
+      try {
+        const verdict = verifyAuditChain(db, anchor ? { anchor } : {})
+        if (!verdict.ok) throw new CliError(`审计链断裂：${verdict.reason}（此前 ${verdict.rows} 条完好）`, 1)
+        console.log(`审计链完整：${verdict.rows} 条`)
+        console.log(`末条：第 ${verdict.headSeq} 条 ${verdict.headHash}`)
+        return 0
+      } finally {
+        db.close()
+      }
+    },
+  },
+  {
+    name: ['calendar', 'import'],
+    usage: 'calendar import FILE [--data DIR]',
+    summary: 'Store one year of the official holiday arrangement in the station database (replaces an earlier import of that year)',
+    run(args) {
+      const { positional, options } = parseArgs(args)
+      const file = positional[0]
+      if (!file || positional.length !== 1) throw new CliError('用法：npm run cli -- calendar import FILE [--data DIR]', 2)
+      const json = readJsonFile(resolve(file), '节假日日历文件')
+      const area = openCaseArea(dataDirOf(options))
+      try {
+        const year = area.services.calendar.importYear(json, basename(file), { operator: cliOperator(), stationId: area.stationId })
+        console.log(`已导入 ${year.year} 年节假日日历（${year.source}）：${year.holidays.length} 个假期，${year.makeupWorkdays.length} 个调休上班日`)
+        return 0
+      } finally {
+        area.store.close()
+      }
+    },
+  },
+  {
+    name: ['catalog', 'import'],
+    usage: 'catalog import FILE [--data DIR]',
+    summary: "Validate a service catalog file and make it the station's catalog (nothing is stored when it has errors)",
+    run(args) {
+      const { positional, options } = parseArgs(args)
+      const file = positional[0]
+      if (!file || positional.length !== 1) throw new CliError('用法：npm run cli -- catalog import FILE [--data DIR]', 2)
+      const json = readJsonFile(resolve(file), '事项目录文件')
+      const area = openCaseArea(dataDirOf(options))
+      try {
+        const info = area.services.catalog.importCatalog(json, basename(file), { operator: cliOperator(), stationId: area.stationId })
+        console.log(`已导入事项目录 ${info.version}（${info.hallName}，${info.itemCount} 个事项）`)
+        return 0
+      } finally {
+        area.store.close()
+      }
+    },
+  },
+  {
+    name: ['seed'],
+    usage: 'seed --data DIR --cases N [--days 90] [--seed S]',
+    summary: 'Fill a data directory with N realistic demo cases over the last days, through the real intake and case services',
+    run(args) {
+      const { options } = parseArgs(args)
+      const cases = numberOption(options, 'cases', 0)
+      if (!Number.isInteger(cases) || cases < 1 || cases > 2_000_000) throw new CliError('--cases 应为 1–2000000 之间的整数', 2)
+      const area = openCaseArea(dataDirOf(options))
+      const started = Date.now()
+      try {
+        const seeder = new DemoSeeder(area.store, area.services, area.session, area.clock, {
+          cases,
+          days: numberOption(options, 'days', 90),
+          seed: numberOption(options, 'seed', 20261126),
+          regionCode: area.regionCode,
+          onProgress: (done, total) => {
+            if (process.stderr.isTTY) process.stderr.write(`\r生成中 ${done}/${total} 步`)
+          },
+        })
+        const report = seeder.run()
+        if (process.stderr.isTTY) process.stderr.write('\n')
+        console.log(`已生成 ${report.accepted} 件办件、${report.transitions} 次流转（跳过 ${report.skipped} 步），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
+        console.log(Object.entries(report.byState).map(([state, n]) => `${state} ${n}`).join('，'))
+        return 0
+      } catch (err) {
+        if (err instanceof AppError) throw new CliError(err.message)
+        throw err
+      } finally {
+        area.store.close()
+      }
+    },
+  },
+]

@@ -1,0 +1,212 @@
+/**
+ * Cases after intake: every transition checked by the state machine and
+ * written with its timeline event and audit row in one transaction; the 补正
+ * pause that stops the clock; the queue and the case page.
+ */
+import { AppError } from '../../api/errors'
+import { clockOf, warnDateOf } from '../../domain/caseClock'
+import { caseStates, isOpen, nextState, type CaseAction, type CaseState } from '../../domain/caseMachine'
+import { DEFAULT_CASE_NUMBER_FORMAT } from '../../domain/caseNumber'
+import { checkIdNumber } from '../../domain/idNumber'
+import { isPlainDate, type PlainDate } from '../../domain/plainDate'
+import { classifyScanText } from '../../domain/scanText'
+import { computeDeadline, pauseWorkingDays } from '../../domain/workingDays'
+import type { CaseSummary } from '../../store/caseRecords'
+import type { Store } from '../../store/store'
+import type { EventBus } from '../eventBus'
+import type { SessionService } from '../system/session'
+import type { CalendarService } from './calendarService'
+import { actionsNeedingNote, DaysLeftCounter, toCaseDetail, toCaseRow, type CaseDetail, type CaseRow } from './caseViews'
+import { localTimestamp, todayOn, type HallClock } from './hallClock'
+import { requireOperator } from './operator'
+import { queueQuery, type QueueRequest } from './queueQuery'
+
+export interface CaseTransition {
+  caseId: number
+  caseNo: string
+  action: CaseAction
+  from: CaseState
+  to: CaseState
+  at: string
+  operator: string
+  stationId: string
+  note: string | null
+}
+
+/** Runs inside the transition's transaction (e.g. dispatch queues a shipment on `ship`); a throw undoes it. */
+export type TransitionHook = (t: CaseTransition) => void
+
+export interface CaseServiceDeps {
+  store: Store
+  calendar: CalendarService
+  session: SessionService
+  events: EventBus
+  clock: HallClock
+  stationId: string
+  caseNumberFormat?: string
+}
+
+export interface TransitionRequest {
+  caseNo: string
+  action: CaseAction
+  note?: string
+  /** requestSupplement: the day the applicant must supply by (补正期限). */
+  promiseDate?: string
+}
+
+export type ScanClassification =
+  | { kind: 'case'; caseNo: string; exists: boolean; state: CaseState | null }
+  | { kind: 'uscc'; uscc: string }
+  | { kind: 'waybill'; carrier: 'sf' | 'ems'; waybillNo: string }
+  | { kind: 'unknown'; text: string }
+
+const openStates: readonly CaseState[] = caseStates.filter(isOpen)
+
+export class CaseService {
+  private readonly hooks: TransitionHook[] = []
+  private readonly format: string
+
+  constructor(private readonly deps: CaseServiceDeps) {
+    this.format = deps.caseNumberFormat ?? DEFAULT_CASE_NUMBER_FORMAT
+  }
+
+  addTransitionHook(hook: TransitionHook): void {
+    this.hooks.push(hook)
+  }
+
+  /** The case page shows the full ID number: only to a signed-in operator. */
+  get(caseNo: string): CaseDetail {
+    requireOperator(this.deps.session)
+    const detail = this.deps.store.cases.detail(caseNo)
+    if (!detail) throw new AppError('NOT_FOUND', `没有编号为 ${caseNo} 的办件`, 'caseNo')
+    const today = todayOn(this.deps.clock)
+    return toCaseDetail(detail, today, new DaysLeftCounter(this.deps.calendar.calendar(), today))
+  }
+
+  list(request: QueueRequest): { rows: CaseRow[]; nextCursor: string | null } {
+    const today = todayOn(this.deps.clock)
+    const q = queueQuery(request, today, this.format)
+    const found = this.deps.store.queue.page(q.filter, q.sort, q.after, q.limit + 1)
+    const page = found.slice(0, q.limit)
+    const days = new DaysLeftCounter(this.deps.calendar.calendar(), today)
+    const last = page[page.length - 1]
+    return { rows: page.map((s) => toCaseRow(s, today, days)), nextCursor: found.length > q.limit && last ? q.cursorAfter(last) : null }
+  }
+
+  count(request: Omit<QueueRequest, 'after' | 'limit' | 'sort'>): { count: number } {
+    const q = queueQuery({ ...request, limit: 1 }, todayOn(this.deps.clock), this.format)
+    return { count: this.deps.store.queue.count(q.filter) }
+  }
+
+  /** Open cases where this ID number is the applicant's or the handler's (the card tap "anywhere"). */
+  findByIdNumber(idNumber: string): CaseRow[] {
+    requireOperator(this.deps.session)
+    const check = checkIdNumber(idNumber, { today: todayOn(this.deps.clock) })
+    if (!check.valid) throw new AppError('INVALID_ID_NUMBER', `身份证号码有误：${check.reason}`, 'idNumber')
+    const today = todayOn(this.deps.clock)
+    const days = new DaysLeftCounter(this.deps.calendar.calendar(), today)
+    return this.deps.store.cases.byIdNumber(check.normalized, openStates, 50).map((s) => toCaseRow(s, today, days))
+  }
+
+  classifyScan(text: string): ScanClassification {
+    const kind = classifyScanText(text, this.format)
+    if (kind.kind !== 'case') return kind
+    const found = this.deps.store.cases.summary(kind.caseNo)
+    return { kind: 'case', caseNo: kind.caseNo, exists: found !== undefined, state: found?.state ?? null }
+  }
+
+  transition(input: TransitionRequest): CaseDetail {
+    return this.get(this.apply(input))
+  }
+
+  /** The transition itself; returns the case number. The seeder calls it directly to skip building the page. */
+  apply(input: TransitionRequest): string {
+    const operator = requireOperator(this.deps.session)
+    const { store, stationId } = this.deps
+    const current = this.mustFind(input.caseNo)
+    const to = this.checkedNextState(current, input.action)
+    const note = input.note?.trim() ? input.note.trim() : null
+    if (actionsNeedingNote.has(input.action) && note === null) {
+      throw new AppError('BAD_INPUT', input.action === 'reject' ? '不予办理需要填写理由' : '补正需要写明须补正的材料或内容', 'note')
+    }
+    if (input.action === 'ship' && current.delivery !== 'express') {
+      throw new AppError('BAD_INPUT', `办件 ${current.caseNo} 受理时选择窗口领取，没有快递收件信息，不能寄递`, 'action')
+    }
+    const now = this.deps.clock.now()
+    const today = todayOn(this.deps.clock)
+    const at = localTimestamp(now)
+    const clock = this.clockChange(current, input.action, today, input.promiseDate)
+    const details: Record<string, unknown> = { action: input.action, from: current.state, to, ...clock.details }
+
+    store.transaction(() => {
+      const updated = store.cases.updateState({ id: current.id, expectedVersion: current.version, state: to, clock: clockOf(to), updatedAt: at, ...clock.update })
+      if (!updated) throw new AppError('CONFLICT', `办件 ${current.caseNo} 刚被其他操作更新，请刷新后重试`, 'caseNo')
+      store.cases.addEvent({ caseId: current.id, at, operator, stationId, action: input.action, fromState: current.state, toState: to, note, details: clock.details })
+      store.audit({ at, operator, stationId, action: 'case.transition', caseNo: current.caseNo, details: note === null ? details : { ...details, note } })
+      for (const hook of this.hooks) hook({ caseId: current.id, caseNo: current.caseNo, action: input.action, from: current.state, to, at, operator, stationId, note })
+    })
+    this.deps.events.emit('case.changed', { caseNo: current.caseNo, state: to, previousState: current.state, action: input.action, at, operator, stationId })
+    return current.caseNo
+  }
+
+  /** 容缺 follow-up: deferred materials brought in later; no state change, but timeline and audit. */
+  receiveMaterials(input: { caseNo: string; materialIds: string[] }): CaseDetail {
+    const operator = requireOperator(this.deps.session)
+    const { store, stationId } = this.deps
+    const current = this.mustFind(input.caseNo)
+    const at = localTimestamp(this.deps.clock.now())
+    store.transaction(() => {
+      const supplied = store.cases.supplyMaterials(current.id, input.materialIds, at)
+      const missing = input.materialIds.filter((id) => !supplied.includes(id))
+      if (missing.length > 0) throw new AppError('BAD_INPUT', `办件 ${current.caseNo} 没有待补交（容缺）的材料 ${missing.join('、')}`, 'materialIds')
+      store.cases.addEvent({ caseId: current.id, at, operator, stationId, action: 'supplyMaterials', fromState: current.state, toState: current.state, note: null, details: { materialIds: supplied } })
+      store.audit({ at, operator, stationId, action: 'case.materials', caseNo: current.caseNo, details: { supplied } })
+    })
+    this.deps.events.emit('case.changed', { caseNo: current.caseNo, state: current.state, previousState: current.state, action: 'supplyMaterials', at, operator, stationId })
+    return this.get(current.caseNo)
+  }
+
+  private mustFind(caseNo: string): CaseSummary {
+    const found = this.deps.store.cases.summary(caseNo)
+    if (!found) throw new AppError('NOT_FOUND', `没有编号为 ${caseNo} 的办件`, 'caseNo')
+    return found
+  }
+
+  private checkedNextState(current: CaseSummary, action: CaseAction): CaseState {
+    try {
+      return nextState(current.state, action)
+    } catch (err) {
+      if (err instanceof AppError) throw new AppError(err.code, `办件 ${current.caseNo}：${err.message}`, 'action')
+      throw err
+    }
+  }
+
+  /**
+   * 补正 stops the clock: the day it starts is recorded; on supply the working
+   * days in between move the deadline (and the day it turns yellow) later.
+   */
+  private clockChange(
+    current: CaseSummary,
+    action: CaseAction,
+    today: PlainDate,
+    promiseDate: string | undefined,
+  ): { update: { deadline: string; warnDate: string; pausedDays: number; pausedSince: string | null }; details: Record<string, unknown> | null } {
+    const keep = { deadline: current.deadline, warnDate: current.warnDate, pausedDays: current.pausedDays, pausedSince: current.pausedSince }
+    if (action === 'requestSupplement') {
+      if (promiseDate !== undefined && (!isPlainDate(promiseDate) || promiseDate < today)) {
+        throw new AppError('BAD_INPUT', `补正期限 ${promiseDate} 应为今天（${today}）或以后的日期`, 'promiseDate')
+      }
+      return { update: { ...keep, pausedSince: today }, details: { pausedSince: today, ...(promiseDate ? { supplementDueDate: promiseDate } : {}) } }
+    }
+    if (action === 'supply' || (action === 'withdraw' && current.clock === 'paused')) {
+      const calendar = this.deps.calendar.calendar()
+      const paused = pauseWorkingDays(calendar, current.pausedSince ?? today, today)
+      const pausedDays = current.pausedDays + paused
+      if (action === 'withdraw') return { update: { ...keep, pausedDays, pausedSince: null }, details: { pausedWorkingDays: paused } }
+      const deadline = computeDeadline({ calendar, acceptedDate: current.acceptedDate, promisedDays: current.promisedDays, pausedWorkingDays: pausedDays })
+      const warnDate = warnDateOf({ calendar, acceptedDate: current.acceptedDate, deadline, totalDays: current.promisedDays })
+      return { update: { deadline, warnDate, pausedDays, pausedSince: null }, details: { pausedWorkingDays: paused, deadline } }
+    }
+    return { update: keep, details: null }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The case area's services, built together because they share the store,
+ * the catalog and the calendar. The composition root, the seeder and the
+ * bench build them the same way, so demo data goes through the real code.
+ */
+import type { Store } from '../../store/store'
+import type { EventBus } from '../eventBus'
+import type { SessionService } from '../system/session'
+import { CalendarService } from './calendarService'
+import { CaseService } from './caseService'
+import { CatalogService } from './catalogService'
+import type { HallClock } from './hallClock'
+import { IntakeService } from './intakeService'
+
+export interface CaseServices {
+  catalog: CatalogService
+  calendar: CalendarService
+  intake: IntakeService
+  cases: CaseService
+}
+
+export interface CaseServicesDeps {
+  store: Store
+  events: EventBus
+  session: SessionService
+  clock: HallClock
+  dataDir: string
+  stationId: string
+  regionCode: string
+  caseNumberFormat?: string
+  /** Tests: their own catalog file and calendar folder. */
+  sampleCatalogFile?: string
+  shippedCalendarDir?: string
+}
+
+export function buildCaseServices(d: CaseServicesDeps): CaseServices {
+  const catalog = new CatalogService({ store: d.store, clock: d.clock, sampleFile: d.sampleCatalogFile })
+  const calendar = new CalendarService({ store: d.store, dataDir: d.dataDir, clock: d.clock, shippedDir: d.shippedCalendarDir })
+  const common = { store: d.store, calendar, session: d.session, events: d.events, clock: d.clock, stationId: d.stationId, caseNumberFormat: d.caseNumberFormat }
+  return {
+    catalog,
+    calendar,
+    intake: new IntakeService({ ...common, catalog, regionCode: d.regionCode }),
+    cases: new CaseService(common),
+  }
+}

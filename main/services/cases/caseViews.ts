@@ -1,0 +1,164 @@
+/**
+ * How cases leave the service: queue rows (masked: lists are shown to the
+ * whole hall) and the case page (the one place the full ID number appears).
+ */
+import { lightOf, type CaseClock } from '../../domain/caseClock'
+import { actionLabels, allowedActions, stateLabels, type CaseAction, type CaseState } from '../../domain/caseMachine'
+import { maskPhone } from '../../domain/masking'
+import type { PlainDate } from '../../domain/plainDate'
+import type { DeadlineLight, WorkingDayCalendar } from '../../domain/workingDays'
+import type { ApplicantKind, CaseDetailRecord, CaseMaterialRecord, CaseSummary, DeliveryMethod, ExpressAddress } from '../../store/caseRecords'
+
+export interface CaseRow {
+  caseNo: string
+  itemCode: string
+  itemName: string
+  department: string
+  state: CaseState
+  stateLabel: string
+  clock: CaseClock
+  light: DeadlineLight | null
+  /** Running cases: working days after today up to the deadline (negative: overdue by that many). */
+  workingDaysLeft: number | null
+  acceptedAt: string
+  deadline: string
+  applicantKind: ApplicantKind
+  applicantName: string
+  /** Person: ID number masked (first 4 + last 4); enterprise: the USCC. */
+  applicantId: string | null
+  phoneMasked: string
+  delivery: DeliveryMethod
+  stationId: string
+  operator: string
+}
+
+export interface TimelineEntry {
+  at: string
+  operator: string
+  stationId: string
+  action: string
+  actionLabel: string
+  fromState: CaseState | null
+  toState: CaseState
+  toStateLabel: string
+  note: string | null
+  details: Record<string, unknown> | null
+}
+
+export interface CaseDetail extends CaseRow {
+  acceptedDate: PlainDate
+  promisedDays: number
+  pausedDays: number
+  pausedSince: PlainDate | null
+  version: number
+  fee: { cents: number; name: string; receiptNo: string } | null
+  note: string | null
+  applicant: {
+    kind: ApplicantKind
+    name: string
+    phone: string
+    address: string | null
+    /** In full: the case page only. */
+    idNumber: string | null
+    idKind: string | null
+    uscc: string | null
+    handlerName: string | null
+    handlerIdNumber: string | null
+  }
+  materials: CaseMaterialRecord[]
+  express: ExpressAddress | null
+  timeline: TimelineEntry[]
+  allowedActions: Array<{ action: CaseAction; label: string; needsNote: boolean }>
+}
+
+/** Actions whose reason the applicant is owed in writing (补正告知, 不予受理理由). */
+export const actionsNeedingNote: ReadonlySet<CaseAction> = new Set<CaseAction>(['reject', 'requestSupplement'])
+
+export function applicantIdShown(a: { kind: ApplicantKind; idMasked: string | null; uscc: string | null }): string | null {
+  return a.kind === 'person' ? a.idMasked : a.uscc
+}
+
+/** Working days left, memoised per deadline: a page of 50 rows shares few deadlines. */
+export class DaysLeftCounter {
+  private readonly memo = new Map<string, number | null>()
+  constructor(
+    private readonly calendar: WorkingDayCalendar,
+    private readonly today: PlainDate,
+  ) {}
+
+  daysLeft(deadline: PlainDate): number | null {
+    let left = this.memo.get(deadline)
+    if (left === undefined) {
+      try {
+        left = this.calendar.workingDaysBetween(this.today, deadline)
+      } catch {
+        // A year without a calendar: the light still shows; the count is unknown rather than wrong.
+        left = null
+      }
+      this.memo.set(deadline, left)
+    }
+    return left
+  }
+}
+
+export function toCaseRow(s: CaseSummary, today: PlainDate, days: DaysLeftCounter): CaseRow {
+  return {
+    caseNo: s.caseNo,
+    itemCode: s.itemCode,
+    itemName: s.itemName,
+    department: s.department,
+    state: s.state,
+    stateLabel: stateLabels[s.state],
+    clock: s.clock,
+    light: lightOf({ clock: s.clock, today, deadline: s.deadline, warnDate: s.warnDate }),
+    workingDaysLeft: s.clock === 'running' ? days.daysLeft(s.deadline) : null,
+    acceptedAt: s.acceptedAt,
+    deadline: s.deadline,
+    applicantKind: s.applicantKind,
+    applicantName: s.applicantName,
+    applicantId: applicantIdShown({ kind: s.applicantKind, idMasked: s.applicantIdMasked, uscc: s.uscc }),
+    phoneMasked: maskPhone(s.applicantPhone),
+    delivery: s.delivery,
+    stationId: s.stationId,
+    operator: s.operator,
+  }
+}
+
+export function toCaseDetail(d: CaseDetailRecord, today: PlainDate, days: DaysLeftCounter): CaseDetail {
+  return {
+    ...toCaseRow(d, today, days),
+    acceptedDate: d.acceptedDate,
+    promisedDays: d.promisedDays,
+    pausedDays: d.pausedDays,
+    pausedSince: d.pausedSince,
+    version: d.version,
+    fee: d.feeCents !== null && d.feeName !== null && d.feeReceiptNo !== null ? { cents: d.feeCents, name: d.feeName, receiptNo: d.feeReceiptNo } : null,
+    note: d.note,
+    applicant: {
+      kind: d.applicant.kind,
+      name: d.applicant.name,
+      phone: d.applicant.phone,
+      address: d.applicant.address,
+      idNumber: d.applicant.idNumber,
+      idKind: d.applicant.idKind,
+      uscc: d.applicant.uscc,
+      handlerName: d.applicant.handlerName,
+      handlerIdNumber: d.applicant.handlerIdNumber,
+    },
+    materials: d.materials,
+    express: d.express,
+    timeline: d.events.map((e) => ({
+      at: e.at,
+      operator: e.operator,
+      stationId: e.stationId,
+      action: e.action,
+      actionLabel: e.action === 'accept' ? '受理' : e.action === 'supplyMaterials' ? '补交容缺材料' : (actionLabels[e.action as CaseAction] ?? e.action),
+      fromState: e.fromState,
+      toState: e.toState,
+      toStateLabel: stateLabels[e.toState],
+      note: e.note,
+      details: e.details,
+    })),
+    allowedActions: allowedActions(d.state).map((action) => ({ action, label: actionLabels[action], needsNote: actionsNeedingNote.has(action) })),
+  }
+}

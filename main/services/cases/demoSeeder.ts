@@ -1,0 +1,230 @@
+/**
+ * Demo data for the demo hall, the benchmarks and the reports: N cases spread
+ * over the catalog, the states and the last 90 days, made through the same
+ * intake and case services the counter uses (so numbering, deadlines and the
+ * audit chain are real). Steps run in time order across all cases, batched
+ * into transactions so 100,000 cases take a minute, not an hour of fsyncs.
+ */
+import { AppError } from '../../api/errors'
+import { caseStates, type CaseAction } from '../../domain/caseMachine'
+import type { IntakeForm } from '../../domain/intakeForm'
+import { addDays, plainDateOf, type PlainDate } from '../../domain/plainDate'
+import type { CaseServices } from './caseServices'
+import type { CatalogItemView } from './catalogService'
+import { districtsOf, enterpriseName, idNumber, mobile, personName, pick, seededRandom, streetAddress, uscc, type DemoDistrict, type Random } from './demoPeople'
+import type { SettableClock } from './hallClock'
+import type { SessionService } from '../system/session'
+import type { Store } from '../../store/store'
+
+export interface SeedOptions {
+  cases: number
+  days?: number
+  seed?: number
+  now?: Date
+  regionCode: string
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface SeedReport {
+  accepted: number
+  transitions: number
+  skipped: number
+  byState: Record<string, number>
+}
+
+interface Step {
+  at: number
+  caseIndex: number
+  action: CaseAction | 'accept'
+  note?: string
+}
+
+const OPERATORS = ['A001', 'A002', 'A003', 'B001', 'B002']
+const SUPPLEMENT_NOTES = ['申请书签字不全，请补签', '经营场所证明未加盖产权单位公章', '身份证复印件不清晰，请重新提供', '章程缺少股东签字页']
+const REJECT_NOTES = ['经营范围涉及前置审批，未取得许可', '申请材料与事实不符', '不属于本机关受理范围']
+const BATCH = 2000
+const HOUR = 3_600_000
+
+export class DemoSeeder {
+  private readonly random: Random
+  private readonly districts: DemoDistrict[]
+
+  constructor(
+    private readonly store: Store,
+    private readonly services: CaseServices,
+    private readonly session: SessionService,
+    private readonly clock: SettableClock,
+    private readonly options: SeedOptions,
+  ) {
+    this.random = seededRandom(options.seed ?? 20261126)
+    this.districts = districtsOf(options.regionCode)
+  }
+
+  run(): SeedReport {
+    const now = (this.options.now ?? new Date()).getTime()
+    const days = this.workingDays(this.options.days ?? 90, now)
+    if (days.length === 0) throw new AppError('CALENDAR_MISSING', '最近的日期不在已加载的节假日日历内，无法生成演示数据')
+    const items = this.services.catalog.items()
+    const steps: Step[] = []
+    const forms: IntakeForm[] = []
+    for (let i = 0; i < this.options.cases; i++) {
+      const day = pick(this.random, days)
+      const at = this.timeOn(day, now)
+      const item = this.itemFor(day, items)
+      const form = this.formFor(item, day)
+      forms.push(form)
+      steps.push({ at, caseIndex: i, action: 'accept' })
+      this.planLifecycle(i, at, item, form.delivery?.method === 'express', now, steps)
+    }
+    steps.sort((a, b) => a.at - b.at || a.caseIndex - b.caseIndex)
+
+    const caseNos: Array<string | undefined> = []
+    const report: SeedReport = { accepted: 0, transitions: 0, skipped: 0, byState: {} }
+    for (let start = 0; start < steps.length; start += BATCH) {
+      this.store.transaction(() => {
+        for (const step of steps.slice(start, start + BATCH)) this.runStep(step, forms, caseNos, report)
+      })
+      this.options.onProgress?.(Math.min(start + BATCH, steps.length), steps.length)
+    }
+    for (const state of caseStates) {
+      const count = this.services.cases.count({ filters: { states: [state] } }).count
+      if (count > 0) report.byState[state] = count
+    }
+    return report
+  }
+
+  private runStep(step: Step, forms: IntakeForm[], caseNos: Array<string | undefined>, report: SeedReport): void {
+    this.clock.set(new Date(step.at))
+    this.session.signIn(pick(this.random, OPERATORS))
+    try {
+      if (step.action === 'accept') {
+        caseNos[step.caseIndex] = this.services.intake.accept({ form: forms[step.caseIndex]! }).caseNo
+        report.accepted++
+        return
+      }
+      const caseNo = caseNos[step.caseIndex]
+      if (caseNo === undefined) return
+      this.services.cases.apply({ caseNo, action: step.action, ...(step.note ? { note: step.note } : {}) })
+      report.transitions++
+    } catch (err) {
+      // A step the rules refuse (a deadline reaching a year without a calendar) ends that case's story here.
+      if (!(err instanceof AppError)) throw err
+      report.skipped++
+      if (step.action === 'accept') caseNos[step.caseIndex] = undefined
+    }
+  }
+
+  /** Working days of the last `count` calendar days up to today (inclusive), within the loaded calendar. */
+  private workingDays(count: number, now: number): PlainDate[] {
+    const calendar = this.services.calendar.calendar()
+    const today = plainDateOf(new Date(now))
+    const out: PlainDate[] = []
+    for (let d = addDays(today, -count); d <= today; d = addDays(d, 1)) {
+      try {
+        if (calendar.isWorkingDay(d)) out.push(d)
+      } catch {
+        // a day outside the loaded years: not a day anyone could have worked on here
+      }
+    }
+    return out
+  }
+
+  /** 08:30–17:30 that day; never later than now. */
+  private timeOn(day: PlainDate, now: number): number {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+    const minutes = 8 * 60 + 30 + Math.floor(this.random() * 9 * 60)
+    return Math.min(new Date(y, m - 1, d, 0, minutes).getTime(), now - 1000)
+  }
+
+  /** An item whose deadline the calendar can compute from that day (long items late in the year cannot). */
+  private itemFor(day: PlainDate, items: readonly CatalogItemView[]): CatalogItemView {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const item = pick(this.random, items)
+      try {
+        this.services.calendar.deadline(day, item.promisedDays)
+        return item
+      } catch {
+        // try another item
+      }
+    }
+    return items.reduce((a, b) => (a.promisedDays <= b.promisedDays ? a : b))
+  }
+
+  private formFor(item: CatalogItemView, day: PlainDate): IntakeForm {
+    const r = this.random
+    const district = pick(r, this.districts)
+    const home = streetAddress(r, district)
+    const person = { name: personName(r), idNumber: idNumber(r, district), phone: mobile(r) }
+    const isEnterprise = item.department === 'SCJG' && r() < 0.6
+    const applicant: IntakeForm['applicant'] = isEnterprise
+      ? { kind: 'enterprise', name: enterpriseName(r, district), uscc: uscc(r, district), phone: person.phone, address: home.full, handlerName: person.name, handlerIdNumber: person.idNumber, source: 'card' }
+      : { kind: 'person', ...person, address: home.full, source: r() < 0.85 ? 'card' : 'typed' }
+    const deferOne = r() < 0.08
+    let deferred = false
+    const promise = this.nextWorkingDay(addDays(day, 3))
+    const materials = item.materials.map((m) => {
+      if (m.required && deferOne && !deferred && promise !== undefined) {
+        deferred = true
+        return { materialId: m.id, receivedCopies: 0, deferred: true, promiseDate: promise }
+      }
+      return { materialId: m.id, receivedCopies: m.required || r() < 0.5 ? m.copies : 0 }
+    })
+    const express = item.delivery.includes('express') && (r() < 0.3 || !item.delivery.includes('window'))
+    const form: IntakeForm = { applicant, itemCode: item.code, materials, delivery: { method: express ? 'express' : 'window' } }
+    if (express) form.delivery = { method: 'express', recipient: person.name, phone: person.phone, province: district.province, city: district.city, district: district.name, address: home.street }
+    if (item.fee) form.fee = { receiptNo: `FS${day.replaceAll('-', '')}${String(Math.floor(r() * 1e6)).padStart(6, '0')}` }
+    return form
+  }
+
+  private nextWorkingDay(from: PlainDate): PlainDate | undefined {
+    const calendar = this.services.calendar.calendar()
+    for (let d = from, i = 0; i < 15; i++, d = addDays(d, 1)) {
+      try {
+        if (calendar.isWorkingDay(d)) return d
+      } catch {
+        return undefined
+      }
+    }
+    return undefined
+  }
+
+  /** The case's story after acceptance, each step a little later, cut off at now. */
+  private planLifecycle(caseIndex: number, acceptedAt: number, item: CatalogItemView, isExpress: boolean, now: number, steps: Step[]): void {
+    const r = this.random
+    const span = Math.max(1, item.promisedDays) * 24 * HOUR
+    let at = acceptedAt
+    const push = (action: Step['action'], gap: number, note?: string): boolean => {
+      at += gap
+      if (at >= now) return false
+      steps.push({ at, caseIndex, action, ...(note ? { note } : {}) })
+      return true
+    }
+    const soon = (): number => HOUR * (1 + r() * 6)
+    const within = (): number => span * (0.2 + r() * 0.9)
+    if (r() < 0.03) {
+      push('withdraw', soon() + within())
+      return
+    }
+    if (!push('startReview', soon())) return
+    const decision = r()
+    if (decision < 0.1) {
+      if (!push('requestSupplement', within() * 0.5, pick(r, SUPPLEMENT_NOTES))) return
+      if (r() < 0.25) return
+      if (!push('supply', 24 * HOUR * (1 + r() * 6))) return
+    }
+    if (decision > 0.95) {
+      push('reject', within(), pick(r, REJECT_NOTES))
+      return
+    }
+    if (!push('approve', within())) return
+    if (!push('produce', soon() + 24 * HOUR * r())) return
+    // Now and then an express applicant turns up at the window after all.
+    if (!isExpress || r() < 0.05) {
+      push('collect', 24 * HOUR * (1 + r() * 10))
+      return
+    }
+    if (!push('ship', soon())) return
+    if (!push('handOver', soon())) return
+    push('deliver', 24 * HOUR * (1 + r() * 2))
+  }
+}

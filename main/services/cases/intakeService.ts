@@ -1,0 +1,226 @@
+/**
+ * Intake (一窗综合受理): drafts that survive a restart, and Accept — one
+ * transaction that numbers the case and writes it with its applicant,
+ * materials, first timeline event and audit rows (and whatever the accept
+ * hooks add, e.g. the receipt print job), then drops the draft. Either all of
+ * it is on disk or none of it is.
+ */
+import { randomUUID } from 'node:crypto'
+import { AppError } from '../../api/errors'
+import { clockOf, warnDateOf } from '../../domain/caseClock'
+import { DEFAULT_CASE_NUMBER_FORMAT, formatCaseNumber, validateCaseNumberFormat } from '../../domain/caseNumber'
+import { intakeFormSchema, type IntakeForm } from '../../domain/intakeForm'
+import { maskIdNumber, maskName, maskPhone } from '../../domain/masking'
+import { computeDeadline } from '../../domain/workingDays'
+import type { DeliveryMethod, ExpressAddress, NewApplicant, NewMaterial } from '../../store/caseRecords'
+import { ALL_DAYS } from '../../store/sequenceRepository'
+import type { Store } from '../../store/store'
+import type { EventBus } from '../eventBus'
+import type { SessionService } from '../system/session'
+import type { CalendarService } from './calendarService'
+import type { CatalogService } from './catalogService'
+import { applicantIdShown } from './caseViews'
+import { localTimestamp, todayOn, type HallClock } from './hallClock'
+import { checkApplicantFields, validateIntake, type ApplicantChecks } from './intakeValidation'
+import { requireOperator } from './operator'
+
+/** Everything a receipt or an outbox entry needs about a case just accepted. */
+export interface AcceptedCase {
+  caseId: number
+  caseNo: string
+  item: { code: string; name: string; department: string; promisedDays: number }
+  acceptedAt: string
+  acceptedDate: string
+  deadline: string
+  operator: string
+  stationId: string
+  applicant: { kind: NewApplicant['kind']; name: string; idMasked: string | null; uscc: string | null; phoneMasked: string }
+  materials: NewMaterial[]
+  fee: { cents: number; name: string; receiptNo: string } | null
+  delivery: DeliveryMethod
+  express: ExpressAddress | null
+}
+
+/** Runs inside the accept transaction: a throw rolls the whole acceptance back. */
+export type AcceptHook = (accepted: AcceptedCase) => void
+
+export interface IntakeServiceDeps {
+  store: Store
+  catalog: CatalogService
+  calendar: CalendarService
+  session: SessionService
+  events: EventBus
+  clock: HallClock
+  stationId: string
+  regionCode: string
+  caseNumberFormat?: string
+}
+
+export interface DraftView {
+  draftId: string
+  form: IntakeForm
+  savedAt: string
+}
+
+export interface AcceptResult {
+  caseNo: string
+  deadline: string
+  acceptedAt: string
+  promisedDays: number
+  /** 容缺: what the applicant still owes, by when. */
+  deferred: Array<{ materialId: string; name: string; promiseDate: string }>
+  /** true when this draft had been accepted already (a double Enter): the same case, nothing new written. */
+  alreadyAccepted: boolean
+}
+
+export class IntakeService {
+  private readonly hooks: AcceptHook[] = []
+  private readonly format: string
+
+  constructor(private readonly deps: IntakeServiceDeps) {
+    this.format = deps.caseNumberFormat ?? DEFAULT_CASE_NUMBER_FORMAT
+    validateCaseNumberFormat(this.format)
+  }
+
+  /** Printing (receipt job) and later consumers join the accept transaction here. */
+  addAcceptHook(hook: AcceptHook): void {
+    this.hooks.push(hook)
+  }
+
+  /** Live checks for the form as the clerk types: no write, no operator needed. */
+  checkApplicant(input: { idNumber?: string; uscc?: string; phone?: string }): ApplicantChecks {
+    return checkApplicantFields(input, todayOn(this.deps.clock))
+  }
+
+  saveDraft(input: { draftId?: string; form: IntakeForm }): DraftView {
+    const operator = requireOperator(this.deps.session)
+    const { store, stationId } = this.deps
+    const draftId = input.draftId ?? store.drafts.current(stationId, operator)?.id ?? randomUUID()
+    const existing = input.draftId ? store.drafts.get(input.draftId) : undefined
+    if (existing && existing.stationId !== stationId) throw new AppError('FORBIDDEN', `草稿 ${draftId} 属于窗口 ${existing.stationId}，不能在本窗口修改`, 'draftId')
+    if (store.cases.byDraftId(draftId)) throw new AppError('CONFLICT', `草稿 ${draftId} 已受理，不能再修改；请新建受理`, 'draftId')
+    const savedAt = localTimestamp(this.deps.clock.now())
+    store.drafts.save({ id: draftId, stationId, operator, data: JSON.stringify(input.form), at: savedAt })
+    return { draftId, form: input.form, savedAt }
+  }
+
+  /** The signed-in operator's latest draft at this station, or null. */
+  currentDraft(): DraftView | null {
+    const operator = requireOperator(this.deps.session)
+    const draft = this.deps.store.drafts.current(this.deps.stationId, operator)
+    return draft ? { draftId: draft.id, form: parseStoredForm(draft.data), savedAt: draft.updatedAt } : null
+  }
+
+  discardDraft(input: { draftId?: string }): { discarded: boolean } {
+    const operator = requireOperator(this.deps.session)
+    const id = input.draftId ?? this.deps.store.drafts.current(this.deps.stationId, operator)?.id
+    return { discarded: id !== undefined && this.deps.store.drafts.delete(id) }
+  }
+
+  accept(input: { draftId?: string; form?: IntakeForm }): AcceptResult {
+    const operator = requireOperator(this.deps.session)
+    const { store, stationId } = this.deps
+    if (input.draftId) {
+      const done = store.cases.byDraftId(input.draftId)
+      if (done) return { caseNo: done.caseNo, deadline: done.deadline, acceptedAt: done.acceptedAt, promisedDays: done.promisedDays, deferred: [], alreadyAccepted: true }
+    }
+    const form = input.form ?? this.draftForm(input.draftId)
+    if (!form.itemCode) throw new AppError('BAD_INPUT', '请选择办理事项', 'itemCode')
+    const item = this.deps.catalog.item(form.itemCode)
+    const now = this.deps.clock.now()
+    const today = todayOn(this.deps.clock)
+    const calendar = this.deps.calendar.calendar()
+    // Everything that can be refused is refused here, before the transaction opens.
+    const v = validateIntake(form, item, today, calendar)
+    const deadline = computeDeadline({ calendar, acceptedDate: today, promisedDays: item.promisedDays })
+    const warnDate = warnDateOf({ calendar, acceptedDate: today, deadline, totalDays: item.promisedDays })
+    const acceptedAt = localTimestamp(now)
+    const a = v.applicant
+    // Everything about the case but its number and row id, which the transaction assigns.
+    const facts: Omit<AcceptedCase, 'caseId' | 'caseNo'> = {
+      item: { code: item.code, name: item.name, department: item.departmentName, promisedDays: item.promisedDays },
+      acceptedAt,
+      acceptedDate: today,
+      deadline,
+      operator,
+      stationId,
+      applicant: { kind: a.kind, name: a.name, idMasked: a.idNumber ? maskIdNumber(a.idNumber) : null, uscc: a.uscc, phoneMasked: maskPhone(a.phone) },
+      materials: v.materials,
+      fee: v.fee,
+      delivery: v.delivery,
+      express: v.express,
+    }
+    const deferred = v.materials.filter((m) => m.status === 'deferred').map((m) => ({ materialId: m.materialId, name: m.name, promiseDate: m.promiseDate ?? '' }))
+    const dayKey = /\{yy(yy)?mmdd\}/.test(this.format) ? today : ALL_DAYS
+
+    const accepted = store.transaction((): AcceptedCase => {
+      const seq = store.sequences.next(dayKey, stationId)
+      const caseNo = formatCaseNumber(this.format, { regionCode: this.deps.regionCode, date: today, stationId, seq })
+      const caseId = store.cases.insert({
+        caseNo,
+        itemCode: item.code,
+        itemName: item.name,
+        department: item.departmentName,
+        state: 'accepted',
+        clock: clockOf('accepted'),
+        stationId,
+        operator,
+        acceptedAt,
+        acceptedDate: today,
+        promisedDays: item.promisedDays,
+        deadline,
+        warnDate,
+        delivery: v.delivery,
+        fee: v.fee,
+        note: v.note,
+        draftId: input.draftId ?? null,
+        applicant: a,
+        materials: v.materials,
+        express: v.express,
+      })
+      const result: AcceptedCase = { ...facts, caseId, caseNo }
+      const owed = deferred.map((d) => ({ materialId: d.materialId, promiseDate: d.promiseDate }))
+      store.cases.addEvent({ caseId, at: acceptedAt, operator, stationId, action: 'accept', fromState: null, toState: 'accepted', note: v.note, details: owed.length > 0 ? { deferred: owed } : null })
+      store.audit({
+        at: acceptedAt,
+        operator,
+        stationId,
+        action: 'case.accept',
+        caseNo,
+        details: {
+          itemCode: item.code,
+          itemName: item.name,
+          applicant: { kind: a.kind, name: maskName(a.name), id: applicantIdShown(result.applicant), source: v.identitySource },
+          deadline,
+          promisedDays: item.promisedDays,
+          delivery: v.delivery,
+          deferred: owed,
+          draftId: input.draftId ?? null,
+        },
+      })
+      if (v.fee) {
+        store.audit({ at: acceptedAt, operator, stationId, action: 'payment.record', caseNo, details: { cents: v.fee.cents, feeName: v.fee.name, receiptNo: v.fee.receiptNo } })
+      }
+      for (const hook of this.hooks) hook(result)
+      if (input.draftId) store.drafts.delete(input.draftId)
+      return result
+    })
+
+    this.deps.events.emit('case.changed', { caseNo: accepted.caseNo, state: 'accepted', previousState: null, action: 'accept', at: acceptedAt, operator, stationId })
+    return { caseNo: accepted.caseNo, deadline, acceptedAt, promisedDays: item.promisedDays, deferred, alreadyAccepted: false }
+  }
+
+  private draftForm(draftId: string | undefined): IntakeForm {
+    if (!draftId) throw new AppError('BAD_INPUT', '受理需要草稿编号（draftId）或完整表单（form）')
+    const draft = this.deps.store.drafts.get(draftId)
+    if (!draft) throw new AppError('NOT_FOUND', `草稿 ${draftId} 不存在（已受理或已放弃？）`, 'draftId')
+    if (draft.stationId !== this.deps.stationId) throw new AppError('FORBIDDEN', `草稿 ${draftId} 属于窗口 ${draft.stationId}`, 'draftId')
+    return parseStoredForm(draft.data)
+  }
+}
+
+/** A stored draft is re-checked: a form saved by an older build may not fit today's schema. */
+function parseStoredForm(text: string): IntakeForm {
+  const parsed = intakeFormSchema.safeParse(JSON.parse(text) as unknown)
+  return parsed.success ? parsed.data : {}
+}

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CommandName, CommandOutput } from '../../main/api/contract'
+import type { Result } from '../../main/api/errors'
+import { aPersonForm, caseCatalog, ITEMS, PERSON_ID } from '../fixtures/caseWorld'
+import { createTestApp, type TestApp } from '../fixtures/testApp'
+
+let t: TestApp
+
+async function call<N extends CommandName>(name: N, input: unknown): Promise<Result<CommandOutput<N>>> {
+  return (await t.app.dispatcher.invoke(name, input, { transport: 'test' })) as Result<CommandOutput<N>>
+}
+
+async function ok<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>> {
+  const result = await call(name, input)
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`)
+  return result.value
+}
+
+beforeEach(async () => {
+  t = await createTestApp()
+  t.app.services.catalog.importCatalog(caseCatalog(), 'test', { operator: 'setup', stationId: '001' })
+})
+
+afterEach(async () => t.dispose())
+
+describe('the cases contract', () => {
+  it('refuses writes, and the full ID number, until someone signs in', async () => {
+    const result = await call('cases.accept', { form: aPersonForm() })
+    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '请先登录（输入工号）' } })
+    expect((await ok('cases.count', {})).count).toBe(0)
+    await ok('session.signIn', { operator: 'A001' })
+    const { caseNo } = await ok('cases.accept', { form: aPersonForm() })
+    await ok('session.signOut', {})
+    expect(await call('cases.get', { caseNo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('cases.findByIdNumber', { idNumber: PERSON_ID })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await ok('cases.list', {})).rows).toHaveLength(1)
+  })
+
+  it.each([
+    ['an oversized name', { form: aPersonForm({ applicant: { kind: 'person', name: '张'.repeat(101) } }) }, 'form.applicant.name', /最长 100/],
+    ['an oversized note', { form: aPersonForm({ note: 'x'.repeat(501) }) }, 'form.note', /最长 500/],
+    ['too many materials', { form: aPersonForm({ materials: Array.from({ length: 101 }, (_, i) => ({ materialId: `m${i}`, receivedCopies: 1 })) }) }, 'form.materials', /最多 100/],
+    ['a field the form does not have', { form: { ...aPersonForm(), operator: 'someone-else' } }, 'form', /operator/],
+    ['a draft id that is not a UUID', { draftId: '1; DROP TABLE cases' }, 'draftId', /UUID/],
+  ])('rejects %s at the contract, naming the field, writing nothing', async (_what, input, field, message) => {
+    await ok('session.signIn', { operator: 'A001' })
+    const result = await call('cases.accept', input)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('BAD_INPUT')
+      expect(result.error.field).toBe(field)
+      expect(result.error.message).toMatch(message)
+    }
+    expect((await ok('cases.count', {})).count).toBe(0)
+  })
+
+  it('takes a case from draft to the case page, and pushes case.changed', async () => {
+    const pushed: string[] = []
+    t.app.services.events.on('case.changed', (p) => pushed.push(`${p.action}:${p.state}`))
+    await ok('session.signIn', { operator: 'A001' })
+
+    const check = await ok('applicant.check', { idNumber: PERSON_ID.toLowerCase(), phone: '139 5123 4567', uscc: 'abc' })
+    expect(check.idNumber).toMatchObject({ valid: true, normalized: PERSON_ID, masked: `3203**********${PERSON_ID.slice(-4)}` })
+    expect(check.phone).toMatchObject({ valid: true, normalized: '13951234567', kind: 'mobile' })
+    expect(check.uscc).toMatchObject({ valid: false })
+
+    const found = await ok('catalog.search', { query: 'gtgs' })
+    expect(found[0]).toMatchObject({ code: ITEMS.quick, departmentName: '市场监督管理局' })
+
+    const draft = await ok('drafts.save', { form: aPersonForm() })
+    expect((await ok('drafts.current', {}))?.draftId).toBe(draft.draftId)
+    const accepted = await ok('cases.accept', { draftId: draft.draftId })
+    expect(await ok('drafts.current', {})).toBeNull()
+
+    const page = await ok('cases.list', { filters: { text: '张建国' } })
+    expect(page.rows.map((r) => r.caseNo)).toEqual([accepted.caseNo])
+    expect(JSON.stringify(page)).not.toContain(PERSON_ID)
+
+    const moved = await ok('cases.transition', { caseNo: accepted.caseNo, action: 'startReview' })
+    expect(moved.allowedActions.map((a) => a.action)).toEqual(['approve', 'reject', 'requestSupplement', 'withdraw'])
+    expect((await ok('cases.get', { caseNo: accepted.caseNo })).applicant.idNumber).toBe(PERSON_ID)
+    expect((await ok('cases.findByIdNumber', { idNumber: PERSON_ID })).rows).toHaveLength(1)
+    expect(await ok('scan.classify', { text: accepted.caseNo })).toEqual({ kind: 'case', caseNo: accepted.caseNo, exists: true, state: 'in_review' })
+    expect(await ok('calendar.deadline', { date: '2026-09-30', days: 1 })).toEqual({ deadline: '2026-10-08' })
+    expect(pushed).toEqual(['accept:accepted', 'startReview:in_review'])
+  })
+
+  it('answers an illegal transition with a typed error naming both states', async () => {
+    await ok('session.signIn', { operator: 'A001' })
+    const { caseNo } = await ok('cases.accept', { form: aPersonForm() })
+    const result = await call('cases.transition', { caseNo, action: 'deliver' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('ILLEGAL_TRANSITION')
+      expect(result.error.message).toMatch(new RegExp(`${caseNo}.*accepted.*delivered`))
+    }
+  })
+})
