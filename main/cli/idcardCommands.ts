@@ -1,0 +1,145 @@
+/**
+ * ID card reader tools for installers and developers: decode a captured
+ * answer frame, read one card from a real reader, run the reader emulator.
+ */
+import { decodeReadFrame } from '../devices/idcard/cardRead'
+import { IdCardReader } from '../devices/idcard/reader'
+import { fromHex } from '../devices/idcard/samFrame'
+import { defaultDemoCardsFile, loadEmulatorCards } from '../emulators/demoCards'
+import { emulatorFaultKinds, type EmulatorFault } from '../emulators/emulatorFaults'
+import { IdCardReaderEmulator } from '../emulators/idcardReader'
+import { runConsole } from './emulatorConsole'
+import { CliError, numberOption, parseArgs, stringOption, type CliCommand } from './command'
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const decodeCommand: CliCommand = {
+  name: ['idcard', 'decode'],
+  usage: 'idcard decode HEX|-',
+  summary: 'Decode one reader→host read answer frame (hex; "-" reads stdin) and print the card as JSON',
+  async run(args) {
+    const { positional } = parseArgs(args)
+    if (positional.length === 0) throw new CliError('请给出一帧阅读器应答的十六进制（或用 - 从标准输入读取）', 2)
+    const text = positional[0] === '-' ? await readStdin() : positional.join('')
+    let bytes: Uint8Array
+    try {
+      bytes = fromHex(text)
+    } catch (err) {
+      throw new CliError(`无法解码：${(err as Error).message}`)
+    }
+    const result = decodeReadFrame(bytes)
+    if (!result.ok) throw new CliError(`无法解码：${result.failure.message}`)
+    console.log(JSON.stringify(result.read.card))
+    return 0
+  },
+}
+
+const readCommand: CliCommand = {
+  name: ['idcard', 'read'],
+  usage: 'idcard read [--port PATH] [--timeout SECONDS]',
+  summary: 'Drive a reader until one card is read and print it as JSON (no --port: probe every serial port)',
+  async run(args) {
+    const { options } = parseArgs(args)
+    const port = stringOption(options, 'port')
+    const timeoutS = numberOption(options, 'timeout', 30)
+    if (timeoutS <= 0) throw new CliError('--timeout 应为正数（秒）')
+    let settle: (outcome: { ok: true; json: string } | { ok: false; message: string }) => void = () => undefined
+    const outcome = new Promise<{ ok: true; json: string } | { ok: false; message: string }>((resolve) => (settle = resolve))
+    let wasReady = false
+    const reader = new IdCardReader({
+      ...(port ? { port } : {}),
+      pollMs: 200,
+      onCard: (read) => settle({ ok: true, json: JSON.stringify(read.card) }),
+      onBadCard: (failure) => settle({ ok: false, message: `证件数据无法解析：${failure.message}` }),
+      onStatus: (status) => {
+        if (status.state === 'ready') {
+          if (!wasReady) console.error(`阅读器就绪（${status.port ?? ''}），请放置证件…`)
+          wasReady = true
+        }
+        // Installers want a verdict, not a retry loop: a reader that is not there fails now.
+        if (status.state === 'error' || status.state === 'unplugged') settle({ ok: false, message: status.message })
+      },
+    })
+    const timer = setTimeout(
+      () => settle({ ok: false, message: wasReady ? `${timeoutS} 秒内没有读到证件` : `${timeoutS} 秒内阅读器没有就绪` }),
+      timeoutS * 1000,
+    )
+    reader.start()
+    const result = await outcome
+    clearTimeout(timer)
+    await reader.stop()
+    if (!result.ok) throw new CliError(result.message)
+    console.log(result.json)
+    return 0
+  },
+}
+
+/** Resolves on SIGINT/SIGTERM: with no stdin (CI, a service) the emulator runs until told to stop. */
+
+const emulateCommand: CliCommand = {
+  name: ['emulate', 'idcard'],
+  usage: 'emulate idcard [--cards FILE] [--dir DIR]',
+  summary: 'Run the ID card reader emulator on a pseudo-terminal; prints the port for the driver, then reads place N | remove | fault KIND | list | quit',
+  async run(args) {
+    const { options } = parseArgs(args)
+    const file = stringOption(options, 'cards') ?? defaultDemoCardsFile()
+    const dir = stringOption(options, 'dir')
+    let emulator: IdCardReaderEmulator
+    try {
+      emulator = await IdCardReaderEmulator.start({ cards: loadEmulatorCards(file), ...(dir ? { dir } : {}) })
+    } catch (err) {
+      throw new CliError(`身份证阅读器模拟器无法启动：${err instanceof Error ? err.message : String(err)}`)
+    }
+    // First stdout line is the path alone, so scripts can do PORT=$(… | head -1).
+    console.log(emulator.appPath)
+    console.error(`模拟阅读器就绪：station.json 中设置 devices.idcard = {"mode":"serial","port":"${emulator.appPath}"}`)
+    console.error(`命令：place N | remove | fault ${emulatorFaultKinds.join('|')} | list | quit`)
+
+    const reason = await runConsole((line, quit) => handleLine(emulator, line, quit))
+    await emulator.close()
+    console.error(`模拟阅读器已停止（${reason}）`)
+    return 0
+  },
+}
+
+async function handleLine(emulator: IdCardReaderEmulator, line: string, quit: () => void): Promise<void> {
+  const [word, arg] = line.split(/\s+/)
+  switch (word) {
+    case '':
+    case undefined:
+      return
+    case 'place': {
+      const index = Number(arg)
+      if (!Number.isInteger(index)) throw new Error('用法：place N（N 为 list 中的序号）')
+      emulator.place(index)
+      console.error(`已放置第 ${index} 张证件`)
+      return
+    }
+    case 'remove':
+      emulator.remove()
+      console.error('已拿开证件')
+      return
+    case 'fault': {
+      const kind = emulatorFaultKinds.find((k) => k === arg)
+      if (!kind) throw new Error(`用法：fault ${emulatorFaultKinds.join('|')}`)
+      await emulator.fault(kind as EmulatorFault)
+      console.error(`已注入故障 ${kind}`)
+      return
+    }
+    case 'list':
+      for (const row of emulator.describeCards()) console.log(row)
+      return
+    case 'quit':
+    case 'exit':
+      quit()
+      return
+    default:
+      throw new Error(`未知命令 "${word}"：可用 place N | remove | fault KIND | list | quit`)
+  }
+}
+
+export const idcardCommands: CliCommand[] = [decodeCommand, readCommand, emulateCommand]

@@ -1,0 +1,208 @@
+/**
+ * The ID card reader emulator: a socat pty pair whose device end answers SAM
+ * frames like a real desk reader, with cards placed and lifted on demand and
+ * faults injected on request. The driver under test opens `appPath` exactly as
+ * it opens a real COM port; this file never imports the driver.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SerialPort } from 'serialport'
+import { FrameAssembler } from '../devices/idcard/frameAssembler'
+import { MIN_COMMAND_LEN } from '../devices/idcard/samFrame'
+import { cardLabel, type EmulatorCard } from './emulatorCard'
+import type { EmulatorFault } from './emulatorFaults'
+import { PtyPair } from './ptyPair'
+import { SamResponder, type SamResponderOptions } from './samResponder'
+
+export interface IdCardReaderEmulatorOptions extends SamResponderOptions {
+  cards: EmulatorCard[]
+  /** Where the pty links live; a fresh temp directory when absent (removed on close). */
+  dir?: string
+  /** Extra latency of the read answer, like the radio side of a real reader. */
+  readDelayMs?: number
+  splitChunkBytes?: number
+  splitDelayMs?: number
+}
+
+export interface EmulatorState {
+  appPath: string
+  isPlugged: boolean
+  placedIndex: number | null
+  faults: { split: boolean; silence: boolean; pendingChecksum: boolean; pendingGarbage: boolean }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+function openPort(path: string): Promise<SerialPort> {
+  return new Promise((resolve, reject) => {
+    const port: SerialPort = new SerialPort({ path, baudRate: 115200 }, (err) => (err ? reject(err) : resolve(port)))
+  })
+}
+
+export class IdCardReaderEmulator {
+  private pty: PtyPair | null = null
+  private port: SerialPort | null = null
+  private readonly assembler = new FrameAssembler({ minLen: MIN_COMMAND_LEN })
+  private readonly responder: SamResponder
+  private placed: number | null = null
+  private faults = { split: false, silence: false, pendingChecksum: false, pendingGarbage: false }
+  /** Answers leave in order even when split answers pause between chunks. */
+  private sending: Promise<void> = Promise.resolve()
+  private closed = false
+  private faultOnlyOnRead = false
+
+  private constructor(
+    readonly appPath: string,
+    private readonly dir: string,
+    private readonly ownsDir: boolean,
+    private readonly options: IdCardReaderEmulatorOptions,
+  ) {
+    this.responder = new SamResponder(options)
+  }
+
+  /** Creates the pty pair and starts answering. Throws SocatMissingError without socat. */
+  static async start(options: IdCardReaderEmulatorOptions): Promise<IdCardReaderEmulator> {
+    const ownsDir = options.dir === undefined
+    const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'onewindow-idcard-'))
+    const emulator = new IdCardReaderEmulator(join(dir, 'ttyApp'), dir, ownsDir, options)
+    try {
+      await emulator.plug()
+    } catch (err) {
+      if (ownsDir) rmSync(dir, { recursive: true, force: true })
+      throw err
+    }
+    return emulator
+  }
+
+  get cards(): readonly EmulatorCard[] {
+    return this.options.cards
+  }
+
+  get state(): EmulatorState {
+    return { appPath: this.appPath, isPlugged: this.pty?.isOpen ?? false, placedIndex: this.placed, faults: { ...this.faults } }
+  }
+
+  /** Lays a card on the reader: an index into `cards`, or a card of its own. */
+  place(card: number | EmulatorCard): EmulatorCard {
+    if (typeof card === 'number') {
+      const chosen = this.options.cards[card]
+      if (!chosen) throw new RangeError(`没有第 ${card} 张模拟证件（共 ${this.options.cards.length} 张，从 0 开始编号）`)
+      this.placed = card
+      this.responder.place(chosen)
+      return chosen
+    }
+    this.placed = null
+    this.responder.place(card)
+    return card
+  }
+
+  remove(): void {
+    this.placed = null
+    this.responder.remove()
+  }
+
+  get placedCard(): EmulatorCard | null {
+    return this.responder.placedCard
+  }
+
+  describeCards(): string[] {
+    return this.options.cards.map((card, i) => `${i}  ${cardLabel(card)}${i === this.placed ? '  ← 已放置' : ''}`)
+  }
+
+  /** `onlyRead`: aim a checksum or garbage fault at the next read answer instead of the next answer. */
+  async fault(kind: EmulatorFault, options: { onlyRead?: boolean } = {}): Promise<void> {
+    this.faultOnlyOnRead = options.onlyRead ?? false
+    switch (kind) {
+      case 'checksum':
+        this.faults.pendingChecksum = true
+        return
+      case 'garbage':
+        this.faults.pendingGarbage = true
+        return
+      case 'split':
+        this.faults.split = true
+        return
+      case 'silence':
+        this.faults.silence = true
+        return
+      case 'clear':
+        this.faults = { split: false, silence: false, pendingChecksum: false, pendingGarbage: false }
+        return
+      case 'unplug':
+        await this.unplug()
+        return
+      case 'replug':
+        this.faults = { split: false, silence: false, pendingChecksum: false, pendingGarbage: false }
+        if (!this.pty?.isOpen) await this.plug()
+        return
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.unplug()
+    if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true })
+  }
+
+  private async plug(): Promise<void> {
+    this.pty = await PtyPair.open({ dir: this.dir })
+    this.port = await openPort(this.pty.devPath)
+    this.assembler.reset()
+    this.responder.powerCycle()
+    const port = this.port
+    port.on('data', (chunk: Buffer) => this.onData(port, chunk))
+    // The device end only errors when socat is gone; unplug() handles that path.
+    port.on('error', () => undefined)
+  }
+
+  private async unplug(): Promise<void> {
+    const port = this.port
+    const pty = this.pty
+    this.port = null
+    this.pty = null
+    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()))
+    await pty?.close()
+  }
+
+  private onData(port: SerialPort, chunk: Buffer): void {
+    for (const frame of this.assembler.push(chunk)) {
+      if (this.faults.silence) continue
+      const answer = this.responder.answer(frame)
+      const isRead = frame[7] === 0x30 && (frame[8] === 0x01 || frame[8] === 0x10)
+      this.sending = this.sending.then(() => this.send(port, answer, isRead)).catch(() => undefined)
+    }
+  }
+
+  private async send(port: SerialPort, answer: Uint8Array, isRead: boolean): Promise<void> {
+    if (isRead && this.options.readDelayMs) await sleep(this.options.readDelayMs)
+    let bytes = Buffer.from(answer)
+    const aimed = isRead || !this.faultOnlyOnRead
+    if (this.faults.pendingChecksum && aimed) {
+      this.faults.pendingChecksum = false
+      bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x5a
+    }
+    if (this.faults.pendingGarbage && aimed) {
+      this.faults.pendingGarbage = false
+      // What a reader emits at power-up: a stray sync byte and noise before the preamble.
+      bytes = Buffer.concat([Buffer.from([0xaa, 0x00, 0x13, 0xaa, 0x96]), bytes])
+    }
+    if (!port.isOpen) return
+    if (!this.faults.split) {
+      port.write(bytes)
+      return
+    }
+    // Odd sizes on purpose: cuts inside the preamble and the LEN field, then USB-CDC-sized packets.
+    const sizes = this.options.splitChunkBytes ? [this.options.splitChunkBytes] : [1, 6, 64, 3, 64, 17]
+    for (let i = 0, n = 0; i < bytes.length; n++) {
+      if (!port.isOpen) return
+      const size = sizes[n % sizes.length]!
+      port.write(bytes.subarray(i, i + size))
+      i += size
+      // Drain each chunk so the driver sees separate reads, not one coalesced buffer.
+      await new Promise<void>((resolve) => port.drain(() => resolve()))
+      await sleep(this.options.splitDelayMs ?? 2)
+    }
+  }
+}
