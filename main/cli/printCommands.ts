@@ -1,0 +1,133 @@
+/**
+ * Printer tools for installers: send a test page straight to a printer (not
+ * through the queue), run the network printer emulator, decode a captured job.
+ */
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { CliError, parseArgs, stringOption, numberOption, type CliCommand } from './command'
+import { runConsole } from './emulatorConsole'
+import { PrinterDriver } from '../devices/printer/printerDriver'
+import { PrinterError } from '../devices/printer/printerError'
+import { decodePrinterJob } from '../devices/printer/printerJobDecode'
+import { statusProblem } from '../devices/printer/printerStatus'
+import { PrinterEmulator } from '../emulators/printerEmulator'
+import { buildTestLabel, buildTestReceipt } from '../domain/print/testPage'
+
+const kinds = ['receipt', 'label-tspl', 'label-escpos'] as const
+
+const testCommand: CliCommand = {
+  name: ['print', 'test'],
+  usage: 'print test --to URI [--kind receipt|label-tspl|label-escpos] [--text TEXT]',
+  summary: 'Print a test page directly to a printer (tcp://HOST:PORT, a device file, serial:PATH); fails within seconds if unreachable',
+  async run(args) {
+    const { options } = parseArgs(args)
+    const uri = stringOption(options, 'to')
+    if (!uri) throw new CliError('需要 --to 打印机地址，例如 --to tcp://192.168.1.50:9100', 2)
+    const kindText = stringOption(options, 'kind') ?? 'receipt'
+    const kind = kinds.find((k) => k === kindText)
+    if (!kind) throw new CliError(`--kind 应为 ${kinds.join('、')} 之一，收到 "${kindText}"`, 2)
+    const text = stringOption(options, 'text') ?? '打印测试 一窗通'
+    const driver = new PrinterDriver(uri, kind === 'label-tspl' ? 'tspl' : 'escpos', { timeouts: { connectMs: 3000, writeMs: 5000 } })
+    const at = new Date().toLocaleString('zh-CN', { hour12: false })
+    const doc = kind === 'label-tspl' ? buildTestLabel(text, uri, at) : buildTestReceipt(text, uri, at, kind === 'label-escpos' ? '面单（ESC/POS 版式）' : '小票')
+    try {
+      const result = await driver.print(doc)
+      const status = result.status ? (statusProblem(result.status)?.message ?? (result.status.isPaperNearEnd ? '纸将用完' : '就绪')) : '未回报'
+      console.log(`已发送 ${result.bytes} 字节到 ${uri}（${kind}；打印机状态：${status}）`)
+      return 0
+    } catch (err) {
+      if (err instanceof PrinterError) throw new CliError(`打印失败：${err.message}`)
+      throw new CliError(`打印失败：${err instanceof Error ? err.message : String(err)}`)
+    }
+  },
+}
+
+
+const emulateCommand: CliCommand = {
+  name: ['emulate', 'printer'],
+  usage: 'emulate printer [--port 9100] [--out DIR] [--host 127.0.0.1] [--no-png]',
+  summary: 'Run a network printer emulator (ESC/POS + TSPL); writes a .txt dump and .png per job; stdin: offline | online | paper-out | paper-in | status | quit',
+  async run(args) {
+    const { options } = parseArgs(args, { flags: ['no-png'] })
+    const port = numberOption(options, 'port', 9100)
+    const outDir = resolve(stringOption(options, 'out') ?? 'print-captures')
+    const emulator = new PrinterEmulator({
+      port,
+      host: stringOption(options, 'host') ?? '127.0.0.1',
+      outDir,
+      renderPng: !options.has('no-png'),
+      log: (line) => console.error(line),
+    })
+    try {
+      await emulator.start()
+    } catch (err) {
+      throw new CliError(`打印机模拟器无法在端口 ${port} 监听：${err instanceof Error ? err.message : String(err)}`)
+    }
+    emulator.on('files', (job: { seq: number; txtPath?: string; pngPaths: string[] }) => {
+      console.error(`作业 ${job.seq}：${[job.txtPath, ...job.pngPaths].filter(Boolean).join('，')}`)
+    })
+    // First stdout line is the URI alone, so scripts can do URI=$(… | head -1).
+    console.log(`tcp://127.0.0.1:${emulator.port}`)
+    console.error(`打印机模拟器就绪，输出目录 ${outDir}`)
+    console.error('命令：offline | online | paper-out | paper-in | status | quit')
+
+    const reason = await runConsole((line, quit) => handleLine(emulator, line, quit))
+    await emulator.stop()
+    console.error(`打印机模拟器已停止（${reason}），共打印 ${emulator.jobs.length} 个作业，拒绝 ${emulator.refusedJobs} 个`)
+    return 0
+  },
+}
+
+async function handleLine(emulator: PrinterEmulator, line: string, quit: () => void): Promise<void> {
+  switch (line) {
+    case '':
+      return
+    case 'offline':
+      await emulator.setOffline(true)
+      console.error('已脱机：不再接受连接')
+      return
+    case 'online':
+      await emulator.setOffline(false)
+      console.error(`已联机：tcp://127.0.0.1:${emulator.port}`)
+      return
+    case 'paper-out':
+      emulator.setPaperOut(true)
+      console.error('已缺纸：状态查询报缺纸，收到的作业不打印')
+      return
+    case 'paper-in':
+      emulator.setPaperOut(false)
+      console.error('已装纸')
+      return
+    case 'status':
+      console.error(`${emulator.isOnline ? '联机' : '脱机'}，${emulator.isPaperOut ? '缺纸' : '有纸'}，已打印 ${emulator.jobs.length}，拒绝 ${emulator.refusedJobs}`)
+      return
+    case 'quit':
+    case 'exit':
+      quit()
+      return
+    default:
+      throw new Error(`未知命令 "${line}"：可用 offline | online | paper-out | paper-in | status | quit`)
+  }
+}
+
+const decodeCommand: CliCommand = {
+  name: ['print', 'decode'],
+  usage: 'print decode FILE [--columns 48]',
+  summary: 'Decode a captured ESC/POS or TSPL job (raw bytes) into readable text with barcode and QR payloads',
+  async run(args) {
+    const { positional, options } = parseArgs(args)
+    const file = positional[0]
+    if (!file) throw new CliError('需要一个作业文件（打印机收到的原始字节）', 2)
+    let bytes: Buffer
+    try {
+      bytes = await readFile(file)
+    } catch (err) {
+      throw new CliError(`读不了 ${file}：${err instanceof Error ? err.message : String(err)}`)
+    }
+    console.log(decodePrinterJob(bytes, numberOption(options, 'columns', 48)).text)
+    return 0
+  },
+}
+
+export const printCommands: CliCommand[] = [testCommand, decodeCommand, emulateCommand]
+

@@ -1,0 +1,70 @@
+/**
+ * Every printable kind in one table: its input schema, which printer it goes
+ * to, and how it becomes a document. The print service, the contract and the
+ * queue all look kinds up here, so adding a document is one entry.
+ */
+import { z } from 'zod'
+import { buildHandoverList, buildMaterialsChecklist, handoverListDataSchema, materialsChecklistDataSchema } from './a4Documents'
+import { buildAcceptanceReceipt, buildOutputReceipt, buildSupplementNotice } from './counterReceipts'
+import type { PrintDocument, PrintMarks } from './printDocument'
+import { acceptanceReceiptDataSchema, outputReceiptDataSchema, supplementNoticeDataSchema } from './receiptData'
+import { waybillLabelDataSchema } from './waybillData'
+import { buildWaybillLabel, buildWaybillReceipt } from './waybillLabel'
+
+export const printKindSchema = z.enum(['acceptanceReceipt', 'outputReceipt', 'supplementNotice', 'waybillLabel', 'materialsChecklist', 'handoverList'])
+export type PrintKind = z.infer<typeof printKindSchema>
+
+/** Where a kind prints: the 80 mm roll, the 100 mm label printer, or an A4 sheet. */
+export type PrintTarget = 'receipt' | 'label' | 'a4'
+
+export interface BuildOptions {
+  marks?: PrintMarks
+  /** Receipt columns (48 on 80 mm, 32 on 58 mm). */
+  receiptColumns?: number
+  /** A label printer in ESC/POS mode gets the label reflowed as a receipt. */
+  labelAs?: 'label' | 'receipt'
+}
+
+interface KindSpec {
+  target: PrintTarget
+  /** Chinese name for messages and the job list. */
+  title: string
+  schema: z.ZodType
+  build(data: unknown, options: BuildOptions): PrintDocument
+}
+
+const spec = <S extends z.ZodType>(
+  target: PrintTarget,
+  title: string,
+  schema: S,
+  build: (data: z.output<S>, options: BuildOptions) => PrintDocument,
+): KindSpec => ({ target, title, schema, build: (data, options) => build(data as z.output<S>, options) })
+
+export const printKinds: Record<PrintKind, KindSpec> = {
+  acceptanceReceipt: spec('receipt', '受理回执', acceptanceReceiptDataSchema, (d, o) =>
+    buildAcceptanceReceipt(d, { columns: o.receiptColumns, marks: o.marks }),
+  ),
+  outputReceipt: spec('receipt', '出件回执', outputReceiptDataSchema, (d, o) => buildOutputReceipt(d, { columns: o.receiptColumns, marks: o.marks })),
+  supplementNotice: spec('receipt', '补正告知', supplementNoticeDataSchema, (d, o) =>
+    buildSupplementNotice(d, { columns: o.receiptColumns, marks: o.marks }),
+  ),
+  waybillLabel: spec('label', '快递面单', waybillLabelDataSchema, (d, o) =>
+    o.labelAs === 'receipt' ? buildWaybillReceipt(d, { columns: o.receiptColumns, marks: o.marks }) : buildWaybillLabel(d, o.marks),
+  ),
+  materialsChecklist: spec('a4', '申请材料清单', materialsChecklistDataSchema, (d) => buildMaterialsChecklist(d)),
+  handoverList: spec('a4', '快递交接清单', handoverListDataSchema, (d) => buildHandoverList(d)),
+}
+
+/** Validates raw data for a kind; the error names the first bad field. */
+export function parsePrintData(kind: PrintKind, data: unknown): { ok: true; data: unknown } | { ok: false; field: string; message: string } {
+  const parsed = printKinds[kind].schema.safeParse(data)
+  if (parsed.success) return { ok: true, data: parsed.data }
+  const issue = parsed.error.issues[0]
+  const field = issue ? issue.path.map(String).join('.') : ''
+  return { ok: false, field, message: `${printKinds[kind].title}数据有误 — ${field || '(根)'}：${issue?.message ?? '不合法'}` }
+}
+
+/** Builds a document from data already validated by parsePrintData. */
+export function buildPrintDocument(kind: PrintKind, data: unknown, options: BuildOptions = {}): PrintDocument {
+  return printKinds[kind].build(data, options)
+}

@@ -1,0 +1,57 @@
+/**
+ * Builds the print service on the station's store and config. The
+ * composition root, the CLI and the integration tests build it the same way,
+ * so a test's queue is the counter's queue.
+ */
+import { join } from 'node:path'
+import type { StationConfig } from '../../config/stationConfig'
+import type { PrinterDriverOptions } from '../../devices/printer/printerDriver'
+import { PrintJobsRepository, type PrinterRole } from '../../store/printJobsRepository'
+import type { Store } from '../../store/store'
+import type { EventBus } from '../eventBus'
+import { localTimestamp, type HallClock } from '../cases/hallClock'
+import { requireOperator } from '../cases/operator'
+import type { DeviceStatusBoard } from '../system/deviceStatusBoard'
+import type { SessionService } from '../system/session'
+import { PdfRenderer } from './pdfRenderer'
+import { outputsFromConfig, type PrintOutput } from './printOutputs'
+import type { Backoff } from './printQueue'
+import { PrintService, type PrintDataSource } from './printService'
+
+export interface PrintingOptions {
+  backoff?: Backoff
+  statusPollMs?: number
+  driver?: PrinterDriverOptions
+  /** Replaces the configured outputs (tests). */
+  outputs?: Record<PrinterRole, PrintOutput>
+  dataSource?: PrintDataSource
+}
+
+export interface PrintingDeps {
+  config: StationConfig
+  store: Store
+  events: EventBus
+  devices: DeviceStatusBoard
+  session: SessionService
+  clock: HallClock
+}
+
+export function buildPrintService(d: PrintingDeps, options: PrintingOptions = {}): PrintService {
+  return new PrintService({
+    repo: new PrintJobsRepository(d.store.db),
+    outputs: options.outputs ?? outputsFromConfig(d.config, options.driver),
+    events: d.events,
+    devices: d.devices,
+    pdf: new PdfRenderer(join(d.config.dataDir, 'prints')),
+    stationId: d.config.stationId,
+    transaction: (fn) => d.store.transaction(fn),
+    audit: (entry) => {
+      d.store.audit(entry)
+    },
+    now: () => localTimestamp(d.clock.now()),
+    currentOperator: () => requireOperator(d.session),
+    dataSource: options.dataSource,
+    backoff: options.backoff,
+    statusPollMs: options.statusPollMs,
+  })
+}

@@ -1,0 +1,154 @@
+/**
+ * A document on screen exactly as it prints: main lays it out (the same
+ * HTML the emulator photographs and Chromium turns into PDF) and this shows
+ * it on a sheet of the right paper — an 80 mm receipt roll, a 100 × 150 mm
+ * label, an A4 page. The markup comes from main's escaping layout code, with
+ * its styles scoped to the sheet, never from user input directly.
+ * `PrintPreviewHost` opens it by itself when a job completes as a preview
+ * (the demo hall: no printer configured, receipts show on screen).
+ */
+import { Alert, Button, Card, Flex, Modal, Segmented, Spin, Tag, Typography, message } from 'antd'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandInput, CommandOutput } from '../../main/api/contract'
+import { call, useEvent } from '../bridge/client'
+import './printPreview.css'
+
+type Preview = CommandOutput<'print.preview'>
+export type PreviewSource = CommandInput<'print.preview'>
+type Zoom = 'fit' | 'actual'
+
+/** Screen pixels per printer dot at "actual size": 203 dpi dots on a ~96 dpi screen. */
+const DOT_SCALE = { receipt: 96 / 203, label: 96 / 203, a4: 1 } as const
+
+function usePreview(source: PreviewSource): { preview: Preview | null; error: string | null } {
+  const [preview, setPreview] = useState<Preview | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const key = JSON.stringify(source)
+  useEffect(() => {
+    let live = true
+    setPreview(null)
+    setError(null)
+    call('print.preview', JSON.parse(key) as PreviewSource).then(
+      (p) => live && setPreview(p),
+      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+    )
+    return () => {
+      live = false
+    }
+  }, [key])
+  return { preview, error }
+}
+
+/** Fits the sheet to the width the card gives it, never larger than actual size. */
+function useFitScale(natural: number, actual: number): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement | null>(null)
+  const [scale, setScale] = useState(actual)
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) => {
+      const width = entry?.contentRect.width ?? natural
+      setScale(Math.min(actual, (width - 32) / natural))
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [natural, actual])
+  return [ref, scale]
+}
+
+export function PrintPreview({ source, actions = true }: { source: PreviewSource; actions?: boolean }): React.JSX.Element {
+  const { t } = useTranslation('print')
+  const { preview, error } = usePreview(source)
+  const [zoom, setZoom] = useState<Zoom>('fit')
+  const [busy, setBusy] = useState(false)
+  const [messageApi, messages] = message.useMessage()
+  const actual = preview ? DOT_SCALE[preview.target] : 1
+  const [areaRef, fitScale] = useFitScale(preview?.widthPx ?? 576, actual)
+
+  const run = async (action: () => Promise<string>): Promise<void> => {
+    setBusy(true)
+    try {
+      void messageApi.success(await action())
+    } catch (err) {
+      void messageApi.error(err instanceof Error ? err.message : String(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const buttons = []
+  if (actions && preview && preview.target !== 'a4' && source.data !== undefined && source.kind) {
+    const kind = source.kind
+    buttons.push(
+      <Button key="print" type="primary" loading={busy} onClick={() => void run(async () => t('queued', { id: (await call('print.submit', { kind, data: source.data })).id }))}>
+        {t('print')}
+      </Button>,
+    )
+  }
+  if (actions && preview && source.jobId !== undefined) {
+    const jobId = source.jobId
+    buttons.push(
+      <Button key="reprint" loading={busy} onClick={() => void run(async () => t('queued', { id: (await call('print.reprint', { jobId })).id }))}>
+        {t('reprint')}
+      </Button>,
+    )
+  }
+  if (actions && preview?.target === 'a4' && (preview.kind === 'materialsChecklist' || preview.kind === 'handoverList')) {
+    const kind = preview.kind
+    buttons.push(
+      <Button key="pdf" loading={busy} onClick={() => void run(async () => t('pdfSaved', { path: (await call('print.pdf', { kind, data: source.data, caseNo: source.caseNo })).path }))}>
+        {t('exportPdf')}
+      </Button>,
+    )
+  }
+
+  return (
+    <Card
+      size="small"
+      data-testid="print-preview"
+      title={
+        <Flex gap={8} align="center">
+          <span>{preview?.title ?? t('previewTitle')}</span>
+          {preview && <Tag>{t(`target.${preview.target}`)}</Tag>}
+        </Flex>
+      }
+      extra={
+        <Flex gap={8} align="center">
+          <Segmented<Zoom> size="small" value={zoom} onChange={setZoom} options={[{ value: 'fit', label: t('zoom.fit') }, { value: 'actual', label: t('zoom.actual') }]} />
+          {buttons}
+        </Flex>
+      }
+    >
+      {messages}
+      {error && <Alert type="error" showIcon title={t('failed', { reason: error })} />}
+      {!preview && !error && <Spin description={t('loading')} />}
+      {preview && (
+        <div ref={areaRef} className="print-preview-area">
+          <div
+            className={`print-preview-sheet print-preview-${preview.target}`}
+            data-testid="print-preview-sheet"
+            style={{ zoom: zoom === 'fit' ? fitScale : actual }}
+            // Main's layout code escapes every value and scopes its styles to the sheet (see main/domain/print/documentHtml.ts).
+            dangerouslySetInnerHTML={{ __html: preview.html }}
+          />
+        </div>
+      )}
+    </Card>
+  )
+}
+
+/** Opens the preview of each job that completes on screen instead of on paper. */
+export function PrintPreviewHost(): React.JSX.Element {
+  const { t } = useTranslation('print')
+  const [jobId, setJobId] = useState<number | null>(null)
+  useEvent('print.job', (job) => {
+    if (job.state === 'done' && job.output === 'preview') setJobId(job.id)
+  })
+  return (
+    <Modal open={jobId !== null} onCancel={() => setJobId(null)} footer={null} width={720} title={t('previewTitle')} destroyOnHidden>
+      {jobId !== null && <PrintPreview source={{ jobId }} actions={false} />}
+      <Typography.Text type="secondary">{t('previewOnly')}</Typography.Text>
+    </Modal>
+  )
+}

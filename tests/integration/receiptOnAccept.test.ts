@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { resourcesDir } from '../../main/config/paths'
+import type { Catalog } from '../../main/domain/catalog/catalogSchema'
+import { createTestApp, type TestApp } from '../fixtures/testApp'
+import { anIdNumber } from '../fixtures/registrationNumbers'
+
+const catalog = JSON.parse(readFileSync(join(resourcesDir(), 'catalog', 'sample-hall.json'), 'utf8')) as Catalog
+const item = catalog.items.find((i) => i.name.includes('企业设立登记'))!
+
+function formFor(idNumber: string) {
+  return {
+    applicant: { kind: 'person' as const, name: '赵文静', idNumber, phone: '13912345678', address: '江苏省徐州市云龙区和平路 8 号', source: 'typed' as const },
+    itemCode: item.code,
+    materials: item.materials.filter((m) => m.required).map((m) => ({ materialId: m.id, receivedCopies: m.copies })),
+    delivery: { method: 'window' as const },
+  }
+}
+
+describe('the acceptance receipt', () => {
+  let t: TestApp
+  beforeEach(async () => {
+    t = await createTestApp({ receiptLinks: { progressQuery: 'https://zwfw.xz.gov.example/q?no={caseNo}' } })
+    t.app.services.session.signIn('A007')
+  })
+  afterEach(async () => {
+    await t.dispose()
+  })
+
+  it('is queued with the accepted case, the ID masked, and both QR links carrying the case number', async () => {
+    const accepted = await t.app.dispatcher.invoke('cases.accept', { form: formFor(anIdNumber({ birth: '1988-04-12', seq: '123' })) }, { transport: 'test' })
+    if (!accepted.ok) throw new Error(accepted.error.message)
+    const caseNo = (accepted.value as { caseNo: string }).caseNo
+    const jobs = await t.app.dispatcher.invoke('print.jobs', { caseNo }, { transport: 'test' })
+    expect(jobs.ok).toBe(true)
+    const list = (jobs as { value: Array<{ kind: string; caseNo: string }> }).value
+    expect(list.map((j) => j.kind)).toEqual(['acceptanceReceipt'])
+
+    const preview = await t.app.dispatcher.invoke('print.preview', { kind: 'acceptanceReceipt', caseNo }, { transport: 'test' })
+    if (!preview.ok) throw new Error(preview.error.message)
+    const text = JSON.stringify(preview.value)
+    expect(text).toContain(caseNo)
+    expect(text).toContain(`https://zwfw.xz.gov.example/q?no=${caseNo}`)
+    expect(text).toContain(`https://zwfw.example/evaluate?caseNo=${caseNo}`)
+    expect(text).toContain('赵文静')
+    expect(text).not.toContain('19880412123')
+  })
+
+  it('is not queued when the accept fails', async () => {
+    const bad = formFor('110105194912310021') // wrong check character
+    const result = await t.app.dispatcher.invoke('cases.accept', { form: bad }, { transport: 'test' })
+    expect(result.ok).toBe(false)
+    const jobs = await t.app.dispatcher.invoke('print.jobs', {}, { transport: 'test' })
+    expect((jobs as { value: unknown[] }).value).toEqual([])
+  })
+})
