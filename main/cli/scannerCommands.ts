@@ -1,0 +1,50 @@
+import type { ScanTerminator } from '../devices/scanner/scanFraming'
+import { ScannerEmulator } from '../emulators/scannerEmulator'
+import { CliError, parseArgs, stringOption, type CliCommand } from './command'
+import { runConsole } from './emulatorConsole'
+
+const terminators: readonly ScanTerminator[] = ['CR', 'LF', 'CRLF', 'TAB', 'NONE']
+
+function terminatorOption(value: string | undefined): ScanTerminator {
+  if (value === undefined) return 'CR'
+  const upper = value.toUpperCase()
+  const found = terminators.find((t) => t === upper)
+  if (!found) throw new CliError(`--terminator 应为 ${terminators.join('、')} 之一，收到 "${value}"`)
+  return found
+}
+
+/** Resolves on SIGINT/SIGTERM: the emulator lives exactly as long as the process is left running. */
+
+export const scannerCommands: CliCommand[] = [
+  {
+    name: ['emulate', 'scanner'],
+    usage: 'emulate scanner [--terminator CR|LF|CRLF|TAB|NONE] [--prefix C] [--dir DIR]',
+    summary: 'Run a serial barcode scanner on a pseudo-terminal; prints its device path, scans each stdin line (":unplug", ":replug" pull the cable)',
+    async run(args) {
+      const { options } = parseArgs(args)
+      const terminator = terminatorOption(stringOption(options, 'terminator'))
+      const prefix = stringOption(options, 'prefix')
+      const dir = stringOption(options, 'dir')
+      let emulator: ScannerEmulator
+      try {
+        emulator = await ScannerEmulator.start({ terminator, ...(prefix ? { prefix } : {}), ...(dir ? { dir } : {}) })
+      } catch (err) {
+        throw new CliError(`扫码枪模拟器无法启动：${err instanceof Error ? err.message : String(err)}`)
+      }
+      // First line is the path alone, so scripts can read it: `PORT=$(… | head -1)`.
+      console.log(emulator.devicePath)
+      console.error(`扫码枪模拟器就绪（后缀 ${terminator}）：在 station.json 中设置 devices.scanner = {"mode":"serial","port":"${emulator.devicePath}"}`)
+
+      // Scans go out one at a time, in the order typed, even if the wire is slow.
+      const signal = await runConsole(async (text) => {
+        if (text === ':unplug') await emulator.unplug()
+        else if (text === ':replug') await emulator.replug()
+        else await emulator.scan(text)
+        console.error(text.startsWith(':') ? `已执行 ${text}` : `已扫描 ${text}`)
+      })
+      await emulator.close()
+      console.error(`扫码枪模拟器已停止（${signal}）`)
+      return 0
+    },
+  },
+]

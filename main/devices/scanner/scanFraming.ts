@@ -1,0 +1,110 @@
+/**
+ * How a serial (USB CDC / RS-232) barcode scanner delimits one scan, and the
+ * pure framer that turns a byte stream into scans. Shared by the driver and
+ * the emulator; no I/O here (timers are the driver's job: it calls
+ * `flushIdle` when the line has been quiet long enough).
+ *
+ * See specs/idcard-reader.md §9: a frame ends at the configured suffix, or,
+ * when the scanner sends none, at an idle gap of ~50–100 ms.
+ */
+
+export type ScanTerminator = 'CR' | 'LF' | 'CRLF' | 'TAB' | 'NONE'
+
+/** The suffix bytes a scanner programmed with this terminator appends to each code. */
+export function terminatorBytes(terminator: ScanTerminator): Buffer {
+  switch (terminator) {
+    case 'CR':
+      return Buffer.from([0x0d])
+    case 'LF':
+      return Buffer.from([0x0a])
+    case 'CRLF':
+      return Buffer.from([0x0d, 0x0a])
+    case 'TAB':
+      return Buffer.from([0x09])
+    case 'NONE':
+      return Buffer.alloc(0)
+  }
+}
+
+/** The byte that ends a frame; CRLF ends at LF (the CR is trimmed as line noise). */
+function endByte(terminator: ScanTerminator): number | undefined {
+  switch (terminator) {
+    case 'CR':
+      return 0x0d
+    case 'LF':
+    case 'CRLF':
+      return 0x0a
+    case 'TAB':
+      return 0x09
+    case 'NONE':
+      return undefined
+  }
+}
+
+/** Longest code we keep buffering without a suffix; beyond that the line is noise, not a barcode. */
+export const MAX_SCAN_BYTES = 4096
+
+/**
+ * Bytes in, scans out. Stray CR/LF around a code are trimmed and empty frames
+ * dropped, so a scanner sending CRLF while configured for CR still yields one
+ * clean scan per code (the LF would otherwise start the next one).
+ */
+export class ScanFramer {
+  private pending: number[] = []
+  private readonly end: number | undefined
+
+  constructor(readonly terminator: ScanTerminator) {
+    this.end = endByte(terminator)
+  }
+
+  /** Feeds received bytes; returns the scans they complete (often none, for a split frame). */
+  push(chunk: Uint8Array): string[] {
+    const scans: string[] = []
+    for (const byte of chunk) {
+      if (this.end !== undefined && byte === this.end) {
+        this.emit(scans)
+        continue
+      }
+      this.pending.push(byte)
+      // A runaway line (wrong baud rate, wrong suffix): cut it rather than grow forever.
+      if (this.pending.length >= MAX_SCAN_BYTES) this.pending = []
+    }
+    return scans
+  }
+
+  /** Bytes waiting for their suffix (the driver decides what a long wait means). */
+  get hasPending(): boolean {
+    return this.pending.length > 0
+  }
+
+  /** The line went quiet: with no suffix configured, what arrived is one whole scan. */
+  flushIdle(): string[] {
+    const scans: string[] = []
+    this.emit(scans)
+    return scans
+  }
+
+  /** Drops a fragment that will never be completed (port closed, suffix never came). */
+  discard(): string {
+    const dropped = decodeScan(this.pending)
+    this.pending = []
+    return dropped
+  }
+
+  private emit(into: string[]): void {
+    const text = decodeScan(this.pending)
+    this.pending = []
+    if (text.length > 0) into.push(text)
+  }
+}
+
+/**
+ * Barcodes on cases, waybills and licences are ASCII; a scanner in serial
+ * mode may also send UTF-8 (Chinese in QR codes — the reason to use serial
+ * mode at all), so decode as UTF-8 and trim line noise around it.
+ */
+function decodeScan(bytes: number[]): string {
+  return Buffer.from(bytes)
+    .toString('utf8')
+    .replace(/^[\r\n\t]+|[\r\n\t]+$/g, '')
+}

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { EventPayload } from '../../main/api/contract'
+import type { App } from '../../main/app'
+import type { StationConfigInput } from '../../main/config/stationConfig'
+import { createTestApp } from '../fixtures/testApp'
+
+const cleanups: Array<() => Promise<void> | void> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function startApp(scanner: NonNullable<StationConfigInput['devices']>['scanner']): Promise<App> {
+  const { app, dispose } = await createTestApp({ devices: { scanner } })
+  cleanups.push(dispose)
+  return app
+}
+
+async function waitFor(what: string, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+describe('scanner service', () => {
+  it('pushes a scan from the emulated serial scanner as scanner.scanned and lights the emulated scanner green', async () => {
+    const app = await startApp({ mode: 'emulator', terminator: 'CRLF' })
+    const scans: Array<EventPayload<'scanner.scanned'>> = []
+    app.services.events.on('scanner.scanned', (payload) => scans.push(payload))
+    await waitFor('the scanner light', () => app.services.devices.get('scanner').reason === 'connected')
+    expect(app.services.devices.get('scanner')).toMatchObject({ state: 'ok', isEmulated: true })
+
+    const result = await app.dispatcher.invoke('scanner.simulate', { text: 'SF1234567890123' }, { transport: 'test' })
+    expect(result.ok).toBe(true)
+    await waitFor('the scan event', () => scans.length === 1)
+    expect(scans[0]).toMatchObject({ text: 'SF1234567890123', source: 'serial' })
+    expect(Number.isNaN(Date.parse(scans[0]!.at))).toBe(false)
+  })
+
+  it('hands the renderer the configured wedge thresholds and refuses to simulate without the emulator', async () => {
+    const app = await startApp({ mode: 'wedge', wedge: { minLength: 8, maxAvgGapMs: 25, maxGapMs: 40, prefix: '§' } })
+    const settings = await app.dispatcher.invoke('scanner.settings', {}, { transport: 'test' })
+    expect(settings).toEqual({ ok: true, value: { mode: 'wedge', wedge: { minLength: 8, maxAvgGapMs: 25, maxGapMs: 40, prefix: '§' } } })
+    expect(app.services.devices.get('scanner')).toMatchObject({ state: 'ok', reason: 'wedge', isEmulated: false })
+
+    const simulated = await app.dispatcher.invoke('scanner.simulate', { text: 'ABC123' }, { transport: 'test' })
+    expect(simulated).toMatchObject({ ok: false, error: { code: 'DEVICE_UNAVAILABLE' } })
+  })
+
+  it('rejects a simulated code with characters a barcode cannot carry', async () => {
+    const app = await startApp({ mode: 'off' })
+    const result = await app.dispatcher.invoke('scanner.simulate', { text: '办件\u0000' }, { transport: 'test' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'text' } })
+    expect(app.services.devices.get('scanner')).toMatchObject({ state: 'off', reason: 'disabled' })
+  })
+})
