@@ -3,11 +3,13 @@
  * composition root. Everything else runs in plain Node and is tested without
  * an Electron binary.
  */
-import { app as electronApp, BrowserWindow, session, shell } from 'electron'
+import { app as electronApp, BrowserWindow, safeStorage, session, shell } from 'electron'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createApp, type App } from './app'
 import { loadStationConfig } from './config/loadConfig'
+import { SEALED_KEY_FILE_NAME, SealedFileKeyProvider } from './store/keyProviders'
 import { bindIpc, type IpcBinding } from './transport/electronIpc'
 
 const CSP = [
@@ -51,7 +53,16 @@ function lockDownSession(): void {
 
 async function createWindow(): Promise<void> {
   const config = loadStationConfig({ dataDir: process.env.ONEWINDOW_DATA ?? join(electronApp.getPath('userData'), 'data') })
-  core = await createApp(config)
+  // The ID-number key is sealed by the OS keychain (DPAPI, libsecret) where there is one; once sealed,
+  // always unsealed the same way (a fallback key would leave the stored ID numbers unreadable).
+  const keyProvider = existsSync(join(config.dataDir, SEALED_KEY_FILE_NAME)) || safeStorage.isEncryptionAvailable()
+    ? new SealedFileKeyProvider(config.dataDir, {
+        name: 'Electron safeStorage',
+        seal: (key) => safeStorage.encryptString(key.toString('base64')),
+        unseal: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+      })
+    : undefined
+  core = await createApp(config, { keyProvider })
 
   const window = new BrowserWindow({
     width: 1440,

@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../main/api/contract'
 import { call } from './bridge/client'
 import { TopBar } from './components/TopBar'
+import { ScanRouting } from './components/ScanRouting'
+import { PrintPreviewHost } from './components/PrintPreview'
+import { useCameraLight } from './hooks/useCameraLight'
 import { navigate, screenIds, useRoute, type Route, type ScreenId } from './hooks/useRoute'
 import { AgentScreen } from './screens/AgentScreen'
 import { CasesScreen } from './screens/CasesScreen'
@@ -57,6 +60,7 @@ export function App(): React.JSX.Element {
   const [info, setInfo] = useState<CommandOutput<'system.info'> | null>(null)
   const [startError, setStartError] = useState<string | null>(null)
   useScreenShortcuts()
+  useCameraLight()
 
   useEffect(() => {
     call('system.info', {}).then(setInfo, (err: unknown) => setStartError(err instanceof Error ? err.message : String(err)))
@@ -88,6 +92,8 @@ export function App(): React.JSX.Element {
           </Layout.Content>
         </Layout>
       </Layout>
+      <ScanRouting profile={info?.profile ?? null} />
+      <PrintPreviewHost />
     </ConfigProvider>
   )
 }

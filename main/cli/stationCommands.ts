@@ -1,15 +1,8 @@
 import type { CliCommand } from './command'
 import { numberOption, parseArgs, stringOption } from './command'
 import { startStation } from '../station'
+import { untilSignal } from './emulatorConsole'
 
-/** Resolves when the process is told to stop, so the command's promise is the station's lifetime. */
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => resolve(signal)
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-  })
-}
 
 export const stationCommands: CliCommand[] = [
   {

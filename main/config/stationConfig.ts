@@ -52,6 +52,8 @@ const deviceModes = {
     .object({
       mode: z.enum(['preview', 'tspl', 'escpos']).default('preview'),
       uri: printerUri.optional(),
+      /** TSPL `CODEPAGE 936` before the label: some Gprinter/Xprinter models print Chinese only with it. */
+      sendCodepage936: z.boolean().default(false),
     })
     .strict()
     .prefault({}),
@@ -71,6 +73,17 @@ export const stationConfigSchema = z
     regionCode: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码，例如 "320300"').default('320300'),
     profile: z.enum(['window', 'courier', 'agent']).default('window'),
     locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    /** Case numbers: tokens {region6} {yyyymmdd} {yymmdd} {station3} {seqN}; digits only keeps Code 128 short. */
+    caseNumberFormat: z.string().min(4).max(60).default('{region6}{yyyymmdd}{station3}{seq4}'),
+    /** The receipt's two QR codes: progress enquiry and evaluation (好差评); `{caseNo}` is replaced. Halls set their platform's addresses. */
+    receiptLinks: z
+      .object({
+        progressQuery: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, '应为 http(s) 网址，可含 {caseNo}').default('https://zwfw.example/progress?caseNo={caseNo}'),
+        evaluation: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, '应为 http(s) 网址，可含 {caseNo}').default('https://zwfw.example/evaluate?caseNo={caseNo}'),
+        hallPhone: z.string().max(20).optional(),
+      })
+      .strict()
+      .prefault({}),
     /** Where the SQLite database, keys, backups and print captures live. */
     dataDir: z.string().min(1).optional(),
     devices: z

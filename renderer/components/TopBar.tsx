@@ -7,6 +7,7 @@ import { useDeviceStatuses } from '../hooks/useDeviceStatuses'
 import { useSession } from '../hooks/useSession'
 import { setLocale, type Locale } from '../i18n'
 import { DeviceLights } from './DeviceLights'
+import { CameraScanButton } from './ScanRouting'
 import { SignInDialog } from './SignInDialog'
 
 type Info = CommandOutput<'system.info'>
@@ -41,6 +42,7 @@ export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
       </Space>
       <Space size="large" align="center">
         <DeviceLights statuses={statuses} />
+        <CameraScanButton />
         <Button size="small" type="text" data-testid="locale-switch" onClick={() => setLocale(nextLocale)}>
           {t('language')}
         </Button>

@@ -6,13 +6,23 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { common as zhCommon } from './zh-CN/common'
 import { common as enCommon } from './en/common'
+import { scanning as zhScanning } from './zh-CN/scanning'
+import { scanning as enScanning } from './en/scanning'
+import { idcard as zhIdcard } from './zh-CN/idcard'
+import { idcard as enIdcard } from './en/idcard'
+import { intake as zhIntake } from './zh-CN/intake'
+import { intake as enIntake } from './en/intake'
+import { cases as zhCases } from './zh-CN/cases'
+import { cases as enCases } from './en/cases'
+import { print as zhPrint } from './zh-CN/print'
+import { print as enPrint } from './en/print'
 
 export type Locale = 'zh-CN' | 'en'
 const LOCALE_KEY = 'onewindow.locale'
 
 export const resources = {
-  'zh-CN': { common: zhCommon },
-  en: { common: enCommon },
+  'zh-CN': { common: zhCommon, scanning: zhScanning, idcard: zhIdcard, intake: zhIntake, cases: zhCases, print: zhPrint },
+  en: { common: enCommon, scanning: enScanning, idcard: enIdcard, intake: enIntake, cases: enCases, print: enPrint },
 } as const
 
 export function savedLocale(): Locale {

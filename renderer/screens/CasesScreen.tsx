@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next'
-import { ComingLater, ScreenFrame } from '../components/ScreenFrame'
+import { ScreenFrame } from '../components/ScreenFrame'
+import { CasePage } from './cases/CasePage'
+import { CaseQueue } from './cases/CaseQueue'
 
+/** 办件: the queue at `#/cases`, one case at `#/cases/<caseNo>`. */
 export function CasesScreen({ caseNo }: { caseNo?: string }): React.JSX.Element {
   const { t } = useTranslation()
   return (
-    <ScreenFrame title={caseNo ? `${t('screens.cases')} · ${caseNo}` : t('screens.cases')} testId="cases">
-      <ComingLater text={t('screenEmpty')} />
+    <ScreenFrame title={t('screens.cases')} testId="cases">
+      {caseNo ? <CasePage key={caseNo} caseNo={caseNo} /> : <CaseQueue />}
     </ScreenFrame>
   )
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { DeviceStatus } from '../../main/api/contract/system'
 import { stateColours } from '../components/DeviceLights'
 import { ScreenFrame } from '../components/ScreenFrame'
+import { TapCardPanel } from '../components/TapCardPanel'
 import { useDeviceStatuses } from '../hooks/useDeviceStatuses'
 
 export function DevicesScreen(): React.JSX.Element {
@@ -32,6 +33,10 @@ export function DevicesScreen(): React.JSX.Element {
           { title: t('devicesTable.changedAt'), dataIndex: 'changedAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
         ]}
       />
+      {/* Demo hall: tap an emulated card here; it travels the real reader path. */}
+      <div style={{ marginTop: 16 }}>
+        <TapCardPanel />
+      </div>
     </ScreenFrame>
   )
 }

@@ -64,6 +64,17 @@ export const systemCommands = defineCommands({
     input: z.object({}).strict(),
     output: sessionSchema,
   },
+  'devices.reportCamera': {
+    summary: 'The page reports the cameras it sees (the camera lives in the renderer, the light in main)',
+    input: z
+      .object({
+        count: z.number().int().min(0).max(16),
+        /** getUserMedia's error name when opening a camera failed (NotAllowedError, NotReadableError…). */
+        error: z.string().max(80).optional(),
+      })
+      .strict(),
+    output: deviceStatusSchema,
+  },
   'devices.list': {
     summary: 'The status of every device and link',
     input: z.object({}).strict(),

@@ -1,0 +1,51 @@
+/**
+ * The one contract between renderer and main. Every command's input and output
+ * schema and every pushed event live in a fragment under ./contract/ and are
+ * merged here; both transports, the preload and the renderer's types come from it.
+ */
+import type { z } from 'zod'
+import { systemCommands, systemEvents } from './contract/system'
+import { scannerCommands, scannerEvents } from './contract/scanner'
+import { casesCommands, casesEvents } from './contract/cases'
+import { idcardCommands, idcardEvents } from './contract/idcard'
+import { printingCommands, printingEvents } from './contract/printing'
+import { attachmentsCommands, attachmentsEvents } from './contract/attachments'
+
+export const commands = {
+  ...systemCommands,
+  ...scannerCommands,
+  ...casesCommands,
+  ...idcardCommands,
+  ...printingCommands,
+  ...attachmentsCommands,
+} as const
+
+export const events = {
+  ...systemEvents,
+  ...scannerEvents,
+  ...casesEvents,
+  ...idcardEvents,
+  ...printingEvents,
+  ...attachmentsEvents,
+} as const
+
+export type Commands = typeof commands
+export type CommandName = keyof Commands & string
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>
+export type CommandParsedInput<N extends CommandName> = z.output<Commands[N]['input']>
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>
+
+export type Events = typeof events
+export type EventName = keyof Events & string
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+
+export const commandNames = Object.keys(commands) as CommandName[]
+export const eventNames = Object.keys(events) as EventName[]
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)
+}

@@ -1,0 +1,51 @@
+import type { Handlers } from '../dispatcher'
+import * as system from './system'
+import * as scanner from './scanner'
+import * as cases from './cases'
+import * as idcard from './idcard'
+import * as printing from './printing'
+import * as attachments from './attachments'
+
+/** One handler per command; the type makes a missing or extra one a compile error. */
+export const handlers: Handlers = {
+  'system.info': system.systemInfo,
+  'session.get': system.sessionGet,
+  'session.signIn': system.sessionSignIn,
+  'session.signOut': system.sessionSignOut,
+  'devices.list': system.devicesList,
+  'devices.reportCamera': system.devicesReportCamera,
+  'scanner.settings': scanner.scannerSettings,
+  'scanner.simulate': scanner.scannerSimulate,
+  'catalog.info': cases.catalogInfo,
+  'catalog.search': cases.catalogSearch,
+  'catalog.item': cases.catalogItem,
+  'catalog.departments': cases.catalogDepartments,
+  'applicant.check': cases.applicantCheck,
+  'drafts.save': cases.draftsSave,
+  'drafts.current': cases.draftsCurrent,
+  'drafts.discard': cases.draftsDiscard,
+  'cases.accept': cases.casesAccept,
+  'cases.list': cases.casesList,
+  'cases.count': cases.casesCount,
+  'cases.get': cases.casesGet,
+  'cases.transition': cases.casesTransition,
+  'cases.receiveMaterials': cases.casesReceiveMaterials,
+  'cases.findByIdNumber': cases.casesFindByIdNumber,
+  'calendar.deadline': cases.calendarDeadline,
+  'calendar.years': cases.calendarYears,
+  'scan.classify': cases.scanClassify,
+  'idcard.status': idcard.idcardStatus,
+  'idcard.emulator.listCards': idcard.idcardEmulatorListCards,
+  'idcard.emulator.place': idcard.idcardEmulatorPlace,
+  'idcard.emulator.remove': idcard.idcardEmulatorRemove,
+  'idcard.emulator.fault': idcard.idcardEmulatorFault,
+  'print.preview': printing.printPreview,
+  'print.submit': printing.printSubmit,
+  'print.jobs': printing.printJobs,
+  'print.reprint': printing.printReprint,
+  'print.pdf': printing.printPdf,
+  'attachments.add': attachments.attachmentsAdd,
+  'attachments.list': attachments.attachmentsList,
+  'attachments.remove': attachments.attachmentsRemove,
+  'attachments.image': attachments.attachmentsImage,
+}

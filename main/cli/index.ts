@@ -1,0 +1,10 @@
+import type { CliCommand } from './command'
+import { stationCommands } from './stationCommands'
+import { scannerCommands } from './scannerCommands'
+import { domainCommands } from './domainCommands'
+import { idcardCommands } from './idcardCommands'
+import { printCommands } from './printCommands'
+import { casesCommands } from './casesCommands'
+
+/** Every CLI command; each area adds its own list from its own file. */
+export const cliCommands: CliCommand[] = [...stationCommands, ...scannerCommands, ...domainCommands, ...idcardCommands, ...printCommands, ...casesCommands]

@@ -1,0 +1,38 @@
+/**
+ * Everything a command handler can reach. Built once by the composition root
+ * (main/app.ts); handlers get it through their context, never by import.
+ */
+import type { StationConfig } from '../config/stationConfig'
+import type { EventBus } from './eventBus'
+import type { SessionService } from './system/session'
+import type { DeviceStatusBoard } from './system/deviceStatusBoard'
+import type { ScannerService } from './scanning/scannerService'
+import type { AttachmentService } from './attachments/attachmentService'
+import type { CalendarService } from './cases/calendarService'
+import type { CaseService } from './cases/caseService'
+import type { CatalogService } from './cases/catalogService'
+import type { IntakeService } from './cases/intakeService'
+import type { IdCardService } from './idcard/idcardService'
+import type { PrintService } from './printing/printService'
+
+export interface AppInfo {
+  appName: string
+  version: string
+  startedAt: string
+}
+
+export interface Services {
+  config: StationConfig
+  info: AppInfo
+  events: EventBus
+  session: SessionService
+  devices: DeviceStatusBoard
+  scanner: ScannerService
+  attachments: AttachmentService
+  catalog: CatalogService
+  calendar: CalendarService
+  intake: IntakeService
+  cases: CaseService
+  idcard: IdCardService
+  printing: PrintService
+}

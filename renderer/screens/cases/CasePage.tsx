@@ -1,0 +1,81 @@
+import { Alert, Button, Space, Spin, Tag, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call, useEvent } from '../../bridge/client'
+import { navigate } from '../../hooks/useRoute'
+import { CaseActions } from './CaseActions'
+import { CaseFacts } from './CaseFacts'
+import { CaseTimeline } from './CaseTimeline'
+import { stateColours } from './queueColumns'
+import type { CaseDetail } from './queueModel'
+import './cases.css'
+
+/**
+ * One case (`#/cases/<caseNo>`): the facts, the timeline and the actions its
+ * state allows. Refreshes on `case.changed` for this case, whichever window
+ * or device made the change. Esc goes back to the queue.
+ */
+export function CasePage({ caseNo }: { caseNo: string }): React.JSX.Element {
+  const { t } = useTranslation('cases')
+  const [detail, setDetail] = useState<CaseDetail | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(() => {
+    call('cases.get', { caseNo }).then(
+      (d) => {
+        setDetail(d)
+        setError(null)
+      },
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    )
+  }, [caseNo])
+
+  useEffect(() => {
+    setDetail(null)
+    load()
+  }, [load])
+
+  useEvent('case.changed', (change) => {
+    if (change.caseNo === caseNo) load()
+  })
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('.ant-modal-wrap:not([style*="display: none"])')) return
+      navigate('cases')
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="case-page">
+      <Space align="center" wrap>
+        <Button onClick={() => navigate('cases')} data-testid="case-back">
+          {t('page.back')} <Tag className="button-key">Esc</Tag>
+        </Button>
+        <Typography.Title level={3} className="case-no" style={{ margin: 0 }} data-testid="case-no">
+          {caseNo}
+        </Typography.Title>
+        {detail ? (
+          <Tag color={stateColours[detail.state]} data-testid="case-state" data-state={detail.state}>
+            {t(`states.${detail.state}`)}
+          </Tag>
+        ) : null}
+      </Space>
+      {error ? <Alert type="error" showIcon title={error} data-testid="case-error" /> : null}
+      {!detail && !error ? <Spin tip={t('page.loading')} /> : null}
+      {detail ? (
+        <div className="case-page-grid">
+          <div className="case-page-main">
+            <CaseActions detail={detail} onChanged={setDetail} />
+            <CaseFacts detail={detail} />
+          </div>
+          <div className="case-page-side">
+            <CaseTimeline timeline={detail.timeline} />
+          </div>
+        </div>
+      ) : null}
+    </Space>
+  )
+}

@@ -1,0 +1,34 @@
+import { Tooltip, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { daysLeftOf, rowLight, type CaseRow } from './queueModel'
+
+type Clocked = Pick<CaseRow, 'light' | 'clock' | 'workingDaysLeft'>
+
+function useDaysText(row: Clocked): string {
+  const { t } = useTranslation('cases')
+  const days = daysLeftOf(row)
+  if (!days) return ''
+  return days.kind === 'left' || days.kind === 'overdue' ? t(`daysLeft.${days.kind}`, { count: days.count }) : t(`daysLeft.${days.kind}`)
+}
+
+/** The SLA light as a dot, its meaning in words on hover and for screen readers. */
+export function DeadlineLight({ row }: { row: Clocked }): React.JSX.Element {
+  const { t } = useTranslation('cases')
+  const light = rowLight(row)
+  const daysText = useDaysText(row)
+  const title = light ? `${t(`lights.${light}`)}${daysText ? ` · ${daysText}` : ''}` : daysText
+  return (
+    <Tooltip title={title}>
+      <span className="deadline-light" data-light={light ?? 'none'} data-testid="deadline-light" aria-label={title}>
+        <span className={`light-dot light-${light ?? 'none'}`} />
+      </span>
+    </Tooltip>
+  )
+}
+
+/** "剩 2 个工作日" / "超期 1 个工作日", coloured like the light (colour alone fails the colour-blind). */
+export function DaysLeftText({ row }: { row: Clocked }): React.JSX.Element {
+  const light = rowLight(row)
+  const type = light === 'red' ? 'danger' : light === 'yellow' ? 'warning' : 'secondary'
+  return <Typography.Text type={type}>{useDaysText(row)}</Typography.Text>
+}

@@ -1,0 +1,128 @@
+/**
+ * The queue as pages: the first page and the count when the filters change,
+ * the next page (keyset cursor from `cases.list`) when the list nears its end.
+ * Answers for older filters are dropped, so typing fast never shows rows of
+ * a search the clerk has moved past. `case.changed` patches a shown row in
+ * place and counts new cases, instead of reloading under the clerk's eyes.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { call, useEvent } from '../../bridge/client'
+import { patchRow, toListFilters, type CaseRow, type QueueFilterState } from './queueModel'
+
+const PAGE_SIZE = 100
+
+export interface CaseQueue {
+  rows: CaseRow[]
+  count: number | null
+  isLoading: boolean
+  /** queueKey() of the filters the rows were loaded for (null until the first page). */
+  loadedFor: string | null
+  hasMore: boolean
+  error: string | null
+  /** Cases accepted since the list was loaded. */
+  newCases: number
+  loadMore(): void
+  reload(): void
+}
+
+/** Identifies one query: rows loaded for another key are not the answer to this one. */
+export function queueKey(filters: QueueFilterState): string {
+  return JSON.stringify([toListFilters(filters), filters.sort])
+}
+
+export function useCaseQueue(filters: QueueFilterState): CaseQueue {
+  const [rows, setRows] = useState<CaseRow[]>([])
+  const [count, setCount] = useState<number | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [isLoading, setLoading] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [newCases, setNewCases] = useState(0)
+  const [loadedFor, setLoadedFor] = useState<string | null>(null)
+  const [generation, setGeneration] = useState(0)
+  const generationRef = useRef(0)
+  const loadingRef = useRef(false)
+  const rowsRef = useRef<CaseRow[]>([])
+
+  const listFilters = JSON.stringify(toListFilters(filters))
+  const sort = filters.sort
+
+  useEffect(() => {
+    const gen = ++generationRef.current
+    const parsed = JSON.parse(listFilters) as ReturnType<typeof toListFilters>
+    loadingRef.current = true
+    setLoading(true)
+    setError(null)
+    setNewCases(0)
+    call('cases.list', { filters: parsed, sort, limit: PAGE_SIZE }).then(
+      (page) => {
+        if (gen !== generationRef.current) return
+        rowsRef.current = page.rows
+        setRows(page.rows)
+        setLoadedFor(JSON.stringify([parsed, sort]))
+        setCursor(page.nextCursor)
+        loadingRef.current = false
+        setLoading(false)
+      },
+      (err: unknown) => {
+        if (gen !== generationRef.current) return
+        rowsRef.current = []
+        setRows([])
+        setLoadedFor(JSON.stringify([parsed, sort]))
+        setCursor(null)
+        setError(err instanceof Error ? err.message : String(err))
+        loadingRef.current = false
+        setLoading(false)
+      },
+    )
+    setCount(null)
+    call('cases.count', { filters: parsed }).then(
+      (out) => gen === generationRef.current && setCount(out.count),
+      () => undefined,
+    )
+  }, [listFilters, sort, generation])
+
+  const loadMore = useCallback(() => {
+    if (loadingRef.current || cursor === null) return
+    const gen = generationRef.current
+    loadingRef.current = true
+    setLoading(true)
+    call('cases.list', { filters: JSON.parse(listFilters) as ReturnType<typeof toListFilters>, sort, after: cursor, limit: PAGE_SIZE }).then(
+      (page) => {
+        if (gen !== generationRef.current) return
+        rowsRef.current = [...rowsRef.current, ...page.rows]
+        setRows(rowsRef.current)
+        setCursor(page.nextCursor)
+        loadingRef.current = false
+        setLoading(false)
+      },
+      (err: unknown) => {
+        if (gen !== generationRef.current) return
+        setError(err instanceof Error ? err.message : String(err))
+        loadingRef.current = false
+        setLoading(false)
+      },
+    )
+  }, [cursor, listFilters, sort])
+
+  useEvent('case.changed', (change) => {
+    if (change.previousState === null) {
+      setNewCases((n) => n + 1)
+      return
+    }
+    if (!rowsRef.current.some((r) => r.caseNo === change.caseNo)) return
+    // Read back as a list row (masked), not the case page: the list never holds a full ID number.
+    call('cases.list', { filters: { text: change.caseNo }, limit: 1 }).then(
+      (page) => {
+        const fresh = page.rows.find((r) => r.caseNo === change.caseNo)
+        if (!fresh) return
+        rowsRef.current = patchRow(rowsRef.current, fresh)
+        setRows(rowsRef.current)
+      },
+      () => undefined,
+    )
+  })
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), [])
+
+  return { rows, count, isLoading, loadedFor, hasMore: cursor !== null, error, newCases, loadMore, reload }
+}

@@ -1,0 +1,91 @@
+import { Alert, Button, Descriptions, Modal, Space, Tag, Typography } from 'antd'
+import { useEffect, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CommandOutput } from '../../../main/api/contract'
+
+export type AcceptResult = CommandOutput<'cases.accept'> & { itemName: string }
+
+/**
+ * The answer to Accept: the case number the applicant will quote, the promised
+ * date in working days, what is still owed (容缺), and the receipt. Enter or
+ * Esc start the next applicant; Alt+V opens the case.
+ */
+export function AcceptedDialog(props: { result: AcceptResult | null; onNext: () => void; onOpenCase: (caseNo: string) => void; receipt: ReactNode }): React.JSX.Element {
+  const { t } = useTranslation('intake')
+  const { result } = props
+
+  useEffect(() => {
+    if (!result) return
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.altKey && e.code === 'KeyV') {
+        e.preventDefault()
+        props.onOpenCase(result.caseNo)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [result, props])
+
+  return (
+    <Modal
+      open={result !== null}
+      title={t('result.title')}
+      width={640}
+      onCancel={props.onNext}
+      destroyOnHidden
+      // Focus goes to the next applicant's first field, not back to the Accept button.
+      focusable={{ focusTriggerAfterClose: false }}
+      footer={
+        <Space>
+          <Button onClick={() => result && props.onOpenCase(result.caseNo)} data-testid="result-open-case">
+            {t('result.openCase')} <Tag className="button-key">Alt+V</Tag>
+          </Button>
+          <Button type="primary" autoFocus onClick={props.onNext} data-testid="result-next">
+            {t('result.next')}
+          </Button>
+        </Space>
+      }
+    >
+      {result ? (
+        <div data-testid="accept-result">
+          {result.alreadyAccepted ? <Alert type="info" showIcon title={t('result.alreadyAccepted')} style={{ marginBottom: 12 }} /> : null}
+          <Typography.Title level={2} copyable className="result-case-no" data-testid="result-case-no">
+            {result.caseNo}
+          </Typography.Title>
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            items={[
+              { key: 'item', label: t('result.item'), children: result.itemName },
+              {
+                key: 'deadline',
+                label: t('result.deadline'),
+                children: <strong data-testid="result-deadline">{t('result.deadlineText', { date: result.deadline, count: result.promisedDays })}</strong>,
+              },
+              { key: 'acceptedAt', label: t('result.acceptedAt'), children: result.acceptedAt.slice(0, 19).replace('T', ' ') },
+            ]}
+          />
+          {result.deferred.length > 0 ? (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="warning"
+              showIcon
+              title={t('result.deferred')}
+              description={
+                <ul className="blocker-list" data-testid="result-deferred">
+                  {result.deferred.map((d) => (
+                    <li key={d.materialId}>
+                      {d.name} — {d.promiseDate}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          ) : null}
+          <div style={{ marginTop: 12 }}>{props.receipt}</div>
+        </div>
+      ) : null}
+    </Modal>
+  )
+}

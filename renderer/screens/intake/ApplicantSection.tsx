@@ -1,0 +1,144 @@
+import { Alert, Card, Form, Radio, Space, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CardTap } from './cardFill'
+import { CardPanel } from './CardPanel'
+import { IntakeField, type FieldMessage } from './IntakeField'
+import { shortcutLabel } from './intakeKeys'
+import type { ApplicantForm, ApplicantKind } from './intakeModel'
+import { useApplicantCheck, type ApplicantCheck } from './useApplicantCheck'
+
+export interface CardNotice {
+  type: 'success' | 'error'
+  text: string
+}
+
+type TextKey = 'name' | 'idNumber' | 'uscc' | 'phone' | 'address' | 'handlerName' | 'handlerIdNumber'
+
+/** A code this long is complete: judge it while typing; shorter ones only once the clerk moves on. */
+const COMPLETE_LENGTH: Partial<Record<TextKey, number>> = { idNumber: 18, uscc: 18, phone: 11 }
+
+export function ApplicantSection(props: {
+  applicant: ApplicantForm | undefined
+  onChange: (next: ApplicantForm, changed: TextKey | 'kind') => void
+  errors: Readonly<Record<string, string>>
+  card: CardTap | null
+  cardNotice: CardNotice | null
+  onFieldBlur: () => void
+}): React.JSX.Element {
+  const { t } = useTranslation('intake')
+  const applicant = props.applicant ?? {}
+  const kind: ApplicantKind = applicant.kind ?? 'person'
+  const [touched, setTouched] = useState<ReadonlySet<TextKey>>(new Set())
+  const check = useApplicantCheck({
+    idNumber: kind === 'person' ? applicant.idNumber : applicant.handlerIdNumber,
+    uscc: kind === 'enterprise' ? applicant.uscc : undefined,
+    phone: applicant.phone,
+  })
+
+  const set = (key: TextKey, value: string): void => {
+    // A typed name or number is no longer what the card said: the audit records the difference.
+    const source = key === 'name' || key === 'idNumber' || key === 'handlerIdNumber' ? 'typed' : applicant.source
+    props.onChange({ ...applicant, kind, [key]: value, source }, key)
+  }
+
+  const messageOf = (key: TextKey): FieldMessage | undefined => {
+    const error = props.errors[`applicant.${key}`]
+    if (error) return { status: 'error', text: error }
+    const value = (applicant[key] ?? '').trim()
+    const verdict = liveVerdict(key, check)
+    if (!verdict || value === '') return undefined
+    if (!verdict.valid) {
+      const isJudged = touched.has(key) || value.length >= (COMPLETE_LENGTH[key] ?? Infinity)
+      return isJudged && verdict.reason ? { status: 'error', text: verdict.reason } : undefined
+    }
+    return { status: 'success', text: successText(key, check, t) }
+  }
+
+  const field = (key: TextKey, labelKey: string, placeholderKey: string | null, width: number | string, maxLength: number): React.JSX.Element => (
+    <IntakeField
+      field={`applicant.${key}`}
+      label={t(`fields.${labelKey}`)}
+      value={applicant[key]}
+      onChange={(v) => set(key, v)}
+      message={messageOf(key)}
+      placeholder={placeholderKey ? t(`placeholders.${placeholderKey}`) : undefined}
+      width={width}
+      maxLength={maxLength}
+      inputMode={key === 'phone' ? 'tel' : 'text'}
+      onBlur={() => {
+        setTouched((s) => new Set(s).add(key))
+        props.onFieldBlur()
+      }}
+    />
+  )
+
+  return (
+    <Card
+      size="small"
+      data-section="applicant"
+      title={
+        <Space>
+          <span>{t('sections.applicant')}</span>
+          <Tag>{shortcutLabel('applicant')}</Tag>
+        </Space>
+      }
+      extra={<Typography.Text type="secondary">{t('card.tapHint')}</Typography.Text>}
+    >
+      <Form layout="vertical" component="div">
+        <Form.Item style={{ marginBottom: 12 }} validateStatus={props.errors['applicant.kind'] ? 'error' : undefined} help={props.errors['applicant.kind']}>
+          {/* Not an Enter stop: Alt+T switches it, and Enter runs straight through the fields. */}
+          <div data-field="applicant.kind">
+            <Radio.Group value={kind} onChange={(e) => props.onChange({ ...applicant, kind: e.target.value as ApplicantKind }, 'kind')} data-testid="applicant-kind">
+              <Radio value="person">{t('kind.person')}</Radio>
+              <Radio value="enterprise">{t('kind.enterprise')}</Radio>
+            </Radio.Group>
+            <Tag>{shortcutLabel('toggleKind')}</Tag>
+          </div>
+        </Form.Item>
+        {props.cardNotice ? <Alert style={{ marginBottom: 12 }} showIcon type={props.cardNotice.type} title={props.cardNotice.text} data-testid="card-notice" /> : null}
+        {kind === 'person' ? (
+          <>
+            <Space size="middle" align="start" wrap>
+              {field('name', 'name', 'name', 200, 50)}
+              {field('idNumber', 'idNumber', 'idNumber', 260, 32)}
+              {field('phone', 'phone', 'phone', 200, 32)}
+            </Space>
+            {field('address', 'address', 'address', '100%', 200)}
+          </>
+        ) : (
+          <>
+            <Space size="middle" align="start" wrap>
+              {field('name', 'enterpriseName', 'enterpriseName', 320, 100)}
+              {field('uscc', 'uscc', 'uscc', 260, 32)}
+              {field('phone', 'phone', 'phone', 200, 32)}
+            </Space>
+            {field('address', 'enterpriseAddress', null, '100%', 200)}
+            <Space size="middle" align="start" wrap>
+              {field('handlerName', 'handlerName', 'handlerName', 200, 50)}
+              {field('handlerIdNumber', 'handlerIdNumber', 'idNumber', 260, 32)}
+            </Space>
+          </>
+        )}
+      </Form>
+      {props.card ? <CardPanel tap={props.card} /> : null}
+    </Card>
+  )
+}
+
+function liveVerdict(key: TextKey, check: ApplicantCheck): { valid: boolean; reason: string | null } | undefined {
+  if (key === 'idNumber' || key === 'handlerIdNumber') return check.idNumber
+  if (key === 'uscc') return check.uscc
+  if (key === 'phone') return check.phone
+  return undefined
+}
+
+function successText(key: TextKey, check: ApplicantCheck, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if ((key === 'idNumber' || key === 'handlerIdNumber') && check.idNumber) {
+    const gender = check.idNumber.gender ? t(`card.genders.${check.idNumber.gender}`) : ''
+    return t('check.idOk', { gender, birthDate: check.idNumber.birthDate ?? '' })
+  }
+  if (key === 'uscc') return t('check.usccOk')
+  if (key === 'phone' && check.phone?.kind) return t(`check.${check.phone.kind}`)
+  return ''
+}

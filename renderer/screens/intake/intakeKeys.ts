@@ -1,0 +1,50 @@
+/**
+ * The intake screen's shortcuts, in one table the key handler and the on-screen
+ * key map both read, so what the screen shows is what the keys do.
+ * Alt+1…7 belong to the screen switcher; matching is by physical key
+ * (`event.code`) because Alt+letter yields other characters on some layouts.
+ */
+export type IntakeShortcut = 'applicant' | 'toggleKind' | 'item' | 'materials' | 'fee' | 'delivery' | 'defer' | 'photo' | 'accept' | 'newIntake'
+
+export interface ShortcutSpec {
+  id: IntakeShortcut
+  /** As shown to the clerk. */
+  label: string
+  code: string
+  alt: boolean
+  ctrl: boolean
+}
+
+export const intakeShortcuts: readonly ShortcutSpec[] = [
+  { id: 'applicant', label: 'Alt+A', code: 'KeyA', alt: true, ctrl: false },
+  { id: 'toggleKind', label: 'Alt+T', code: 'KeyT', alt: true, ctrl: false },
+  { id: 'item', label: 'Alt+S', code: 'KeyS', alt: true, ctrl: false },
+  { id: 'materials', label: 'Alt+M', code: 'KeyM', alt: true, ctrl: false },
+  { id: 'defer', label: 'Alt+R', code: 'KeyR', alt: true, ctrl: false },
+  { id: 'photo', label: 'Alt+C', code: 'KeyC', alt: true, ctrl: false },
+  { id: 'fee', label: 'Alt+F', code: 'KeyF', alt: true, ctrl: false },
+  { id: 'delivery', label: 'Alt+D', code: 'KeyD', alt: true, ctrl: false },
+  { id: 'accept', label: 'Ctrl+Enter', code: 'Enter', alt: false, ctrl: true },
+  { id: 'newIntake', label: 'Alt+N', code: 'KeyN', alt: true, ctrl: false },
+]
+
+export interface KeyLike {
+  code: string
+  key: string
+  altKey: boolean
+  ctrlKey: boolean
+  metaKey: boolean
+  shiftKey: boolean
+}
+
+export function shortcutOf(e: KeyLike): IntakeShortcut | null {
+  if (e.metaKey || e.shiftKey) return null
+  // The numpad Enter is the same key to the clerk.
+  const code = e.code === 'NumpadEnter' ? 'Enter' : e.code
+  const found = intakeShortcuts.find((s) => s.code === code && s.alt === e.altKey && s.ctrl === e.ctrlKey)
+  return found?.id ?? null
+}
+
+export function shortcutLabel(id: IntakeShortcut): string {
+  return intakeShortcuts.find((s) => s.id === id)?.label ?? ''
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { intakeShortcuts, shortcutOf, type KeyLike } from '../../../renderer/screens/intake/intakeKeys'
+
+const key = (code: string, mods: Partial<KeyLike> = {}): KeyLike => ({ code, key: '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods })
+
+describe('the intake shortcuts', () => {
+  it('reads Alt+letter by physical key and Ctrl+Enter from either Enter key', () => {
+    expect(shortcutOf(key('KeyS', { altKey: true, key: 'ß' }))).toBe('item')
+    expect(shortcutOf(key('KeyR', { altKey: true }))).toBe('defer')
+    expect(shortcutOf(key('Enter', { ctrlKey: true }))).toBe('accept')
+    expect(shortcutOf(key('NumpadEnter', { ctrlKey: true }))).toBe('accept')
+  })
+
+  it('leaves plain keys, Alt+digits (the screen switcher) and other modifiers alone', () => {
+    expect(shortcutOf(key('KeyS'))).toBeNull()
+    expect(shortcutOf(key('Enter'))).toBeNull()
+    expect(shortcutOf(key('Digit1', { altKey: true }))).toBeNull()
+    expect(shortcutOf(key('KeyS', { altKey: true, shiftKey: true }))).toBeNull()
+    expect(shortcutOf(key('KeyS', { altKey: true, ctrlKey: true }))).toBeNull()
+  })
+
+  it('gives every shortcut its own key and a label that names it', () => {
+    const combos = intakeShortcuts.map((s) => `${s.alt}-${s.ctrl}-${s.code}`)
+    expect(new Set(combos).size).toBe(combos.length)
+    for (const s of intakeShortcuts) expect(s.label).toContain(s.code.replace(/^Key/, ''))
+  })
+})
