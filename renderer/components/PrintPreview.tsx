@@ -10,7 +10,7 @@
 import { Alert, Button, Card, Flex, Modal, Segmented, Spin, Tag, Typography, message } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandInput, CommandOutput } from '../../main/api/contract'
+import type { CommandInput, CommandOutput, EventPayload } from '../../main/api/contract'
 import { call, useEvent } from '../bridge/client'
 import './printPreview.css'
 
@@ -138,12 +138,32 @@ export function PrintPreview({ source, actions = true }: { source: PreviewSource
   )
 }
 
-/** Opens the preview of each job that completes on screen instead of on paper. */
+type PrintJob = EventPayload<'print.job'>
+
+/** Screens that show some jobs' previews themselves (the intake result shows its receipt). */
+const previewClaims = new Set<(job: PrintJob) => boolean>()
+
+/**
+ * While mounted, jobs `claims` accepts are left to the calling screen: the
+ * host does not open a second dialog over it. Pass a stable function.
+ */
+export function useClaimPrintPreviews(claims: (job: PrintJob) => boolean): void {
+  useEffect(() => {
+    previewClaims.add(claims)
+    return () => {
+      previewClaims.delete(claims)
+    }
+  }, [claims])
+}
+
+/** Opens the preview of each job that completes on screen instead of on paper (unless a screen claims it). */
 export function PrintPreviewHost(): React.JSX.Element {
   const { t } = useTranslation('print')
   const [jobId, setJobId] = useState<number | null>(null)
   useEvent('print.job', (job) => {
-    if (job.state === 'done' && job.output === 'preview') setJobId(job.id)
+    if (job.state !== 'done' || job.output !== 'preview') return
+    for (const claims of previewClaims) if (claims(job)) return
+    setJobId(job.id)
   })
   return (
     <Modal open={jobId !== null} onCancel={() => setJobId(null)} footer={null} width={720} title={t('previewTitle')} destroyOnHidden>

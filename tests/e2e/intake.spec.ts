@@ -92,6 +92,11 @@ test('takes an application from the first key to Accept without the mouse', asyn
   expect(stored.express).toMatchObject({ recipient: '张晓梅', province: '江苏省', district: '鼓楼区' })
   expect(stored.materials.every((m) => m.status === 'received')).toBe(true)
   await expect(shell.getByTestId('result-deadline')).toContainText(stored.deadline)
+  // The receipt was queued with the case; with no printer it shows right here, not in a second dialog.
+  await expect(shell.getByTestId('receipt-state')).toHaveAttribute('data-state', 'done')
+  await expect(shell.getByTestId('print-preview-sheet')).toContainText(caseNo)
+  await expect(shell.locator('.ant-modal:visible')).toHaveCount(1)
+  await shell.screenshot({ path: test.info().outputPath('accepted.png') })
 
   // Enter: the next applicant, on an empty form.
   await shell.keyboard.press('Enter')

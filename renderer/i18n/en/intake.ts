@@ -133,9 +133,16 @@ export const intake: Shape<typeof zh> = {
     acceptedAt: 'Accepted at',
     deferred: 'Deferred materials, due by the promised dates:',
     alreadyAccepted: 'This draft was accepted before; showing that case (nothing accepted twice)',
-    printReceipt: 'Print the acceptance receipt',
+    printReceipt: 'Acceptance receipt',
     openCase: 'Open the case',
     next: 'Next applicant (Enter)',
+  },
+  receipt: {
+    queued: 'Receipt queued (job #{{id}})',
+    printing: 'Receipt printing (job #{{id}})',
+    done: 'Receipt printed (job #{{id}})',
+    failed: 'Receipt failed to print (job #{{id}})',
+    previewOnly: 'no printer: shown on screen only',
   },
   keys: {
     title: 'Keyboard',

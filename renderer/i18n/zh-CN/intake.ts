@@ -129,9 +129,16 @@ export const intake = {
     acceptedAt: '受理时间',
     deferred: '容缺材料，需在承诺日期前补交：',
     alreadyAccepted: '此草稿已受理过，显示的是原办件（未重复受理）',
-    printReceipt: '打印受理回执',
+    printReceipt: '受理回执',
     openCase: '查看办件',
     next: '下一位（Enter）',
+  },
+  receipt: {
+    queued: '受理回执排队打印（作业 #{{id}}）',
+    printing: '受理回执打印中（作业 #{{id}}）',
+    done: '受理回执已打印（作业 #{{id}}）',
+    failed: '受理回执打印失败（作业 #{{id}}）',
+    previewOnly: '未接打印机，仅屏幕预览',
   },
   keys: {
     title: '键盘操作',

@@ -30,7 +30,8 @@ export function AcceptedDialog(props: { result: AcceptResult | null; onNext: () 
     <Modal
       open={result !== null}
       title={t('result.title')}
-      width={640}
+      width={1000}
+      style={{ top: 32 }}
       onCancel={props.onNext}
       destroyOnHidden
       // Focus goes to the next applicant's first field, not back to the Accept button.
@@ -47,43 +48,46 @@ export function AcceptedDialog(props: { result: AcceptResult | null; onNext: () 
       }
     >
       {result ? (
-        <div data-testid="accept-result">
-          {result.alreadyAccepted ? <Alert type="info" showIcon title={t('result.alreadyAccepted')} style={{ marginBottom: 12 }} /> : null}
-          <Typography.Title level={2} copyable className="result-case-no" data-testid="result-case-no">
-            {result.caseNo}
-          </Typography.Title>
-          <Descriptions
-            size="small"
-            column={1}
-            bordered
-            items={[
-              { key: 'item', label: t('result.item'), children: result.itemName },
-              {
-                key: 'deadline',
-                label: t('result.deadline'),
-                children: <strong data-testid="result-deadline">{t('result.deadlineText', { date: result.deadline, count: result.promisedDays })}</strong>,
-              },
-              { key: 'acceptedAt', label: t('result.acceptedAt'), children: result.acceptedAt.slice(0, 19).replace('T', ' ') },
-            ]}
-          />
-          {result.deferred.length > 0 ? (
-            <Alert
-              style={{ marginTop: 12 }}
-              type="warning"
-              showIcon
-              title={t('result.deferred')}
-              description={
-                <ul className="blocker-list" data-testid="result-deferred">
-                  {result.deferred.map((d) => (
-                    <li key={d.materialId}>
-                      {d.name} — {d.promiseDate}
-                    </li>
-                  ))}
-                </ul>
-              }
+        <div data-testid="accept-result" className="accepted-grid">
+          <div>
+            {result.alreadyAccepted ? <Alert type="info" showIcon title={t('result.alreadyAccepted')} style={{ marginBottom: 12 }} /> : null}
+            <Typography.Title level={2} copyable className="result-case-no" data-testid="result-case-no">
+              {result.caseNo}
+            </Typography.Title>
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              items={[
+                { key: 'item', label: t('result.item'), children: result.itemName },
+                {
+                  key: 'deadline',
+                  label: t('result.deadline'),
+                  children: <strong data-testid="result-deadline">{t('result.deadlineText', { date: result.deadline, count: result.promisedDays })}</strong>,
+                },
+                { key: 'acceptedAt', label: t('result.acceptedAt'), children: result.acceptedAt.slice(0, 19).replace('T', ' ') },
+              ]}
             />
-          ) : null}
-          <div style={{ marginTop: 12 }}>{props.receipt}</div>
+            {result.deferred.length > 0 ? (
+              <Alert
+                style={{ marginTop: 12 }}
+                type="warning"
+                showIcon
+                title={t('result.deferred')}
+                description={
+                  <ul className="blocker-list" data-testid="result-deferred">
+                    {result.deferred.map((d) => (
+                      <li key={d.materialId}>
+                        {d.name} — {d.promiseDate}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : null}
+          </div>
+          {/* The receipt beside the facts: the dialog stays one screen high, Enter stays in view. */}
+          <div>{props.receipt}</div>
         </div>
       ) : null}
     </Modal>

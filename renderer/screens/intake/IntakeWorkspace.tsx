@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../bridge/client'
 import { useIdCard } from '../../hooks/useIdCard'
+import { useClaimPrintPreviews } from '../../components/PrintPreview'
 import { useScanTarget } from '../../hooks/scanTargets'
 import { navigate } from '../../hooks/useRoute'
 import { AcceptedDialog } from './AcceptedDialog'
@@ -61,6 +62,8 @@ export function IntakeWorkspace(): React.JSX.Element {
   }, [])
 
   const acceptance = useAcceptIntake({ draft, item, rootRef, setErrors })
+  // The result dialog shows this acceptance's receipt; the app-wide preview must not pop over it.
+  useClaimPrintPreviews(acceptance.isOwnReceipt)
 
   // The draft names its item by code: fetch the checklist, once per code.
   const itemCode = form.itemCode

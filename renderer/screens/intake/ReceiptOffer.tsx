@@ -1,36 +1,72 @@
-import { Button, Tag } from 'antd'
+import { Button, Space, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { EventPayload } from '../../../main/api/contract'
+import { call, useEvent } from '../../bridge/client'
 import { PrintPreview } from '../../components/PrintPreview'
 
+type PrintJob = EventPayload<'print.job'>
+
+const isAcceptanceReceipt = (job: PrintJob): boolean => job.kind === 'acceptanceReceipt'
+
 /**
- * The acceptance receipt (受理回执) offered with the result: Alt+P shows it
- * exactly as it prints (printing area's preview), with its print actions.
- * Shown on request only: most applicants take the receipt, some decline paper.
+ * The acceptance receipt (受理回执), queued by main in the accept transaction:
+ * its print state, and the receipt exactly as printed (Alt+P) with 补打.
+ * With no printer (demo hall) the receipt only exists on screen, so it is
+ * shown at once.
  */
 export function ReceiptOffer({ caseNo }: { caseNo: string }): React.JSX.Element {
   const { t } = useTranslation('intake')
-  const [isShown, setShown] = useState(false)
+  const [job, setJob] = useState<PrintJob | null>(null)
+  const [isShown, setShown] = useState<boolean | null>(null)
+
+  useEffect(() => {
+    let isCurrent = true
+    call('print.jobs', { caseNo, limit: 20 }).then(
+      (jobs) => {
+        const found = jobs.find(isAcceptanceReceipt)
+        if (isCurrent && found) setJob((known) => known ?? found)
+      },
+      () => undefined,
+    )
+    return () => {
+      isCurrent = false
+    }
+  }, [caseNo])
+  useEvent('print.job', (update) => {
+    if (update.caseNo === caseNo && isAcceptanceReceipt(update)) setJob(update)
+  })
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.altKey && !e.ctrlKey && e.code === 'KeyP') {
         e.preventDefault()
-        setShown((shown) => !shown)
+        setShown((shown) => !(shown ?? false))
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
+  const isPreviewOnly = job?.output === 'preview'
+  const shown = isShown ?? isPreviewOnly
   return (
     <div data-testid="receipt-offer">
-      <Button onClick={() => setShown((shown) => !shown)} data-testid="receipt-show">
-        {t('result.printReceipt')} <Tag className="button-key">Alt+P</Tag>
-      </Button>
-      {isShown ? (
+      <Space wrap>
+        <Button onClick={() => setShown(!shown)} data-testid="receipt-show">
+          {t('result.printReceipt')} <Tag className="button-key">Alt+P</Tag>
+        </Button>
+        {job ? (
+          <Typography.Text type={job.state === 'failed' || job.lastError ? 'danger' : 'secondary'} data-testid="receipt-state" data-state={job.state}>
+            {t(`receipt.${job.state}`, { id: job.id })}
+            {job.output === 'preview' ? ` · ${t('receipt.previewOnly')}` : ''}
+            {job.lastError ? ` · ${job.lastError}` : ''}
+          </Typography.Text>
+        ) : null}
+      </Space>
+      {shown ? (
         <div style={{ marginTop: 8 }}>
-          <PrintPreview source={{ kind: 'acceptanceReceipt', caseNo }} />
+          <PrintPreview source={job ? { jobId: job.id } : { kind: 'acceptanceReceipt', caseNo }} />
         </div>
       ) : null}
     </div>

@@ -4,9 +4,10 @@
  * (main is idempotent per draft); a refusal leaves the form untouched with
  * the message next to the field it names, or above the button when it names none.
  */
-import { useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react'
+import { useCallback, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, CommandError } from '../../bridge/client'
+import type { EventPayload } from '../../../main/api/contract'
 import type { AcceptResult } from './AcceptedDialog'
 import { focusField } from './focusFlow'
 import { materialBlockers, screenFieldOf, type CatalogItemView } from './intakeModel'
@@ -18,6 +19,12 @@ export interface IntakeAcceptance {
   result: AcceptResult | null
   generalError: string | null
   clear(): void
+  /**
+   * Whether a print job is this acceptance's receipt (main queues it in the
+   * accept transaction; its event may arrive before the accept's answer).
+   * Stable, for useClaimPrintPreviews.
+   */
+  isOwnReceipt(job: EventPayload<'print.job'>): boolean
 }
 
 export function useAcceptIntake(deps: {
@@ -31,6 +38,7 @@ export function useAcceptIntake(deps: {
   const [result, setResult] = useState<AcceptResult | null>(null)
   const [generalError, setGeneralError] = useState<string | null>(null)
   const busyRef = useRef(false)
+  const acceptedCaseNoRef = useRef<string | null>(null)
   const { draft, item, rootRef, setErrors } = deps
 
   const accept = async (): Promise<void> => {
@@ -52,6 +60,7 @@ export function useAcceptIntake(deps: {
       const draftId = await draft.flush()
       const out = await call('cases.accept', draftId ? { draftId, form } : { form })
       setErrors({})
+      acceptedCaseNoRef.current = out.caseNo
       setResult({ ...out, itemName: item?.name ?? form.itemCode ?? '' })
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
@@ -65,9 +74,16 @@ export function useAcceptIntake(deps: {
   }
 
   const clear = (): void => {
+    acceptedCaseNoRef.current = null
     setResult(null)
     setGeneralError(null)
   }
 
-  return { accept, isAccepting, result, generalError, clear }
+  const isOwnReceipt = useCallback(
+    (job: EventPayload<'print.job'>): boolean =>
+      job.kind === 'acceptanceReceipt' && (busyRef.current || (job.caseNo !== null && job.caseNo === acceptedCaseNoRef.current)),
+    [],
+  )
+
+  return { accept, isAccepting, result, generalError, clear, isOwnReceipt }
 }
