@@ -70,7 +70,7 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     printing: buildPrintService({ config, store, events, devices, session, clock: options.clock ?? systemClock }, options.printing),
     idcard: new IdCardService(config.devices.idcard, { events, devices, excludePorts: config.devices.scanner.port ? [config.devices.scanner.port] : [] }),
   }
-  printReceiptOnAccept({ intake: caseServices.intake, printing: services.printing, config, detail: (caseNo) => store.cases.detail(caseNo) })
+  printReceiptOnAccept({ intake: caseServices.intake, printing: services.printing, config })
   // The card photo is kept only for the intake in hand (personal data): gone once the case is accepted.
   caseServices.intake.addAcceptHook(() => services.idcard.discardPhoto())
   await services.scanner.start()

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resourcesDir } from '../../main/config/paths'
 import type { Catalog } from '../../main/domain/catalog/catalogSchema'
 import { createTestApp, type TestApp } from '../fixtures/testApp'
-import { anIdNumber } from '../fixtures/registrationNumbers'
+import { anIdNumber, aUscc } from '../fixtures/registrationNumbers'
 
 const catalog = JSON.parse(readFileSync(join(resourcesDir(), 'catalog', 'sample-hall.json'), 'utf8')) as Catalog
 const item = catalog.items.find((i) => i.name.includes('企业设立登记'))!
@@ -45,6 +45,26 @@ describe('the acceptance receipt', () => {
     expect(text).toContain(`https://zwfw.example/evaluate?caseNo=${caseNo}`)
     expect(text).toContain('赵文静')
     expect(text).not.toContain('19880412123')
+  })
+
+  it('names an enterprise by its credit code and its handler (经办人) with the ID masked', async () => {
+    const handlerId = anIdNumber({ birth: '1979-10-02', seq: '456' })
+    const uscc = aUscc('91320302MA1XYW7K2')
+    const form = {
+      ...formFor(handlerId),
+      applicant: { kind: 'enterprise' as const, name: '徐州云帆贸易有限公司', uscc, phone: '0516-83801234', handlerName: '李晓梅', handlerIdNumber: handlerId, source: 'typed' as const },
+    }
+    const accepted = await t.app.dispatcher.invoke('cases.accept', { form }, { transport: 'test' })
+    if (!accepted.ok) throw new Error(accepted.error.message)
+    const caseNo = (accepted.value as { caseNo: string }).caseNo
+    const preview = await t.app.dispatcher.invoke('print.preview', { kind: 'acceptanceReceipt', caseNo }, { transport: 'test' })
+    if (!preview.ok) throw new Error(preview.error.message)
+    const text = JSON.stringify(preview.value)
+    expect(text).toContain('统一社会信用代码')
+    expect(text).toContain(`${uscc.slice(0, 4)}**********${uscc.slice(-4)}`)
+    expect(text).toContain('李晓梅')
+    expect(text).toContain(`${handlerId.slice(0, 4)}**********${handlerId.slice(-4)}`)
+    expect(text).not.toContain(handlerId)
   })
 
   it('is not queued when the accept fails', async () => {

@@ -34,7 +34,15 @@ export interface AcceptedCase {
   deadline: string
   operator: string
   stationId: string
-  applicant: { kind: NewApplicant['kind']; name: string; idMasked: string | null; uscc: string | null; phoneMasked: string }
+  applicant: {
+    kind: NewApplicant['kind']
+    name: string
+    idMasked: string | null
+    uscc: string | null
+    phoneMasked: string
+    /** Enterprise: the person handling it at the counter (经办人), ID masked. */
+    handler: { name: string; idMasked: string } | null
+  }
   materials: NewMaterial[]
   fee: { cents: number; name: string; receiptNo: string } | null
   delivery: DeliveryMethod
@@ -144,7 +152,14 @@ export class IntakeService {
       deadline,
       operator,
       stationId,
-      applicant: { kind: a.kind, name: a.name, idMasked: a.idNumber ? maskIdNumber(a.idNumber) : null, uscc: a.uscc, phoneMasked: maskPhone(a.phone) },
+      applicant: {
+        kind: a.kind,
+        name: a.name,
+        idMasked: a.idNumber ? maskIdNumber(a.idNumber) : null,
+        uscc: a.uscc,
+        phoneMasked: maskPhone(a.phone),
+        handler: a.handlerName && a.handlerIdNumber ? { name: a.handlerName, idMasked: maskIdNumber(a.handlerIdNumber) } : null,
+      },
       materials: v.materials,
       fee: v.fee,
       delivery: v.delivery,

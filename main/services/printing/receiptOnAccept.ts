@@ -1,11 +1,11 @@
 /**
  * The acceptance receipt (受理回执) is queued inside the accept transaction:
  * an accepted case always has its receipt job, and a rolled-back accept never
- * prints one.
+ * prints one. It is built from what the intake just wrote (no second read on
+ * the counter's hot path), with ID numbers already masked.
  */
-import type { AcceptanceReceiptData } from '../../domain/print/receiptData'
 import type { StationConfig } from '../../config/stationConfig'
-import type { CaseDetailRecord } from '../../store/caseRecords'
+import type { AcceptanceReceiptData } from '../../domain/print/receiptData'
 import type { AcceptedCase, IntakeService } from '../cases/intakeService'
 import type { PrintService } from './printService'
 
@@ -16,7 +16,7 @@ function receiptMoment(timestamp: string): string {
   return `${timestamp.slice(0, 10)} ${timestamp.slice(11, 16)}`
 }
 
-export function acceptanceReceiptOf(c: CaseDetailRecord, config: StationConfig, operator: string): AcceptanceReceiptData {
+export function acceptanceReceiptOf(c: AcceptedCase, config: StationConfig): AcceptanceReceiptData {
   const link = (template: string): string => template.replaceAll('{caseNo}', c.caseNo)
   const deferred = c.materials.filter((m) => m.status === 'deferred' && m.promiseDate)
   const dueDate = deferred.map((m) => m.promiseDate!).sort()[0]
@@ -25,13 +25,13 @@ export function acceptanceReceiptOf(c: CaseDetailRecord, config: StationConfig, 
     hallName: config.hallName,
     windowName: config.stationName,
     caseNo: c.caseNo,
-    itemName: c.itemName,
-    itemCode: c.itemCode,
+    itemName: c.item.name,
+    itemCode: c.item.code,
     applicant:
       a.kind === 'person'
-        ? { name: a.name, idNumber: a.idNumber ?? '—', idType: '居民身份证' }
+        ? { name: a.name, idNumber: a.idMasked ?? '—', idType: '居民身份证' }
         : { name: a.name, idNumber: a.uscc ?? '—', idType: '统一社会信用代码' },
-    ...(a.handlerName && a.handlerIdNumber ? { agent: { name: a.handlerName, idNumber: a.handlerIdNumber, idType: '居民身份证' } } : {}),
+    ...(a.handler ? { agent: { name: a.handler.name, idNumber: a.handler.idMasked, idType: '居民身份证' } } : {}),
     materials: c.materials
       .filter((m) => m.status !== 'absent')
       .map((m) => ({
@@ -41,11 +41,10 @@ export function acceptanceReceiptOf(c: CaseDetailRecord, config: StationConfig, 
         status: m.status === 'deferred' ? ('deficient' as const) : ('received' as const),
       })),
     ...(dueDate ? { deficiencyPromise: { dueDate, note: `容缺受理：${deferred.map((m) => m.name).join('、')}` } } : {}),
-    ...(c.feeReceiptNo ? { feeReceiptNo: c.feeReceiptNo } : {}),
-    ...(c.feeCents ? { feeAmount: (c.feeCents / 100).toFixed(2) } : {}),
+    ...(c.fee ? { feeReceiptNo: c.fee.receiptNo, feeAmount: (c.fee.cents / 100).toFixed(2) } : {}),
     acceptedAt: receiptMoment(c.acceptedAt),
     promisedDate: c.deadline,
-    workingDays: c.promisedDays,
+    workingDays: c.item.promisedDays,
     delivery: c.express
       ? {
           method: 'express',
@@ -53,25 +52,18 @@ export function acceptanceReceiptOf(c: CaseDetailRecord, config: StationConfig, 
           recipientPhone: c.express.phone,
         }
       : { method: 'window' },
-    operator,
+    operator: c.operator,
     ...(config.receiptLinks.hallPhone ? { hallPhone: config.receiptLinks.hallPhone } : {}),
     progressQueryUrl: link(config.receiptLinks.progressQuery),
     evaluationUrl: link(config.receiptLinks.evaluation),
   }
 }
 
-export function printReceiptOnAccept(deps: {
-  intake: IntakeService
-  printing: PrintService
-  config: StationConfig
-  detail: (caseNo: string) => CaseDetailRecord | undefined
-}): void {
-  deps.intake.addAcceptHook((accepted: AcceptedCase) => {
-    const detail = deps.detail(accepted.caseNo)
-    if (!detail) throw new Error(`受理回执：事务内找不到刚受理的办件 ${accepted.caseNo}`)
+export function printReceiptOnAccept(deps: { intake: IntakeService; printing: PrintService; config: StationConfig }): void {
+  deps.intake.addAcceptHook((accepted) => {
     deps.printing.enqueue({
       kind: 'acceptanceReceipt',
-      data: acceptanceReceiptOf(detail, deps.config, accepted.operator),
+      data: acceptanceReceiptOf(accepted, deps.config),
       caseNo: accepted.caseNo,
       operator: accepted.operator,
       stationId: accepted.stationId,
