@@ -3,16 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../main/cli'
+import { captureConsole } from '../fixtures/captureConsole'
 
 describe('calendar import and calendar add', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ow-calendar-cli-'))
   afterEach(() => vi.restoreAllMocks())
 
   it('counts with a year imported into the data directory’s database, and names the missing year without it', async () => {
-    const out: string[] = []
-    const err: string[] = []
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
-    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
+    const { out, err } = captureConsole()
 
     expect(await runCli(['calendar', 'add', '2026-12-28', '5', '--data', dir])).toBe(1)
     expect(err.join('\n')).toContain('缺少 2027 年节假日日历')

@@ -3,14 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../main/cli'
 import { loadEmulatorCards } from '../../main/emulators/demoCards'
 import { IdCardReaderEmulator } from '../../main/emulators/idcardReader'
+import { captureConsole } from '../fixtures/captureConsole'
 
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')))
-  return { out, err }
-}
 
 describe('npm run cli -- idcard read', () => {
   afterEach(() => vi.restoreAllMocks())
@@ -19,7 +13,7 @@ describe('npm run cli -- idcard read', () => {
     const emulator = await IdCardReaderEmulator.start({ cards: loadEmulatorCards() })
     try {
       emulator.place(1)
-      const { out } = capture()
+      const { out } = captureConsole()
       expect(await runCli(['idcard', 'read', '--port', emulator.appPath, '--timeout', '10'])).toBe(0)
       expect(JSON.parse(out[0]!)).toMatchObject({ name: '王秀兰', validTo: 'long-term', address: '江苏省徐州市云龙区和平路56号3号楼201室' })
     } finally {
@@ -30,7 +24,7 @@ describe('npm run cli -- idcard read', () => {
   it('exits non-zero when no card comes before the timeout', async () => {
     const emulator = await IdCardReaderEmulator.start({ cards: loadEmulatorCards() })
     try {
-      const { err } = capture()
+      const { err } = captureConsole()
       expect(await runCli(['idcard', 'read', '--port', emulator.appPath, '--timeout', '1'])).toBe(1)
       expect(err[err.length - 1]).toBe('1 秒内没有读到证件')
     } finally {

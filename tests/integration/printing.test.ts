@@ -18,6 +18,7 @@ import { decodePrinterJob } from '../../main/devices/printer/printerJobDecode'
 import { TSPL_STATUS_QUERY } from '../../main/devices/printer/printerStatus'
 import { SerialPort } from 'serialport'
 import { anAcceptanceReceipt, aWaybill, CASE_NO, EVALUATION_URL, PROGRESS_URL, RECIPIENT_ADDRESS, WAYBILL_NO } from '../fixtures/printDocuments'
+import { captureConsole } from '../fixtures/captureConsole'
 
 async function until(probe: () => boolean, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -221,16 +222,9 @@ describe('the emulator', () => {
 })
 
 describe('print test (CLI)', () => {
-  function capture() {
-    const out: string[] = []
-    const err: string[] = []
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')))
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')))
-    return { out, err }
-  }
 
   it('prints a test page with the given text straight to the printer', async () => {
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['print', 'test', '--to', uri, '--kind', 'label-tspl', '--text', '安装检查 3 号窗'])).toBe(0)
     expect(out[0]).toMatch(/^已发送 \d+ 字节到 tcp:/)
     const [job] = await emulator.waitForJobs(1)
@@ -240,7 +234,7 @@ describe('print test (CLI)', () => {
 
   it('fails with one line and a non-zero exit when the printer cannot be reached', async () => {
     await emulator.setOffline(true)
-    const { err } = capture()
+    const { err } = captureConsole()
     expect(await runCli(['print', 'test', '--to', uri])).toBe(1)
     expect(err).toHaveLength(1)
     expect(err[0]).toMatch(/^打印失败：打印机 tcp:\/\/127\.0\.0\.1:\d+ 拒绝连接/)

@@ -1,32 +1,26 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../../main/cli'
 import { parseArgs } from '../../../main/cli/command'
+import { captureConsole } from '../../fixtures/captureConsole'
 
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')))
-  return { out, err }
-}
 
 describe('the operations CLI', () => {
   afterEach(() => vi.restoreAllMocks())
 
   it('answers --help with every command and exits 0', async () => {
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['--help'])).toBe(0)
     expect(out.join('\n')).toContain('station [--port N] [--data DIR]')
   })
 
   it('refuses an unknown command with exit 2 and the help', async () => {
-    const { err } = capture()
+    const { err } = captureConsole()
     expect(await runCli(['frobnicate'])).toBe(2)
     expect(err[0]).toBe('未知命令：frobnicate')
   })
 
   it('shows one command’s usage with --help after it', async () => {
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['station', '--help'])).toBe(0)
     expect(out.join('\n')).toContain('Usage: npm run cli -- station')
   })

@@ -6,14 +6,8 @@ import { runCli } from '../../../main/cli'
 import { resourcesDir } from '../../../main/config/paths'
 import { aCatalog, anItem } from '../../fixtures/catalogBuilder'
 import { aCalendarYear } from '../../fixtures/calendarBuilder'
+import { captureConsole } from '../../fixtures/captureConsole'
 
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')))
-  return { out, err }
-}
 
 let dir: string
 beforeEach(() => {
@@ -26,32 +20,32 @@ afterEach(() => {
 
 describe('idcard check and uscc check', () => {
   it('prints valid and exits 0 for a good ID number', async () => {
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['idcard', 'check', '11010519491231002x'])).toBe(0)
     expect(out).toEqual(['valid'])
   })
 
   it('prints the reason and exits 1 for a bad ID number', async () => {
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['idcard', 'check', '110105194912310021'])).toBe(1)
     expect(out).toEqual(['invalid: 校验位应为 X，实为 1'])
   })
 
   it('accepts a 2017 foreigner card number by its shape', async () => {
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['idcard', 'check', 'USA123456789012'])).toBe(0)
     expect(out).toEqual(['valid'])
   })
 
   it('checks credit codes the same way', async () => {
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['uscc', 'check', '914403001922038216'])).toBe(0)
     expect(await runCli(['uscc', 'check', '914403001922038217'])).toBe(1)
     expect(out).toEqual(['valid', 'invalid: 校验位应为 6，实为 7'])
   })
 
   it('exits 2 with the usage when the number is missing', async () => {
-    const { err } = capture()
+    const { err } = captureConsole()
     expect(await runCli(['uscc', 'check'])).toBe(2)
     expect(err).toEqual(['用法：npm run cli -- uscc check CODE'])
   })
@@ -59,13 +53,13 @@ describe('idcard check and uscc check', () => {
 
 describe('calendar add', () => {
   it('prints the deadline across the National Day holiday from the shipped calendars', async () => {
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['calendar', 'add', '2026-09-30', '3'])).toBe(0)
     expect(out).toEqual(['2026-10-10'])
   })
 
   it('fails naming the missing year rather than guessing', async () => {
-    const { out, err } = capture()
+    const { out, err } = captureConsole()
     expect(await runCli(['calendar', 'add', '2026-12-30', '2'])).toBe(1)
     expect(out).toEqual([])
     expect(err).toEqual(['缺少 2027 年节假日日历，请先导入（npm run cli -- calendar import FILE）'])
@@ -74,7 +68,7 @@ describe('calendar add', () => {
   it('also reads the calendars imported into the data directory', async () => {
     mkdirSync(join(dir, 'calendar'))
     writeFileSync(join(dir, 'calendar', '2027.json'), JSON.stringify(aCalendarYear({ year: 2027 })))
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['calendar', 'add', '2026-12-30', '2', '--data', dir])).toBe(0)
     expect(out).toEqual(['2027-01-04'])
   })
@@ -82,13 +76,13 @@ describe('calendar add', () => {
   it('names the file when an imported calendar is broken', async () => {
     mkdirSync(join(dir, 'calendar'))
     writeFileSync(join(dir, 'calendar', '2027.json'), JSON.stringify(aCalendarYear({ makeupWorkdays: ['2027-02-10'] })))
-    const { err } = capture()
+    const { err } = captureConsole()
     expect(await runCli(['calendar', 'add', '2026-12-30', '2', '--data', dir])).toBe(1)
     expect(err[0]).toContain(`节假日日历文件 ${join(dir, 'calendar', '2027.json')} 有误：makeupWorkdays[0]：2027-02-10 不是周末`)
   })
 
   it('refuses a malformed date or day count with exit 2', async () => {
-    const { err } = capture()
+    const { err } = captureConsole()
     expect(await runCli(['calendar', 'add', '2026-9-30', '3'])).toBe(2)
     expect(await runCli(['calendar', 'add', '2026-09-30', 'three'])).toBe(2)
     expect(err).toEqual(['日期“2026-9-30”无效，应为 YYYY-MM-DD', '工作日数“three”应为非负整数'])
@@ -97,7 +91,7 @@ describe('calendar add', () => {
 
 describe('catalog check', () => {
   it('summarises the shipped sample catalog', async () => {
-    const { out } = capture()
+    const { out } = captureConsole()
     expect(await runCli(['catalog', 'check', join(resourcesDir(), 'catalog', 'sample-hall.json')])).toBe(0)
     expect(out).toHaveLength(1)
     expect(out[0]).toMatch(/^OK: \d+ items, \d+ departments$/)
@@ -107,7 +101,7 @@ describe('catalog check', () => {
     const file = join(dir, 'bad.json')
     const items = [anItem({ code: 'XK00201001', name: '企业设立登记', promisedDays: 30, legalDays: 20 }), anItem({ code: 'bad', name: '坏编码' })]
     writeFileSync(file, JSON.stringify(aCatalog({ items })))
-    const { out, err } = capture()
+    const { out, err } = captureConsole()
     expect(await runCli(['catalog', 'check', file])).toBe(1)
     expect(out).toEqual([
       '事项 XK00201001（企业设立登记）的 promisedDays：承诺时限 30 个工作日不能超过法定时限 legalDays 20 个工作日',
@@ -119,13 +113,13 @@ describe('catalog check', () => {
   it('says when the file is not JSON at all', async () => {
     const file = join(dir, 'catalog.json')
     writeFileSync(file, '{ "items": [ ')
-    const { err } = capture()
+    const { err } = captureConsole()
     expect(await runCli(['catalog', 'check', file])).toBe(1)
     expect(err[0]).toMatch(new RegExp(`^${file.replaceAll('/', '\\/')} 不是合法的 JSON：`))
   })
 
   it('says when the file cannot be read', async () => {
-    const { err } = capture()
+    const { err } = captureConsole()
     expect(await runCli(['catalog', 'check', join(dir, 'missing.json')])).toBe(1)
     expect(err[0]).toBe(`无法读取 ${join(dir, 'missing.json')}：ENOENT`)
   })
