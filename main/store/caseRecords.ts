@@ -121,18 +121,7 @@ export interface CaseDetailRecord extends CaseSummary {
   feeName: string | null
   feeReceiptNo: string | null
   note: string | null
-  applicant: {
-    kind: ApplicantKind
-    name: string
-    phone: string
-    address: string | null
-    idNumber: string | null
-    idKind: string | null
-    uscc: string | null
-    handlerName: string | null
-    handlerIdNumber: string | null
-    handlerIdMasked: string | null
-  }
+  applicant: NewApplicant & { handlerIdMasked: string | null }
   materials: CaseMaterialRecord[]
   express: ExpressAddress | null
   events: CaseEventRecord[]

@@ -7,7 +7,7 @@ import { actionLabels, allowedActions, stateLabels, type CaseAction, type CaseSt
 import { maskPhone } from '../../domain/masking'
 import type { PlainDate } from '../../domain/plainDate'
 import type { DeadlineLight, WorkingDayCalendar } from '../../domain/workingDays'
-import type { ApplicantKind, CaseDetailRecord, CaseMaterialRecord, CaseSummary, DeliveryMethod, ExpressAddress } from '../../store/caseRecords'
+import type { ApplicantKind, CaseDetailRecord, CaseMaterialRecord, CaseSummary, DeliveryMethod, ExpressAddress, NewApplicant } from '../../store/caseRecords'
 
 export interface CaseRow {
   caseNo: string
@@ -53,18 +53,8 @@ export interface CaseDetail extends CaseRow {
   version: number
   fee: { cents: number; name: string; receiptNo: string } | null
   note: string | null
-  applicant: {
-    kind: ApplicantKind
-    name: string
-    phone: string
-    address: string | null
-    /** In full: the case page only. */
-    idNumber: string | null
-    idKind: string | null
-    uscc: string | null
-    handlerName: string | null
-    handlerIdNumber: string | null
-  }
+  /** ID numbers in full: the case page only. */
+  applicant: NewApplicant
   materials: CaseMaterialRecord[]
   express: ExpressAddress | null
   timeline: TimelineEntry[]
@@ -134,17 +124,7 @@ export function toCaseDetail(d: CaseDetailRecord, today: PlainDate, days: DaysLe
     version: d.version,
     fee: d.feeCents !== null && d.feeName !== null && d.feeReceiptNo !== null ? { cents: d.feeCents, name: d.feeName, receiptNo: d.feeReceiptNo } : null,
     note: d.note,
-    applicant: {
-      kind: d.applicant.kind,
-      name: d.applicant.name,
-      phone: d.applicant.phone,
-      address: d.applicant.address,
-      idNumber: d.applicant.idNumber,
-      idKind: d.applicant.idKind,
-      uscc: d.applicant.uscc,
-      handlerName: d.applicant.handlerName,
-      handlerIdNumber: d.applicant.handlerIdNumber,
-    },
+    applicant: applicantInFull(d.applicant),
     materials: d.materials,
     express: d.express,
     timeline: d.events.map((e) => ({
@@ -161,4 +141,10 @@ export function toCaseDetail(d: CaseDetailRecord, today: PlainDate, days: DaysLe
     })),
     allowedActions: allowedActions(d.state).map((action) => ({ action, label: actionLabels[action], needsNote: actionsNeedingNote.has(action) })),
   }
+}
+
+/** The applicant as the case page shows it: everything but the masked copy the list uses. */
+function applicantInFull(a: CaseDetailRecord['applicant']): NewApplicant {
+  const { handlerIdMasked: _listOnly, ...inFull } = a
+  return inFull
 }
