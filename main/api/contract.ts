@@ -40,12 +40,8 @@ export type EventName = keyof Events & string
 export type EventPayload<E extends EventName> = z.output<Events[E]>
 
 export const commandNames = Object.keys(commands) as CommandName[]
-export const eventNames = Object.keys(events) as EventName[]
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name)
 }
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)
-}

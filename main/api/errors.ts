@@ -49,11 +49,3 @@ export class AppError extends Error {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-export function isApiError(value: unknown): value is ApiError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as ApiError).code === 'string' &&
-    typeof (value as ApiError).message === 'string'
-  )
-}

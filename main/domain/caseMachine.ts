@@ -80,14 +80,6 @@ const transitions: Readonly<Record<CaseState, Partial<Record<CaseAction, CaseSta
   withdrawn: {},
 }
 
-export function isCaseState(value: string): value is CaseState {
-  return (caseStates as readonly string[]).includes(value)
-}
-
-export function isCaseAction(value: string): value is CaseAction {
-  return (caseActions as readonly string[]).includes(value)
-}
-
 /** The state `action` leads to from `from`; throws ILLEGAL_TRANSITION naming both states. */
 export function nextState(from: CaseState, action: CaseAction): CaseState {
   const to = transitions[from][action]

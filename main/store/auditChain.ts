@@ -124,12 +124,6 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditRow {
   return { ...row, prevHash, hash }
 }
 
-/** The rows of one case, oldest first (supervision and exports; a full scan, see migration 001). */
-export function auditRowsOfCase(db: Db, caseNo: string): AuditRow[] {
-  const rows = db.prepare('SELECT * FROM audit_log WHERE case_no = ? ORDER BY seq').all(caseNo) as RawAuditRow[]
-  return rows.map(toAuditRow)
-}
-
 export type AuditVerdict =
   | { ok: true; rows: number; headSeq: number; headHash: string }
   | { ok: false; rows: number; brokenSeq: number; reason: string }

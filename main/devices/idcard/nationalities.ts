@@ -24,6 +24,3 @@ export function nationalityName(code: string): string {
   return nationalities[code] ?? code
 }
 
-export function isKnownNationality(code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(nationalities, code)
-}

@@ -18,8 +18,3 @@ export function nationName(code: string): string {
   return nations[code] ?? code
 }
 
-export function isKnownNationCode(code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(nations, code)
-}
-
-export const nationCodes: readonly string[] = Object.keys(nations)

@@ -4,7 +4,7 @@
  * document model. Barcodes and QR codes come from an injected renderer
  * (bwip-js in main and in the renderer) so this module stays pure.
  */
-import type { LabelDocument, LabelElement, ReceiptBlock, ReceiptDocument } from './printDocument'
+import { DOTS_PER_MM, type LabelDocument, type LabelElement, type ReceiptBlock, type ReceiptDocument } from './printDocument'
 import { CJK_MONO_STACK, escapeHtml as h, standalonePage } from './htmlPage'
 
 /** Draws a symbol as SVG markup (any viewBox; it is stretched) and says how many modules wide it is. */
@@ -124,7 +124,7 @@ function labelElement(e: LabelElement, symbols: SymbolRenderer): string {
 export function labelCss(doc: LabelDocument): string {
   return `
 .ow-label { position: relative; overflow: hidden; background: #fff; color: #000; isolation: isolate;
-  width: ${doc.widthMm * 8}px; height: ${doc.heightMm * 8}px; font-family: ${CJK_MONO_STACK}; }
+  width: ${doc.widthMm * DOTS_PER_MM}px; height: ${doc.heightMm * DOTS_PER_MM}px; font-family: ${CJK_MONO_STACK}; }
 .ow-label .e { position: absolute; }
 .ow-label .t { white-space: pre; }
 .label svg { display: block; }`
