@@ -113,8 +113,7 @@ export class CaseQueueRepository {
       return (this.statement(sql).all(...params, limit) as SummaryRow[]).map(toSummary)
     }
     const merged = states ?? caseStates
-    const from = orderedScan ? 'cases c JOIN case_applicants a ON a.case_id = c.id' : 'cases c'
-    const branch = `SELECT * FROM (SELECT c.id FROM ${from} WHERE ${['c.state = ?', ...common.clauses].join(' AND ')} ${order} LIMIT ?)`
+    const branch = `SELECT * FROM (SELECT c.id FROM cases c WHERE ${['c.state = ?', ...common.clauses].join(' AND ')} ${order} LIMIT ?)`
     const ids = merged.length === 1 ? branch : merged.map(() => branch).join(' UNION ALL ')
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE c.id IN (${ids}) ${order} LIMIT ?`
     const params = [...merged.flatMap((s) => [s, ...common.params, limit]), limit]
@@ -124,10 +123,10 @@ export class CaseQueueRepository {
   /**
    * The search box with a name alone: the name index carries accepted_at, so
    * the page's ids come from the index by itself (no case row read per hit),
-   * and only those rows are joined.
+   * and only those rows are read.
    */
   private namePage(f: QueueFilter, prefix: string, direction: 'ASC' | 'DESC', after: QueueCursor | undefined, limit: number): CaseSummary[] {
-    const clauses = ['name >= ?', 'name < ?']
+    const clauses = ['applicant_name >= ?', 'applicant_name < ?']
     const params: unknown[] = [prefix, prefix + MAX_CHAR]
     if (f.acceptedFrom !== undefined) {
       clauses.push('accepted_at >= ?')
@@ -138,10 +137,10 @@ export class CaseQueueRepository {
       params.push(addDays(f.acceptedTo, 1))
     }
     if (after) {
-      clauses.push(`(accepted_at, case_id) ${direction === 'DESC' ? '<' : '>'} (?, ?)`)
+      clauses.push(`(accepted_at, id) ${direction === 'DESC' ? '<' : '>'} (?, ?)`)
       params.push(after.key, after.id)
     }
-    const ids = `SELECT case_id FROM case_applicants WHERE ${clauses.join(' AND ')} ORDER BY accepted_at ${direction}, case_id ${direction} LIMIT ?`
+    const ids = `SELECT id FROM cases WHERE ${clauses.join(' AND ')} ORDER BY accepted_at ${direction}, id ${direction} LIMIT ?`
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE c.id IN (${ids}) ORDER BY c.accepted_at ${direction}, c.id ${direction}`
     return (this.statement(sql).all(...params, limit) as SummaryRow[]).map(toSummary)
   }
@@ -155,8 +154,7 @@ export class CaseQueueRepository {
       clauses.unshift(`c.state IN (${states.map(() => '?').join(', ')})`)
       params.unshift(...states)
     }
-    const from = orderedScan ? SUMMARY_FROM : 'cases c'
-    const sql = `SELECT COUNT(*) FROM ${from} ${clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''}`
+    const sql = `SELECT COUNT(*) FROM cases c ${clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''}`
     return this.statement(sql).pluck().get(...params) as number
   }
 
@@ -180,7 +178,7 @@ export class CaseQueueRepository {
     if (match?.by !== 'namePrefix') return false
     const cases = (this.statement('SELECT MAX(id) FROM cases').pluck().get() as number | null) ?? 0
     const threshold = this.broadNameHits ?? Math.max(MIN_BROAD_NAME_HITS, Math.ceil(cases * BROAD_NAME_SHARE))
-    const hits = this.statement('SELECT COUNT(*) FROM (SELECT 1 FROM case_applicants WHERE name >= ? AND name < ? LIMIT ?)')
+    const hits = this.statement('SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE applicant_name >= ? AND applicant_name < ? LIMIT ?)')
       .pluck()
       .get(match.prefix, match.prefix + MAX_CHAR, threshold) as number
     return hits >= threshold
@@ -188,7 +186,7 @@ export class CaseQueueRepository {
 
   /**
    * Every condition except the state (which `page` places per branch). With
-   * `orderedScan` the name test reads the joined applicant row (alias `a`).
+   * `orderedScan` the name test is kept off the name index (unary +).
    */
   private where(f: QueueFilter, orderedScan: boolean): Where {
     const clauses: string[] = []
@@ -216,6 +214,7 @@ export class CaseQueueRepository {
       params.push(f.today, f.today)
     }
     const m = f.match
+    // A search is an id subquery on its own index, so the planner narrows by it first whatever else is filtered.
     switch (m?.by) {
       case undefined:
         break
@@ -229,24 +228,24 @@ export class CaseQueueRepository {
         break
       case 'idNumber': {
         const hash = this.cipher.lookupHash(m.idNumber)
-        clauses.push('c.id IN (SELECT case_id FROM case_applicants WHERE id_hash = ? UNION SELECT case_id FROM case_applicants WHERE handler_id_hash = ?)')
+        clauses.push('c.id IN (SELECT id FROM cases WHERE id_hash = ? UNION SELECT id FROM cases WHERE handler_id_hash = ?)')
         params.push(hash, hash)
         break
       }
       case 'uscc':
-        clauses.push('c.id IN (SELECT case_id FROM case_applicants WHERE uscc = ?)')
+        clauses.push('c.id IN (SELECT id FROM cases WHERE uscc = ?)')
         params.push(m.uscc)
         break
       case 'phone':
-        clauses.push('c.id IN (SELECT case_id FROM case_applicants WHERE phone = ?)')
+        clauses.push('c.id IN (SELECT id FROM cases WHERE applicant_phone = ?)')
         params.push(m.phone)
         break
       case 'namePrefix':
         if (orderedScan) {
           // Unary + keeps SQLite off the name index, so the sort-order index drives and 50 hits come quickly.
-          clauses.push('+a.name >= ? AND +a.name < ?')
+          clauses.push('+c.applicant_name >= ? AND +c.applicant_name < ?')
         } else {
-          clauses.push('c.id IN (SELECT case_id FROM case_applicants WHERE name >= ? AND name < ?)')
+          clauses.push('c.id IN (SELECT id FROM cases WHERE applicant_name >= ? AND applicant_name < ?)')
         }
         params.push(m.prefix, m.prefix + MAX_CHAR)
         break

@@ -105,7 +105,8 @@ export interface CaseMaterialRecord extends NewMaterial {
 }
 
 export interface CaseEventRecord {
-  id: number
+  /** The entry's number within its case: 1 is the acceptance. */
+  seq: number
   at: string
   operator: string
   stationId: string

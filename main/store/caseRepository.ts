@@ -1,7 +1,8 @@
 /**
- * Cases, their applicant, materials, express address and timeline. ID numbers
- * are encrypted here on the way in, so no caller ever handles ciphertext and
- * no plaintext ID number reaches the file.
+ * Cases: one row each, applicant and materials checklist included (see
+ * migration 006), plus the express address and the timeline. ID numbers are
+ * encrypted here on the way in, so no caller ever handles ciphertext and no
+ * plaintext ID number reaches the file.
  */
 import type { CaseState } from '../domain/caseMachine'
 import { maskIdNumber } from '../domain/masking'
@@ -11,8 +12,6 @@ import type {
   CaseMaterialRecord,
   CaseStateUpdate,
   CaseSummary,
-  MaterialForm,
-  MaterialStatus,
   NewCase,
   NewCaseEvent,
 } from './caseRecords'
@@ -20,14 +19,15 @@ import { SUMMARY_COLUMNS, SUMMARY_FROM, toSummary, type SummaryRow } from './cas
 import type { IdCipher } from './idCipher'
 import type { Db, Statement } from './sqlite'
 
-/** The case page's one row: summary, applicant secrets and express address in a single lookup. */
+/** The case page's one row: summary, applicant secrets, checklist and express address in a single lookup. */
 interface DetailRow extends SummaryRow {
   fee_name: string | null
   fee_receipt_no: string | null
   note: string | null
+  materials: string
   id_cipher: Buffer | null
   id_kind: string | null
-  address: string | null
+  applicant_address: string | null
   handler_name: string | null
   handler_id_cipher: Buffer | null
   handler_id_masked: string | null
@@ -39,20 +39,8 @@ interface DetailRow extends SummaryRow {
   express_address: string | null
 }
 
-interface MaterialRow {
-  material_id: string
-  name: string
-  form: string
-  copies: number
-  required: number
-  received_copies: number
-  status: string
-  promise_date: string | null
-  supplied_at: string | null
-}
-
 interface EventRow {
-  id: number
+  seq: number
   at: string
   operator: string
   station_id: string
@@ -63,17 +51,20 @@ interface EventRow {
   details: string | null
 }
 
+/** The checklist column: written only here, always from CaseMaterialRecord, so the parse is a restatement. */
+function parseMaterials(text: string): CaseMaterialRecord[] {
+  return JSON.parse(text) as CaseMaterialRecord[]
+}
+
 export class CaseRepository {
   private readonly insertCaseStmt: Statement
-  private readonly insertApplicantStmt: Statement
-  private readonly insertMaterialStmt: Statement
   private readonly insertExpressStmt: Statement
   private readonly insertEventStmt: Statement
   private readonly byNoStmt: Statement
   private readonly byDraftStmt: Statement
   private readonly updateStateStmt: Statement
-  private readonly supplyStmt: Statement
   private readonly materialsStmt: Statement
+  private readonly writeMaterialsStmt: Statement
   private readonly eventsStmt: Statement
   private readonly detailStmt: Statement
 
@@ -83,37 +74,35 @@ export class CaseRepository {
   ) {
     this.insertCaseStmt = db.prepare(`
       INSERT INTO cases (case_no, item_code, item_name, department, state, clock, station_id, operator, accepted_at, accepted_date,
-        promised_days, deadline, warn_date, delivery, fee_cents, fee_name, fee_receipt_no, note, draft_id, updated_at)
+        promised_days, deadline, warn_date, delivery, fee_cents, fee_name, fee_receipt_no, note, draft_id, updated_at,
+        applicant_kind, applicant_name, applicant_phone, applicant_address, id_kind, id_hash, id_cipher, id_masked, uscc,
+        handler_name, handler_id_hash, handler_id_cipher, handler_id_masked, materials)
       VALUES (@caseNo, @itemCode, @itemName, @department, @state, @clock, @stationId, @operator, @acceptedAt, @acceptedDate,
-        @promisedDays, @deadline, @warnDate, @delivery, @feeCents, @feeName, @feeReceiptNo, @note, @draftId, @acceptedAt)`)
-    this.insertApplicantStmt = db.prepare(`
-      INSERT INTO case_applicants (case_id, kind, name, accepted_at, phone, address, id_kind, id_hash, id_cipher, id_masked, uscc,
-        handler_name, handler_id_hash, handler_id_cipher, handler_id_masked)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    this.insertMaterialStmt = db.prepare(`
-      INSERT INTO case_materials (case_id, position, material_id, name, form, copies, required, received_copies, status, promise_date)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        @promisedDays, @deadline, @warnDate, @delivery, @feeCents, @feeName, @feeReceiptNo, @note, @draftId, @acceptedAt,
+        @applicantKind, @applicantName, @applicantPhone, @applicantAddress, @idKind, @idHash, @idCipher, @idMasked, @uscc,
+        @handlerName, @handlerIdHash, @handlerIdCipher, @handlerIdMasked, @materials)`)
     this.insertExpressStmt = db.prepare(
       'INSERT INTO case_deliveries (case_id, recipient, phone, province, city, district, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
+    // seq: the case's next timeline number, read from the same (case_id, seq) leaf the row goes into.
     this.insertEventStmt = db.prepare(`
-      INSERT INTO case_events (case_id, at, operator, station_id, action, from_state, to_state, note, details)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      INSERT INTO case_events (case_id, seq, at, operator, station_id, action, from_state, to_state, note, details)
+      VALUES (@caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = @caseId), @at, @operator, @stationId, @action,
+        @fromState, @toState, @note, @details)
+      RETURNING seq`)
     this.byNoStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE c.case_no = ?`)
     this.byDraftStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE c.draft_id = ?`)
     this.updateStateStmt = db.prepare(`
       UPDATE cases SET state = @state, clock = @clock, deadline = @deadline, warn_date = @warnDate, paused_days = @pausedDays,
         paused_since = @pausedSince, updated_at = @updatedAt, version = version + 1
       WHERE id = @id AND version = @expectedVersion`)
-    // Prepared once: the case page runs all of these per scan, and preparing costs more than the lookups.
-    this.supplyStmt = db.prepare(
-      "UPDATE case_materials SET status = 'received', received_copies = copies, supplied_at = ? WHERE case_id = ? AND material_id = ? AND status = 'deferred'",
-    )
-    this.materialsStmt = db.prepare('SELECT * FROM case_materials WHERE case_id = ? ORDER BY position')
-    this.eventsStmt = db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY id')
+    // Prepared once: the case page runs these per scan, and preparing costs more than the lookups.
+    this.materialsStmt = db.prepare('SELECT materials FROM cases WHERE id = ?').pluck()
+    this.writeMaterialsStmt = db.prepare('UPDATE cases SET materials = ? WHERE id = ?')
+    this.eventsStmt = db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq')
     this.detailStmt = db.prepare(`
-      SELECT ${SUMMARY_COLUMNS}, c.fee_name, c.fee_receipt_no, c.note,
-        a.id_cipher, a.id_kind, a.address, a.handler_name, a.handler_id_cipher, a.handler_id_masked,
+      SELECT ${SUMMARY_COLUMNS}, c.fee_name, c.fee_receipt_no, c.note, c.materials,
+        c.id_cipher, c.id_kind, c.applicant_address, c.handler_name, c.handler_id_cipher, c.handler_id_masked,
         d.recipient, d.phone AS express_phone, d.province, d.city, d.district, d.address AS express_address
       FROM ${SUMMARY_FROM} LEFT JOIN case_deliveries d ON d.case_id = c.id
       WHERE c.case_no = ?`)
@@ -121,36 +110,30 @@ export class CaseRepository {
 
   /** Inserts the case with everything that hangs off it; the caller holds the transaction. */
   insert(c: NewCase): number {
+    const a = c.applicant
+    const materials: CaseMaterialRecord[] = c.materials.map((m) => ({ ...m, suppliedAt: null }))
     const id = Number(
       this.insertCaseStmt.run({
         ...c,
         feeCents: c.fee?.cents ?? null,
         feeName: c.fee?.name ?? null,
         feeReceiptNo: c.fee?.receiptNo ?? null,
-        draftId: c.draftId,
+        applicantKind: a.kind,
+        applicantName: a.name,
+        applicantPhone: a.phone,
+        applicantAddress: a.address,
+        idKind: a.idKind,
+        idHash: a.idNumber === null ? null : this.cipher.lookupHash(a.idNumber),
+        idCipher: a.idNumber === null ? null : this.cipher.encryptId(a.idNumber),
+        idMasked: a.idNumber === null ? null : maskIdNumber(a.idNumber),
+        uscc: a.uscc,
+        handlerName: a.handlerName,
+        handlerIdHash: a.handlerIdNumber === null ? null : this.cipher.lookupHash(a.handlerIdNumber),
+        handlerIdCipher: a.handlerIdNumber === null ? null : this.cipher.encryptId(a.handlerIdNumber),
+        handlerIdMasked: a.handlerIdNumber === null ? null : maskIdNumber(a.handlerIdNumber),
+        materials: JSON.stringify(materials),
       }).lastInsertRowid,
     )
-    const a = c.applicant
-    this.insertApplicantStmt.run(
-      id,
-      a.kind,
-      a.name,
-      c.acceptedAt,
-      a.phone,
-      a.address,
-      a.idKind,
-      a.idNumber === null ? null : this.cipher.lookupHash(a.idNumber),
-      a.idNumber === null ? null : this.cipher.encryptId(a.idNumber),
-      a.idNumber === null ? null : maskIdNumber(a.idNumber),
-      a.uscc,
-      a.handlerName,
-      a.handlerIdNumber === null ? null : this.cipher.lookupHash(a.handlerIdNumber),
-      a.handlerIdNumber === null ? null : this.cipher.encryptId(a.handlerIdNumber),
-      a.handlerIdNumber === null ? null : maskIdNumber(a.handlerIdNumber),
-    )
-    c.materials.forEach((m, position) => {
-      this.insertMaterialStmt.run(id, position, m.materialId, m.name, m.form, m.copies, m.required ? 1 : 0, m.receivedCopies, m.status, m.promiseDate)
-    })
     if (c.express) {
       const e = c.express
       this.insertExpressStmt.run(id, e.recipient, e.phone, e.province, e.city, e.district, e.address)
@@ -158,9 +141,10 @@ export class CaseRepository {
     return id
   }
 
+  /** Appends to the case's timeline; returns the entry's number within the case (1, 2, …). */
   addEvent(e: NewCaseEvent): number {
     const details = e.details === null ? null : JSON.stringify(e.details)
-    return Number(this.insertEventStmt.run(e.caseId, e.at, e.operator, e.stationId, e.action, e.fromState, e.toState, e.note, details).lastInsertRowid)
+    return (this.insertEventStmt.get({ ...e, details }) as { seq: number }).seq
   }
 
   summary(caseNo: string): CaseSummary | undefined {
@@ -179,32 +163,28 @@ export class CaseRepository {
     return this.updateStateStmt.run(u).changes === 1
   }
 
-  /** Marks deferred (容缺) materials as supplied; returns the ids that were still outstanding. */
+  /** Marks deferred (容缺) materials as supplied; returns the ids that were still outstanding. The caller holds the transaction. */
   supplyMaterials(caseId: number, materialIds: readonly string[], at: string): string[] {
+    const wanted = new Set(materialIds)
     const supplied: string[] = []
-    for (const id of materialIds) if (this.supplyStmt.run(at, caseId, id).changes === 1) supplied.push(id)
-    return supplied
+    const lines = this.materials(caseId).map((m) => {
+      if (!wanted.has(m.materialId) || m.status !== 'deferred') return m
+      supplied.push(m.materialId)
+      return { ...m, status: 'received' as const, receivedCopies: m.copies, suppliedAt: at }
+    })
+    if (supplied.length > 0) this.writeMaterialsStmt.run(JSON.stringify(lines), caseId)
+    return [...wanted].filter((id) => supplied.includes(id))
   }
 
   materials(caseId: number): CaseMaterialRecord[] {
-    const rows = this.materialsStmt.all(caseId) as MaterialRow[]
-    return rows.map((m) => ({
-      materialId: m.material_id,
-      name: m.name,
-      form: m.form as MaterialForm,
-      copies: m.copies,
-      required: m.required === 1,
-      receivedCopies: m.received_copies,
-      status: m.status as MaterialStatus,
-      promiseDate: m.promise_date,
-      suppliedAt: m.supplied_at,
-    }))
+    const text = this.materialsStmt.get(caseId) as string | undefined
+    return text === undefined ? [] : parseMaterials(text)
   }
 
   events(caseId: number): CaseEventRecord[] {
     const rows = this.eventsStmt.all(caseId) as EventRow[]
     return rows.map((e) => ({
-      id: e.id,
+      seq: e.seq,
       at: e.at,
       operator: e.operator,
       stationId: e.station_id,
@@ -230,7 +210,7 @@ export class CaseRepository {
         kind: summary.applicantKind,
         name: summary.applicantName,
         phone: summary.applicantPhone,
-        address: row.address,
+        address: row.applicant_address,
         idNumber: row.id_cipher ? this.cipher.decryptId(row.id_cipher) : null,
         idKind: row.id_kind,
         uscc: summary.uscc,
@@ -238,7 +218,7 @@ export class CaseRepository {
         handlerIdNumber: row.handler_id_cipher ? this.cipher.decryptId(row.handler_id_cipher) : null,
         handlerIdMasked: row.handler_id_masked,
       },
-      materials: this.materials(summary.id),
+      materials: parseMaterials(row.materials),
       express: row.recipient === null ? null : { recipient: row.recipient, phone: row.express_phone ?? '', province: row.province ?? '', city: row.city ?? '', district: row.district ?? '', address: row.express_address ?? '' },
       events: this.events(summary.id),
     }
@@ -251,7 +231,7 @@ export class CaseRepository {
     const rows = this.db
       .prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM}
-         WHERE c.id IN (SELECT case_id FROM case_applicants WHERE id_hash = ? UNION SELECT case_id FROM case_applicants WHERE handler_id_hash = ?)
+         WHERE c.id IN (SELECT id FROM cases WHERE id_hash = ? UNION SELECT id FROM cases WHERE handler_id_hash = ?)
            AND c.state IN (${marks})
          ORDER BY c.accepted_at DESC, c.id DESC LIMIT ?`,
       )

@@ -7,9 +7,10 @@ export const SUMMARY_COLUMNS = `
   c.id, c.case_no, c.item_code, c.item_name, c.department, c.state, c.clock, c.station_id, c.operator,
   c.accepted_at, c.accepted_date, c.promised_days, c.paused_days, c.paused_since, c.deadline, c.warn_date,
   c.delivery, c.fee_cents, c.updated_at, c.version,
-  a.kind AS applicant_kind, a.name AS applicant_name, a.phone AS applicant_phone, a.id_masked AS applicant_id_masked, a.uscc`
+  c.applicant_kind, c.applicant_name, c.applicant_phone, c.id_masked AS applicant_id_masked, c.uscc`
 
-export const SUMMARY_FROM = 'cases c JOIN case_applicants a ON a.case_id = c.id'
+/** One row per case, applicant included (migration 006): no join. */
+export const SUMMARY_FROM = 'cases c'
 
 export interface SummaryRow {
   id: number

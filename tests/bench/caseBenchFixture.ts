@@ -24,7 +24,7 @@ export const BENCH_CASES = 1_000_000
 const PEOPLE = 50_000
 const DAYS = 400
 /** Bump when the fixture's content changes, so stale caches are rebuilt. */
-const FIXTURE_VERSION = 2
+const FIXTURE_VERSION = 3
 /** The bench's "today": the newest day in the fixture. */
 export const BENCH_TODAY = new Date(2026, 5, 30, 10, 0)
 const FIRST_DAY = '2025-05-27'
@@ -70,21 +70,24 @@ export function caseBenchFixture(log: (line: string) => void = () => {}): BenchF
   db.pragma('synchronous = OFF')
   db.pragma('cache_size = -400000')
   db.exec('CREATE TEMP TABLE bench_people (k INTEGER PRIMARY KEY, name TEXT, phone TEXT, hash BLOB, cipher BLOB, masked TEXT, address TEXT)')
-  db.exec('CREATE TEMP TABLE bench_items (k INTEGER PRIMARY KEY, code TEXT, name TEXT, department TEXT, days INTEGER)')
+  db.exec('CREATE TEMP TABLE bench_items (k INTEGER PRIMARY KEY, code TEXT, name TEXT, department TEXT, days INTEGER, materials TEXT)')
   // The shipped sample hall's 40 items: how selective an item filter is depends on there being a realistic number.
   const items = readCatalogFile(join(resourcesDir(), 'catalog', SAMPLE_CATALOG_FILE)).items
   db.transaction(() => {
     const ip = db.prepare('INSERT INTO bench_people VALUES (?, ?, ?, ?, ?, ?, ?)')
     encrypted.forEach((p, k) => ip.run(k, p.name, p.phone, p.hash, p.cipher, p.masked, p.address))
-    const ii = db.prepare('INSERT INTO bench_items VALUES (?, ?, ?, ?, ?)')
-    items.forEach((it, k) => ii.run(k, it.code, it.name, it.department, it.promisedDays))
+    const ii = db.prepare('INSERT INTO bench_items VALUES (?, ?, ?, ?, ?, ?)')
+    // Each case carries its item's checklist, all received: rows as wide as real ones.
+    const checklist = (it: (typeof items)[number]): string =>
+      JSON.stringify(it.materials.map((m) => ({ materialId: m.id, name: m.name, form: m.form, copies: m.copies, required: m.required, receivedCopies: m.copies, status: 'received', promiseDate: null, suppliedAt: null })))
+    items.forEach((it, k) => ii.run(k, it.code, it.name, it.department, it.promisedDays, checklist(it)))
   })()
   const perDay = BENCH_CASES / DAYS
   db.exec(`
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${BENCH_CASES - 1}),
     base AS (
       SELECT i, date('${FIRST_DAY}', '+' || (i / ${perDay}) || ' days') AS day, (i % ${perDay}) + 1 AS seq,
-             (i / ${perDay}) AS d, (i * 7) % 100 AS r, it.code, it.name, it.department, it.days
+             (i / ${perDay}) AS d, (i * 7) % 100 AS r, it.code, it.name, it.department, it.days, it.materials
       FROM n JOIN bench_items it ON it.k = i % ${items.length}
     ),
     shaped AS (
@@ -95,22 +98,21 @@ export function caseBenchFixture(log: (line: string) => void = () => {}): BenchF
       FROM base
     )
     INSERT INTO cases (id, case_no, item_code, item_name, department, state, clock, station_id, operator, accepted_at, accepted_date,
-      promised_days, paused_days, paused_since, deadline, warn_date, delivery, fee_cents, fee_name, fee_receipt_no, note, draft_id, updated_at, version)
-    SELECT i + 1, '320300' || replace(day, '-', '') || '001' || printf('%04d', seq), code, name, department, state,
+      promised_days, paused_days, paused_since, deadline, warn_date, delivery, fee_cents, fee_name, fee_receipt_no, note, draft_id, updated_at, version,
+      applicant_kind, applicant_name, applicant_phone, applicant_address, id_kind, id_hash, id_cipher, id_masked, uscc,
+      handler_name, handler_id_hash, handler_id_cipher, handler_id_masked, materials)
+    SELECT i + 1, '320300' || replace(day, '-', '') || '001' || printf('%04d', seq), code, s.name, s.department, state,
       CASE WHEN state IN ('accepted', 'in_review', 'approved') THEN 'running' WHEN state = 'needs_supplement' THEN 'paused' ELSE 'stopped' END,
       '001', 'A00' || (i % 5), day || 'T' || printf('%02d:%02d:%02d.000+08:00', 8 + seq * 9 / ${perDay}, (seq * 7) % 60, seq % 60), day,
       days, 0, CASE WHEN state = 'needs_supplement' THEN day END,
       date(day, '+' || (days * 7 / 5) || ' days'), date(day, '+' || max(0, days * 7 / 5 - 2) || ' days'),
       CASE WHEN state IN ('shipping', 'delivered') THEN 'express' ELSE 'window' END, NULL, NULL, NULL, NULL, NULL,
-      day || 'T18:00:00.000+08:00', 1
-    FROM shaped;
+      day || 'T18:00:00.000+08:00', 1,
+      'person', p.name, p.phone, p.address, 'resident', p.hash, p.cipher, p.masked, NULL, NULL, NULL, NULL, NULL, s.materials
+    FROM shaped s JOIN bench_people p ON p.k = ((i + 1) * 7919) % ${PEOPLE};
 
-    INSERT INTO case_applicants (case_id, kind, name, accepted_at, phone, address, id_kind, id_hash, id_cipher, id_masked, uscc, handler_name, handler_id_hash, handler_id_cipher, handler_id_masked)
-    SELECT c.id, 'person', p.name, c.accepted_at, p.phone, p.address, 'resident', p.hash, p.cipher, p.masked, NULL, NULL, NULL, NULL, NULL
-    FROM cases c JOIN bench_people p ON p.k = (c.id * 7919) % ${PEOPLE};
-
-    INSERT INTO case_events (case_id, at, operator, station_id, action, from_state, to_state, note, details)
-    SELECT id, accepted_at, operator, '001', 'accept', NULL, 'accepted', NULL, NULL FROM cases;
+    INSERT INTO case_events (case_id, seq, at, operator, station_id, action, from_state, to_state, note, details)
+    SELECT id, 1, accepted_at, operator, '001', 'accept', NULL, 'accepted', NULL, NULL FROM cases;
   `)
   db.pragma('journal_mode = WAL')
   db.close()

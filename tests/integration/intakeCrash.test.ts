@@ -104,11 +104,11 @@ describe('killing the station host in the middle of intakes', () => {
       expect(storedSeqs).toEqual(storedSeqs.map((_, i) => i + 1))
       const lastSeq = db.prepare('SELECT last_seq FROM case_sequences').pluck().get() as number
       expect(lastSeq).toBe(stored.size)
-      // Every case has its applicant, timeline entry and audit row: no intake half written.
+      // Every case has its applicant, checklist, timeline entry and audit row: no intake half written.
       const orphans = db
         .prepare(
-          `SELECT COUNT(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_applicants a WHERE a.case_id = c.id)
-             OR NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id)
+          `SELECT COUNT(*) FROM cases c WHERE c.applicant_name = '' OR c.id_hash IS NULL OR json_array_length(c.materials) = 0
+             OR NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.seq = 1)
              OR NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.case_no = c.case_no AND l.action = 'case.accept')`,
         )
         .pluck()

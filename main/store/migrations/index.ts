@@ -9,7 +9,8 @@ import { migration as m002 } from './002_cases'
 import { migration as m003 } from './003_drafts'
 import { migration as m004 } from './004_reference_data'
 import { migration as m005 } from './005_store_meta'
+import { migration as m006 } from './006_cases_one_row'
 import { migration as m020 } from './020_print_jobs'
 import { migration as m030 } from './030_attachments'
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m020, m030]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m020, m030]
