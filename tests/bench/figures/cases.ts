@@ -12,9 +12,9 @@
  *   CPU, a bare INSERT 1 page and almost none, so where fsync takes
  *   milliseconds the ratio is high and where it takes ~0.2 ms (this VM) the
  *   intake's own work decides it.
- *   The unit also reports, as a reference without a target, the same
- *   transaction's store writes alone (no validation, no services) against the
- *   same baseline: the floor this disk allows an intake of this shape.
+ *   The unit also reports, as a reference without a target, the rate its
+ *   write transaction alone would allow (the time inside the accept
+ *   transaction, validation and services left out) against the same baseline.
  * - Lookup: p99 of `cases.get` (what a receipt scan opens: case, applicant
  *   with the ID number decrypted, materials, timeline) ÷ 1 ms.
  * - Queue page: the slowest typical filter's median page time ÷ 20 ms.
@@ -29,8 +29,7 @@ import { SettableClock } from '../../../main/services/cases/hallClock'
 import { SessionService } from '../../../main/services/system/session'
 import { FileKeyProvider } from '../../../main/store/keyProviders'
 import { openStore, type Store } from '../../../main/store/store'
-import type { NewCase } from '../../../main/store/caseRecords'
-import { aPersonForm, ITEMS, openCaseWorld, PERSON_ID, tempDataDir, type CaseWorld } from '../../fixtures/caseWorld'
+import { aPersonForm, openCaseWorld, tempDataDir } from '../../fixtures/caseWorld'
 import { BENCH_TODAY, caseBenchFixture, type BenchFixture } from '../caseBenchFixture'
 import { atLeast, atMost, median, percentile, type BenchFigure } from '../figure'
 
@@ -51,76 +50,47 @@ function rawInsertRate(file: string, n: number): number {
 }
 
 /**
- * What the accept transaction writes, through the same store calls, with the
- * validated case prepared once: the intake minus validation and services.
+ * Accumulates the time spent inside the store's transactions: around the real
+ * ones an intake runs, so the write phase is measured as the counter runs it.
  */
-function storeWritesRate(world: CaseWorld, n: number): number {
-  const { store } = world
-  let seq = 0
-  const started = performance.now()
-  for (let i = 0; i < n; i++) {
-    const acceptedAt = new Date().toISOString()
-    store.transaction(() => {
-      seq = store.sequences.next('bench-floor', '999')
-      const caseNo = `FLOOR${String(seq).padStart(8, '0')}`
-      const caseId = store.cases.insert({ ...FLOOR_CASE, caseNo, acceptedAt })
-      store.cases.addEvent({ caseId, at: acceptedAt, operator: 'A001', stationId: '001', action: 'accept', fromState: null, toState: 'accepted', note: null, details: null })
-      store.audit({ at: acceptedAt, operator: 'A001', stationId: '001', action: 'case.accept', caseNo, details: { itemCode: FLOOR_CASE.itemCode, applicant: { kind: 'person', name: '张*' }, deadline: FLOOR_CASE.deadline } })
-    })
+function timeTransactions(store: Store): { totalMs: () => number } {
+  const run = store.transaction.bind(store)
+  let ms = 0
+  store.transaction = <T>(fn: () => T): T => {
+    const started = performance.now()
+    try {
+      return run(fn)
+    } finally {
+      ms += performance.now() - started
+    }
   }
-  return n / ((performance.now() - started) / 1000)
+  return { totalMs: () => ms }
 }
 
-const FLOOR_CASE: NewCase = {
-  caseNo: '',
-  itemCode: ITEMS.quick,
-  itemName: '个体工商户设立登记',
-  department: '市场监督管理局',
-  state: 'accepted',
-  clock: 'running',
-  stationId: '001',
-  operator: 'A001',
-  acceptedAt: '',
-  acceptedDate: '2026-03-02',
-  promisedDays: 1,
-  deadline: '2026-03-03',
-  warnDate: '2026-03-03',
-  delivery: 'window',
-  fee: null,
-  note: null,
-  draftId: null,
-  applicant: { kind: 'person', name: '张建国', phone: '13951234567', address: '江苏省徐州市鼓楼区中山北路 12 号', idNumber: PERSON_ID, idKind: 'resident', uscc: null, handlerName: null, handlerIdNumber: null },
-  materials: [
-    { materialId: 'application', name: '登记申请书', form: 'original', copies: 1, required: true, receivedCopies: 1, status: 'received', promiseDate: null },
-    { materialId: 'premises', name: '经营场所使用证明', form: 'copy', copies: 2, required: true, receivedCopies: 2, status: 'received', promiseDate: null },
-    { materialId: 'power-of-attorney', name: '授权委托书', form: 'original', copies: 1, required: false, receivedCopies: 0, status: 'absent', promiseDate: null },
-  ],
-  express: null,
-}
-
-function commitRatio(): { ratio: number; floor: number } {
+function commitRatio(): { ratio: number; writePhase: number } {
   const rawDir = tempDataDir('onewindow-bench-raw-')
   const world = openCaseWorld()
   try {
     const raw: number[] = []
     const intake: number[] = []
-    const floor: number[] = []
+    const writePhase: number[] = []
+    const transactions = timeTransactions(world.store)
     // A warm-up block each (JIT, page cache), then interleaved blocks: all sides see the same disk and load.
     rawInsertRate(join(rawDir, 'raw.sqlite'), BLOCK)
     for (let i = 0; i < BLOCK; i++) world.services.intake.accept({ form: aPersonForm() })
-    storeWritesRate(world, BLOCK)
     for (let b = 0; b < BLOCKS; b++) {
       raw.push(rawInsertRate(join(rawDir, 'raw.sqlite'), BLOCK))
       const started = performance.now()
+      const inTransactions = transactions.totalMs()
       for (let i = 0; i < BLOCK; i++) world.services.intake.accept({ form: aPersonForm() })
       intake.push(BLOCK / ((performance.now() - started) / 1000))
-      floor.push(storeWritesRate(world, BLOCK))
+      writePhase.push(BLOCK / ((transactions.totalMs() - inTransactions) / 1000))
     }
     if (process.env.BENCH_VERBOSE) {
       const rates = (list: number[]): string => list.map((r) => r.toFixed(0)).join(' ')
-      console.error(`cases: raw ${rates(raw)} /s; intake ${rates(intake)} /s; store writes alone ${rates(floor)} /s`)
+      console.error(`cases: raw ${rates(raw)} /s; intake ${rates(intake)} /s; write transaction alone ${rates(writePhase)} /s`)
     }
-    return { ratio: median(intake) / median(raw), floor: median(floor) / median(raw) }
+    return { ratio: median(intake) / median(raw), writePhase: median(writePhase) / median(raw) }
   } finally {
     world.dispose()
     rmSync(rawDir, { recursive: true, force: true })
@@ -235,8 +205,8 @@ export const figures: BenchFigure[] = [
   {
     name: 'cases: durable intake commit rate ÷ raw INSERT rate (WAL, synchronous=FULL)',
     run() {
-      const { ratio, floor } = commitRatio()
-      return { ...atLeast(ratio, 0.5), unit: `ratio (store writes alone, no target: ${floor.toFixed(2)})` }
+      const { ratio, writePhase } = commitRatio()
+      return { ...atLeast(ratio, 0.5), unit: `ratio (its write transaction alone, no target: ${writePhase.toFixed(2)})` }
     },
   },
 ]
