@@ -68,6 +68,22 @@ function allowedStates(f: QueueFilter): readonly CaseState[] | undefined {
   return byLight ? chosen.filter((s) => byLight.includes(s)) : chosen
 }
 
+/**
+ * The filter's acceptance days as a range on `column`. accepted_at is a local timestamp
+ * (`2026-11-26T10:06:44.123+08:00`) that starts with its date, so a day range is a range on the
+ * same index the queue sorts by.
+ */
+function acceptedRange(f: QueueFilter, column: string, into: Where): void {
+  if (f.acceptedFrom !== undefined) {
+    into.clauses.push(`${column} >= ?`)
+    into.params.push(f.acceptedFrom)
+  }
+  if (f.acceptedTo !== undefined) {
+    into.clauses.push(`${column} < ?`)
+    into.params.push(addDays(f.acceptedTo, 1))
+  }
+}
+
 export class CaseQueueRepository {
   private readonly broadNameHits: number | undefined
   /** Queries are built from the filters; the same shapes repeat page after page, so keep them prepared. */
@@ -128,14 +144,7 @@ export class CaseQueueRepository {
   private namePage(f: QueueFilter, prefix: string, direction: 'ASC' | 'DESC', after: QueueCursor | undefined, limit: number): CaseSummary[] {
     const clauses = ['applicant_name >= ?', 'applicant_name < ?']
     const params: unknown[] = [prefix, prefix + MAX_CHAR]
-    if (f.acceptedFrom !== undefined) {
-      clauses.push('accepted_at >= ?')
-      params.push(f.acceptedFrom)
-    }
-    if (f.acceptedTo !== undefined) {
-      clauses.push('accepted_at < ?')
-      params.push(addDays(f.acceptedTo, 1))
-    }
+    acceptedRange(f, 'accepted_at', { clauses, params })
     if (after) {
       clauses.push(`(accepted_at, id) ${direction === 'DESC' ? '<' : '>'} (?, ?)`)
       params.push(after.key, after.id)
@@ -195,16 +204,7 @@ export class CaseQueueRepository {
       clauses.push('c.item_code = ?')
       params.push(f.itemCode)
     }
-    // accepted_at is a local timestamp (`2026-11-26T10:06:44.123+08:00`) that starts with its date, so a
-    // day range is a range on the same index the queue sorts by.
-    if (f.acceptedFrom !== undefined) {
-      clauses.push('c.accepted_at >= ?')
-      params.push(f.acceptedFrom)
-    }
-    if (f.acceptedTo !== undefined) {
-      clauses.push('c.accepted_at < ?')
-      params.push(addDays(f.acceptedTo, 1))
-    }
+    acceptedRange(f, 'c.accepted_at', { clauses, params })
     // The light's states come from allowedStates; here only its dates.
     if (f.light === 'red') {
       clauses.push('c.deadline < ?')

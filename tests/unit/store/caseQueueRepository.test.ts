@@ -48,6 +48,13 @@ describe('queue query plans', () => {
       expect(b.length).toBeLessThan(24)
       expect(everyPage(scan, combined, sort)).toEqual(b)
       expect(narrow.count(combined)).toBe(b.length)
+      // A date range alone: newest/oldest pages come from the name index by itself, and must agree with the scan.
+      const ranged: QueueFilter = { ...filter, acceptedFrom: '2026-03-03', acceptedTo: '2026-03-04' }
+      const c = everyPage(narrow, ranged, sort)
+      expect(c.length).toBeGreaterThan(0)
+      expect(c.length).toBeLessThan(24)
+      expect(everyPage(scan, ranged, sort)).toEqual(c)
+      expect(narrow.count(ranged)).toBe(c.length)
     }
   })
 
