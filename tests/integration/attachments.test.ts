@@ -1,23 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, writeFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MAX_ATTACHMENT_BYTES } from '../../main/api/contract/attachments'
 import { AppError } from '../../main/api/errors'
 import { buildAttachmentService } from '../../main/services/attachments/attachmentSetup'
 import type { AttachmentService } from '../../main/services/attachments/attachmentService'
 import { AttachmentFiles, sha256Hex } from '../../main/store/attachmentFiles'
 import { verifyAuditChain } from '../../main/store/auditChain'
-import { aPersonForm, openCaseWorld, type CaseWorld } from '../fixtures/caseWorld'
+import { aPersonForm, type CaseWorld } from '../fixtures/caseWorld'
+import { caseWorldsPerTest } from '../fixtures/caseWorlds'
 import { createTestApp } from '../fixtures/testApp'
 
-const worlds: CaseWorld[] = []
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.dispose()
-})
+const caseWorld = caseWorldsPerTest()
 
 function world(): { w: CaseWorld; photos: AttachmentService; files: AttachmentFiles } {
-  const w = openCaseWorld()
-  worlds.push(w)
+  const w = caseWorld()
   const photos = buildAttachmentService({ store: w.store, events: w.events, session: w.session, clock: w.clock, dataDir: w.dataDir, stationId: '001', intake: w.services.intake })
   return { w, photos, files: new AttachmentFiles(w.dataDir) }
 }

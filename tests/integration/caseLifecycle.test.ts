@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { EventPayload } from '../../main/api/contract'
 import type { AppError } from '../../main/api/errors'
 import { lightOf } from '../../main/domain/caseClock'
 import { addDays } from '../../main/domain/plainDate'
 import { deadlineLight } from '../../main/domain/workingDays'
 import { verifyAuditChain } from '../../main/store/auditChain'
-import { aPersonForm, ENTERPRISE_USCC, ITEMS, openCaseWorld, tableCounts, type CaseWorld } from '../fixtures/caseWorld'
+import { aPersonForm, ENTERPRISE_USCC, ITEMS, tableCounts } from '../fixtures/caseWorld'
+import { caseWorldsPerTest } from '../fixtures/caseWorlds'
 
-const worlds: CaseWorld[] = []
-function world(options: Parameters<typeof openCaseWorld>[0] = {}): CaseWorld {
-  const w = openCaseWorld(options)
-  worlds.push(w)
-  return w
-}
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.dispose()
-})
+const world = caseWorldsPerTest()
 
 const longForm = aPersonForm({ itemCode: ITEMS.long, materials: [{ materialId: 'application', receivedCopies: 1 }, { materialId: 'id-card', receivedCopies: 1 }] })
 

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppError } from '../../main/api/errors'
 import { caseNumberPattern, DEFAULT_CASE_NUMBER_FORMAT } from '../../main/domain/caseNumber'
 import type { IntakeForm } from '../../main/domain/intakeForm'
 import { verifyAuditChain } from '../../main/store/auditChain'
 import { databaseFile } from '../../main/store/database'
-import { aPersonForm, anEnterpriseForm, ENTERPRISE_USCC, HANDLER_ID, ITEMS, openCaseWorld, PERSON_ID, tableCounts, type CaseWorld } from '../fixtures/caseWorld'
+import { aPersonForm, anEnterpriseForm, ENTERPRISE_USCC, HANDLER_ID, ITEMS, PERSON_ID, tableCounts, type CaseWorld } from '../fixtures/caseWorld'
+import { caseWorldsPerTest } from '../fixtures/caseWorlds'
 
-const worlds: CaseWorld[] = []
-function world(options: Parameters<typeof openCaseWorld>[0] = {}): CaseWorld {
-  const w = openCaseWorld(options)
-  worlds.push(w)
-  return w
-}
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.dispose()
-})
+const world = caseWorldsPerTest()
 
 function expectRefused(w: CaseWorld, form: IntakeForm, code: string, field: string | undefined, message?: RegExp): void {
   const before = tableCounts(w.store)
