@@ -4,11 +4,12 @@
  * swapped or damaged file is caught on read. Kept beside the database in the
  * data directory so a backup of the folder carries both.
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { AppError } from '../api/errors'
 import type { AttachmentMime } from './attachmentsRepository'
+import { syncFolder, writeSyncedTemp } from './durableFiles'
 
 export const ATTACHMENTS_DIR_NAME = 'attachments'
 
@@ -40,19 +41,13 @@ export class AttachmentFiles {
     if (existsSync(file)) return file
     const folder = dirname(file)
     mkdirSync(folder, { recursive: true })
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    let tmp: string | undefined
     try {
-      const fd = openSync(tmp, 'wx', 0o600)
-      try {
-        writeSync(fd, bytes)
-        fsyncSync(fd)
-      } finally {
-        closeSync(fd)
-      }
+      tmp = writeSyncedTemp(file, bytes)
       renameSync(tmp, file)
       syncFolder(folder)
     } catch (err) {
-      rmSync(tmp, { force: true })
+      if (tmp) rmSync(tmp, { force: true })
       throw new AppError('STORE_ERROR', `材料照片无法写入 ${folder}：${(err as Error).message}（磁盘已满或没有写权限？）`)
     }
     return file
@@ -81,19 +76,5 @@ export class AttachmentFiles {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
     }
-  }
-}
-
-function syncFolder(folder: string): void {
-  // Makes the rename itself durable; some file systems refuse to open a folder, which is no worse than before.
-  try {
-    const fd = openSync(folder, 'r')
-    try {
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-  } catch {
-    /* best effort */
   }
 }

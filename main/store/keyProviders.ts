@@ -6,9 +6,10 @@
  * it makes every stored ID number unreadable.
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, linkSync, readFileSync, statSync, unlinkSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { AppError } from '../api/errors'
+import { syncFolder, writeSyncedTemp } from './durableFiles'
 
 export const MASTER_KEY_BYTES = 32
 
@@ -31,20 +32,16 @@ export const SEALED_KEY_FILE_NAME = 'idcipher.key.sealed'
 
 /**
  * Writes a new file exactly once, even when two processes (the app and a CLI
- * import) start together: the bytes go to a private temp file first, then a
- * hard link publishes it atomically; the loser reads the winner's key.
+ * import) start together: the bytes go to a private synced temp file first,
+ * then a hard link publishes it atomically (the loser reads the winner's key),
+ * and the folder is synced so the key's name survives a power cut — losing it
+ * would make every stored ID number unreadable.
  */
 function publishOnce(file: string, content: Buffer): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  const fd = openSync(tmp, 'wx', 0o600)
-  try {
-    writeSync(fd, content)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
+  const tmp = writeSyncedTemp(file, content)
   try {
     linkSync(tmp, file)
+    syncFolder(dirname(file))
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
   } finally {
