@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import './zodLocale'
+import { formatIssuePath } from '../domain/zodMessages'
 import { AppError, type ApiError, type Result } from './errors'
 import {
   commands,
@@ -29,7 +30,8 @@ export type Handlers = { [N in CommandName]: Handler<N> }
 /** Turns a zod failure into one clear message naming the field. */
 export function schemaError(error: z.ZodError, prefix?: string): ApiError {
   const issue = error.issues[0]
-  const path = issue ? issue.path.map(String).join('.') : ''
+  // One spelling of a path everywhere (`form.materials[2].promiseDate`), the catalog's and the screen's.
+  const path = issue ? formatIssuePath(issue.path) : ''
   const field = prefix ? [prefix, path].filter(Boolean).join('.') : path
   const text = issue?.message ?? '输入不合法'
   return field

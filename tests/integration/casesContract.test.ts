@@ -40,6 +40,7 @@ describe('the cases contract', () => {
     ['an oversized name', { form: aPersonForm({ applicant: { kind: 'person', name: '张'.repeat(101) } }) }, 'form.applicant.name', /最长 100/],
     ['an oversized note', { form: aPersonForm({ note: 'x'.repeat(501) }) }, 'form.note', /最长 500/],
     ['too many materials', { form: aPersonForm({ materials: Array.from({ length: 101 }, (_, i) => ({ materialId: `m${i}`, receivedCopies: 1 })) }) }, 'form.materials', /最多 100/],
+    ['a negative copy count on a checklist line', { form: aPersonForm({ materials: [{ materialId: 'application', receivedCopies: 1 }, { materialId: 'premises', receivedCopies: -1 }] }) }, 'form.materials[1].receivedCopies', /不能为负/],
     ['a field the form does not have', { form: { ...aPersonForm(), operator: 'someone-else' } }, 'form', /operator/],
     ['a draft id that is not a UUID', { draftId: '1; DROP TABLE cases' }, 'draftId', /UUID/],
   ])('rejects %s at the contract, naming the field, writing nothing', async (_what, input, field, message) => {

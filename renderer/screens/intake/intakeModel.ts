@@ -118,12 +118,14 @@ export function materialSummary(item: CatalogItemView, ticks: readonly MaterialT
 }
 
 /**
- * Where a command's error belongs on the screen. Main names checklist lines
- * either by material (`materials.<id>`) or by position in the submitted
- * array (`materials[2].materialId`); the screen keys its lines by material.
+ * Where a command's error belongs on the screen. The contract names a field of
+ * `cases.accept` under its `form` input (`form.applicant.name`); main names
+ * checklist lines either by material (`materials.<id>`) or by position in the
+ * submitted array (`materials[2].materialId`); the screen keys its lines by material.
  */
-export function screenFieldOf(field: string | undefined, form: IntakeForm): string | undefined {
-  if (field === undefined || field === '') return undefined
+export function screenFieldOf(rawField: string | undefined, form: IntakeForm): string | undefined {
+  if (rawField === undefined || rawField === '' || rawField === 'form') return undefined
+  const field = rawField.replace(/^form\./, '')
   const m = /^materials\[(\d+)\](?:\.(\w+))?$/.exec(field)
   if (!m) return field
   const tick = form.materials?.[Number(m[1])]

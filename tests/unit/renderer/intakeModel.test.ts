@@ -116,6 +116,12 @@ describe('where a command error goes', () => {
     expect(screenFieldOf('applicant.idNumber', form)).toBe('applicant.idNumber')
     expect(screenFieldOf(undefined, form)).toBeUndefined()
   })
+
+  it('finds the line of a contract error, which names the field under the form input', () => {
+    expect(screenFieldOf('form.materials[1].receivedCopies', form)).toBe('materials.premises')
+    expect(screenFieldOf('form.applicant.name', form)).toBe('applicant.name')
+    expect(screenFieldOf('form', form)).toBeUndefined()
+  })
 })
 
 describe('addresses and delivery', () => {
