@@ -1,11 +1,20 @@
 import { z } from 'zod'
 import { AppError } from '../api/errors'
 import '../api/zodLocale'
+import { parsePrinterUri } from '../devices/printer/printerUri'
 
-/** A printer or device address: `tcp://HOST:PORT`, `serial:PATH`, or a device file such as `/dev/usb/lp0`. */
-const printerUri = z
-  .string()
-  .regex(/^(tcp:\/\/[^\s:/]+:\d{1,5}|serial:\S+|\/\S+|[A-Za-z]:\\\S+)$/, '应为 tcp://主机:端口、serial:设备路径 或 设备文件路径')
+/**
+ * A printer address, checked by the parser the printer driver uses: one rule, so
+ * an address the station starts with is one the driver can open, and a wrong one
+ * stops the start with the driver's own message instead of failing every print.
+ */
+const printerUri = z.string().superRefine((value, ctx) => {
+  try {
+    parsePrinterUri(value)
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) })
+  }
+})
 
 const deviceModes = {
   idcard: z

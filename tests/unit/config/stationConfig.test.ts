@@ -50,6 +50,17 @@ describe('station config', () => {
     expect(isDemo(ok)).toBe(false)
   })
 
+  it('checks a printer address with the printer driver rules, at start', () => {
+    const uri = (value: string) => ({ devices: { receiptPrinter: { mode: 'escpos', uri: value } } })
+    const badPort = errorOf(() => parseStationConfig(uri('tcp://192.0.2.10:99999'), '/d'))
+    expect(badPort.field).toBe('devices.receiptPrinter.uri')
+    expect(badPort.message).toMatch(/端口 99999 超出 1–65535/)
+    expect(errorOf(() => parseStationConfig(uri('serial:/dev/ttyS1?baud=fast'), '/d')).message).toMatch(/无法识别/)
+    // Forms the driver opens: the default port 9100 and an IPv6 literal.
+    expect(() => parseStationConfig(uri('tcp://printer.local'), '/d')).not.toThrow()
+    expect(() => parseStationConfig(uri('tcp://[fe80::1]:9100'), '/d')).not.toThrow()
+  })
+
   it('reads station.json from the data directory and names the file in its errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ow-config-'))
     writeFileSync(join(dir, 'station.json'), JSON.stringify({ stationId: '007', profile: 'courier' }))
