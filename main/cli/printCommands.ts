@@ -7,7 +7,6 @@ import { resolve } from 'node:path'
 import { CliError, parseArgs, stringOption, numberOption, type CliCommand } from './command'
 import { runConsole } from './emulatorConsole'
 import { PrinterDriver } from '../devices/printer/printerDriver'
-import { PrinterError } from '../devices/printer/printerError'
 import { decodePrinterJob } from '../devices/printer/printerJobDecode'
 import { statusProblem } from '../devices/printer/printerStatus'
 import { PrinterEmulator } from '../emulators/printerEmulator'
@@ -36,7 +35,6 @@ const testCommand: CliCommand = {
       console.log(`已发送 ${result.bytes} 字节到 ${uri}（${kind}；打印机状态：${status}）`)
       return 0
     } catch (err) {
-      if (err instanceof PrinterError) throw new CliError(`打印失败：${err.message}`)
       throw new CliError(`打印失败：${err instanceof Error ? err.message : String(err)}`)
     }
   },

@@ -15,7 +15,7 @@ import { buildWaybillLabel, buildWaybillReceipt } from '../../main/domain/print/
 import { PrinterEmulator } from '../../main/emulators/printerEmulator'
 import { PtyPair } from '../../main/emulators/ptyPair'
 import { decodePrinterJob } from '../../main/devices/printer/printerJobDecode'
-import { TSPL_STATUS_QUERY } from '../../main/devices/printer/printerStatus'
+import { ESCPOS_STATUS_QUERY, TSPL_STATUS_QUERY } from '../../main/devices/printer/printerStatus'
 import { SerialPort } from 'serialport'
 import { anAcceptanceReceipt, aWaybill, CASE_NO, EVALUATION_URL, PROGRESS_URL, RECIPIENT_ADDRESS, WAYBILL_NO } from '../fixtures/printDocuments'
 import { captureConsole } from '../fixtures/captureConsole'
@@ -67,6 +67,7 @@ describe('an acceptance receipt on an ESC/POS printer', () => {
     expect(error).toBeInstanceOf(PrinterError)
     expect((error as PrinterError).reason).toBe('paper_out')
     expect((error as PrinterError).message).toContain('缺纸')
+    expect((error as PrinterError).mayHavePrinted).toBe(false)
     await new Promise((r) => setTimeout(r, 100))
     expect(emulator.jobs).toHaveLength(0)
     expect(emulator.refusedJobs).toBe(0)
@@ -133,6 +134,7 @@ describe('a printer that is not there', () => {
     await expect(new PrinterDriver(uri, 'escpos').print(buildAcceptanceReceipt(anAcceptanceReceipt()))).rejects.toMatchObject({
       reason: 'unreachable',
       message: expect.stringContaining('拒绝连接') as unknown,
+      mayHavePrinted: false,
     })
     expect(Date.now() - started).toBeLessThan(3000)
   })
@@ -149,11 +151,36 @@ describe('a printer that is not there', () => {
     try {
       const started = Date.now()
       const error = await driver.send(Buffer.alloc(64 * 1024 * 1024, 0x41)).catch((e: unknown) => e)
-      expect(error).toMatchObject({ reason: 'timeout' })
+      expect(error).toMatchObject({ reason: 'timeout', mayHavePrinted: true })
       expect(Date.now() - started).toBeLessThan(5000)
     } finally {
       for (const s of held) s.destroy()
       await new Promise<void>((r) => stuck.close(() => r()))
+    }
+  })
+
+  it('fails the job when the printer answers the status, then resets the connection without reading it', async () => {
+    const held: Socket[] = []
+    const resetting: Server = createServer((socket) => {
+      held.push(socket)
+      let asked = Buffer.alloc(0)
+      socket.on('error', () => undefined)
+      socket.on('data', (chunk: Buffer) => {
+        asked = Buffer.concat([asked, chunk])
+        if (asked.length < ESCPOS_STATUS_QUERY.length) return
+        socket.pause() // reads nothing of the job
+        socket.write(Buffer.from([0x12, 0x12, 0x12]), () => setTimeout(() => socket.resetAndDestroy(), 50))
+      })
+    })
+    await new Promise<void>((r) => resetting.listen(0, '127.0.0.1', r))
+    const port = (resetting.address() as { port: number }).port
+    try {
+      const error = await new PrinterDriver(`tcp://127.0.0.1:${port}`, 'escpos').send(Buffer.alloc(4096, 0x41)).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(PrinterError)
+      expect(error).toMatchObject({ reason: 'disconnected', mayHavePrinted: true, message: expect.stringContaining('断开了连接') as unknown })
+    } finally {
+      for (const s of held) s.destroy()
+      await new Promise<void>((r) => resetting.close(() => r()))
     }
   })
 

@@ -90,11 +90,18 @@ async function openTcp(uri: string, a: { host: string; port: number }, t: Connec
   const socket = new Socket()
   const answers = new AnswerBuffer()
   let failure: PrinterError | null = null
+  // A write resolves once the OS has the bytes, not the printer: a link that
+  // then ends in an error (the printer reset it unread) means the job may be lost.
+  let hadLinkError = false
+  let isClosed = false
   socket.on('data', (chunk: Buffer) => answers.push(chunk))
   socket.on('error', (err) => {
     failure = printerErrorFrom(err, uri, '通信')
+    hadLinkError = true
   })
-  socket.on('close', () => {
+  socket.on('close', (hadError: boolean) => {
+    isClosed = true
+    if (hadError) hadLinkError = true
     failure ??= new PrinterError('disconnected', `打印机 ${uri} 断开了连接`, uri)
   })
   await withDeadline(
@@ -127,8 +134,10 @@ async function openTcp(uri: string, a: { host: string; port: number }, t: Connec
       return answers.take(length, timeoutMs)
     },
     close: () =>
-      new Promise<void>((resolve) => {
-        if (socket.destroyed) return resolve()
+      new Promise<void>((resolve, reject) => {
+        const settle = () =>
+          hadLinkError ? reject(new PrinterError('disconnected', `打印机 ${uri} 没有收完作业就断开了连接（可能没有打印或只打印了一部分）`, uri)) : resolve()
+        if (isClosed) return settle()
         // end() sends FIN after the queued bytes: the printer sees the whole job, then the end of it.
         const timer = setTimeout(() => {
           socket.destroy()
@@ -136,9 +145,10 @@ async function openTcp(uri: string, a: { host: string; port: number }, t: Connec
         }, 2000)
         socket.once('close', () => {
           clearTimeout(timer)
-          resolve()
+          settle()
         })
-        socket.end()
+        // Already destroyed (a reset whose 'close' is still to come): only wait for it.
+        if (!socket.destroyed) socket.end()
       }),
   }
 }

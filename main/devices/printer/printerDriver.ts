@@ -36,6 +36,11 @@ export interface PrintResult {
   status: PrinterStatus | null
 }
 
+function flagMayHavePrinted<T>(err: T): T {
+  if (err instanceof PrinterError) err.mayHavePrinted = true
+  return err
+}
+
 export class PrinterDriver {
   constructor(
     readonly uri: string,
@@ -57,18 +62,33 @@ export class PrinterDriver {
     return this.send(this.encode(doc))
   }
 
-  /** Sends prepared bytes after the status check; throws PrinterError when the printer cannot take them now. */
+  /**
+   * Sends prepared bytes after the status check; throws PrinterError when the
+   * printer cannot take them now — with `mayHavePrinted` set once the write
+   * has begun (a timeout or reset then may leave part of the job on paper).
+   */
   async send(bytes: Buffer): Promise<PrintResult> {
     const connection = await openPrinterConnection(this.uri, this.options.timeouts)
+    let isSending = false
+    let status: PrinterStatus | null
     try {
-      const status = connection.canAnswer ? await this.readStatus(connection) : null
+      status = connection.canAnswer ? await this.readStatus(connection) : null
       const problem = status ? statusProblem(status) : null
       if (problem) throw new PrinterError(problem.reason, `打印机 ${this.uri} ${problem.message}`, this.uri)
+      isSending = true
       await connection.write(bytes)
-      return { bytes: bytes.length, status }
-    } finally {
-      await connection.close()
+    } catch (err) {
+      // The first error is the one that says why; a close after it adds nothing.
+      await connection.close().catch(() => undefined)
+      throw isSending ? flagMayHavePrinted(err) : err
     }
+    // Closing is part of sending: a printer that resets the link now may have dropped all or part of the job.
+    try {
+      await connection.close()
+    } catch (err) {
+      throw flagMayHavePrinted(err)
+    }
+    return { bytes: bytes.length, status }
   }
 
   /** Opens, asks, closes: for the device light. Null when the printer does not report status. */
@@ -77,7 +97,8 @@ export class PrinterDriver {
     try {
       return connection.canAnswer ? await this.readStatus(connection) : null
     } finally {
-      await connection.close()
+      // Nothing was sent: how the link ends does not change the answer.
+      await connection.close().catch(() => undefined)
     }
   }
 

@@ -16,6 +16,13 @@ export type PrinterFailure =
   | 'printer_error'
 
 export class PrinterError extends Error {
+  /**
+   * Set by the driver when the error came while or after bytes of the job
+   * went out: part or all of it may be on paper, so the retry is labelled
+   * 重发·可能重复. Left false when nothing was sent (refused, paper out).
+   */
+  mayHavePrinted = false
+
   constructor(
     readonly reason: PrinterFailure,
     message: string,

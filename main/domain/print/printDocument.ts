@@ -65,8 +65,8 @@ export interface PrintMarks {
   /** Set on a reprint from the case history: 补打 #n. */
   reprintNo?: number
   /**
-   * Set when the station restarted while this job was being sent: the first
-   * attempt may have printed already (重发，可能重复).
+   * Set when an earlier attempt may have printed already (重发，可能重复): the
+   * station restarted while sending it, or the link failed once bytes went out.
    */
   isPossibleDuplicate?: boolean
 }

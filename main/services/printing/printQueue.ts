@@ -8,7 +8,9 @@
  * 2. when the printer took every byte it is marked `done` (committed);
  * 3. a printer that is away (unreachable, paper out, cover open, offline)
  *    sends the job back to `queued` with a backoff; it prints when the
- *    printer returns, before anything queued after it;
+ *    printer returns, before anything queued after it. When the failure
+ *    came after bytes went out (a timeout or reset mid-write), the retry is
+ *    flagged as in 4;
  * 4. a job still `printing` at start was cut off between 1 and 2: the paper
  *    may or may not have come out. It is queued again, flagged
  *    `is_possible_duplicate`, and prints with “重发·可能重复” so the clerk
@@ -247,7 +249,7 @@ export class PrintQueue {
     } catch (err) {
       if (err instanceof PrinterError) {
         const delay = this.delayFor(job.attempts + 1)
-        repo.markWaiting(job.id, now(), new Date(Date.now() + delay).toISOString(), err.reason, err.message)
+        repo.markWaiting(job.id, now(), new Date(Date.now() + delay).toISOString(), err.reason, err.message, err.mayHavePrinted)
         this.changed(job.id)
         this.deps.onPrinterResult(job.printer, { ok: false, error: err })
         return

@@ -70,6 +70,14 @@ async function until(probe: () => boolean, timeoutMs = 3000): Promise<void> {
 
 const job = (caseNo: string) => ({ kind: 'acceptanceReceipt' as const, data: anAcceptanceReceipt({ caseNo }), operator: 'op07', stationId: '001' })
 const unavailable = () => new PrinterError('unreachable', '打印机 tcp://x 拒绝连接', 'tcp://x')
+/** What the driver throws when the printer reset the link after the write began. */
+const cutOffMidJob = () => {
+  const error = new PrinterError('disconnected', '打印机 tcp://x 没有收完作业就断开了连接', 'tcp://x')
+  error.mayHavePrinted = true
+  return error
+}
+const markLines = (doc: ReceiptDocument | LabelDocument) =>
+  doc.format === 'receipt' ? doc.blocks.flatMap((b) => (b.type === 'text' && /^【(补打|重发)/.test(b.text) ? [b.text] : [])) : []
 
 describe('the print queue', () => {
   it('retries the head job while the printer is away and keeps the jobs behind it waiting', async () => {
@@ -81,8 +89,29 @@ describe('the print queue', () => {
     await until(() => receipt.printed.length === 2)
     const titles = receipt.printed.map((d) => d.title)
     expect(titles).toEqual(['受理回执 320300202611260010001', '受理回执 320300202611260010002'])
-    expect(repo.get(1)).toMatchObject({ state: 'done', attempts: 3, lastErrorReason: 'unreachable' })
+    expect(repo.get(1)).toMatchObject({ state: 'done', attempts: 3, lastErrorReason: null, lastError: null })
+    expect(repo.events(1).filter((e) => e.state === 'waiting').map((e) => e.note)).toEqual([unavailable().message, unavailable().message])
     expect(repo.get(2)).toMatchObject({ state: 'done', attempts: 1 })
+  })
+
+  it('marks the retry 重发·可能重复 when the printer failed after bytes of the job went out', async () => {
+    const { repo, receipt, queue } = setUp()
+    receipt.answers = [cutOffMidJob()]
+    queue.enqueue(job('320300202611260010001'))
+    queue.start()
+    await until(() => receipt.printed.length === 1)
+    expect(markLines(receipt.printed[0]!)).toEqual(['【重发·可能重复】'])
+    expect(repo.get(1)).toMatchObject({ state: 'done', isPossibleDuplicate: true })
+  })
+
+  it('retries without the 重发 mark when nothing was sent (connection refused)', async () => {
+    const { repo, receipt, queue } = setUp()
+    receipt.answers = [unavailable()]
+    queue.enqueue(job('320300202611260010001'))
+    queue.start()
+    await until(() => receipt.printed.length === 1)
+    expect(repo.get(1)).toMatchObject({ state: 'done', attempts: 2, isPossibleDuplicate: false })
+    expect(markLines(receipt.printed[0]!)).toEqual([])
   })
 
   it('fails a job for good when its document cannot be encoded, and moves on', async () => {
