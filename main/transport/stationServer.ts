@@ -62,18 +62,28 @@ const CSP = [
   "form-action 'none'",
 ].join('; ')
 
-function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>, extraHeaders: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    ...extraHeaders,
   })
   res.end(text)
 }
 
-function fail(res: ServerResponse, status: number, error: ApiError): void {
-  sendJson(res, status, { ok: false, error })
+function fail(res: ServerResponse, status: number, error: ApiError, extraHeaders: Record<string, string> = {}): void {
+  sendJson(res, status, { ok: false, error }, extraHeaders)
+}
+
+/** A malformed escape (`%zz`) makes decodeURIComponent throw: undefined instead, so the caller answers 400. */
+function decodeOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return undefined
+  }
 }
 
 function statusFor(error: ApiError): number {
@@ -105,20 +115,41 @@ function isLocalHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`
 }
 
+/** `new URL` throws on a target like `//[` (read as an authority): undefined instead, never a crash. */
+function parseRequestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1')
+  } catch {
+    return undefined
+  }
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Buffers the body up to MAX_BODY_BYTES. Past the limit it stops buffering but
+ * keeps reading to the end before rejecting: destroying the request would close
+ * the socket, and the 413 would then go to a dead connection while the client
+ * (still uploading) only sees a reset.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'])
+    // The declared length already says no: keep nothing at all, just drain.
+    let tooLarge = Number.isFinite(declared) && declared > MAX_BODY_BYTES
     let size = 0
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('TOO_LARGE'))
-        req.destroy()
+        tooLarge = true
+        chunks.length = 0
         return
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolveBody(Buffer.concat(chunks).toString('utf8'))))
     req.on('error', reject)
   })
 }
@@ -129,7 +160,7 @@ export async function startStationServer(app: App, options: StationServerOptions
   const staticRoot = options.staticDir ? resolve(options.staticDir) : undefined
   let port = 0
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, rawName: string): Promise<void> => {
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST')
       return fail(res, 405, { code: 'BAD_INPUT', message: '命令只接受 POST 请求' })
@@ -139,16 +170,26 @@ export async function startStationServer(app: App, options: StationServerOptions
     if (!tokenMatches(expected, given)) {
       return fail(res, 401, { code: 'UNAUTHORIZED', message: '缺少或错误的工作站令牌' })
     }
+    // Decoded only after the token check: a stranger learns nothing but 401.
+    const name = decodeOrUndefined(rawName)
+    if (name === undefined) {
+      return fail(res, 400, { code: 'BAD_INPUT', message: `命令名不是合法的 URL 编码：${rawName}` })
+    }
     let input: unknown
     try {
       const text = await readBody(req)
       input = text.trim() === '' ? {} : (JSON.parse(text) as unknown)
     } catch (err) {
-      const tooLarge = err instanceof Error && err.message === 'TOO_LARGE'
-      return fail(res, tooLarge ? 413 : 400, {
-        code: 'BAD_INPUT',
-        message: tooLarge ? `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB 上限` : '请求体不是合法的 JSON',
-      })
+      if (err instanceof BodyTooLarge) {
+        // close: the body was drained, not kept; no reason to reuse this connection.
+        return fail(
+          res,
+          413,
+          { code: 'BAD_INPUT', message: `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB 上限，未处理（照片或文件过大）` },
+          { connection: 'close' },
+        )
+      }
+      return fail(res, 400, { code: 'BAD_INPUT', message: '请求体不是合法的 JSON' })
     }
     const result = await app.dispatcher.invoke(name, input, { transport: 'station' })
     sendJson(res, result.ok ? 200 : statusFor(result.error), result)
@@ -159,7 +200,12 @@ export async function startStationServer(app: App, options: StationServerOptions
       res.writeHead(404).end()
       return
     }
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+    const decoded = decodeOrUndefined(pathname)
+    if (decoded === undefined) {
+      fail(res, 400, { code: 'BAD_INPUT', message: `路径不是合法的 URL 编码：${pathname}` })
+      return
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '')
     let file = join(staticRoot, relative || 'index.html')
     if (!file.startsWith(staticRoot + sep) && file !== staticRoot) {
       res.writeHead(403).end()
@@ -188,9 +234,14 @@ export async function startStationServer(app: App, options: StationServerOptions
       res.writeHead(403).end()
       return
     }
-    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    const url = parseRequestUrl(req)
+    if (!url) {
+      fail(res, 400, { code: 'BAD_INPUT', message: `请求地址不是合法的 URL：${req.url ?? ''}` })
+      return
+    }
+    const pathname = url.pathname
     if (pathname.startsWith('/api/')) {
-      handleApi(req, res, decodeURIComponent(pathname.slice(5))).catch((err: unknown) => {
+      handleApi(req, res, pathname.slice(5)).catch((err: unknown) => {
         console.error('[station] request failed:', err)
         if (!res.headersSent) fail(res, 500, { code: 'INTERNAL', message: '工作站主机内部错误' })
       })
@@ -202,10 +253,10 @@ export async function startStationServer(app: App, options: StationServerOptions
   const sockets = new Set<WebSocket>()
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const url = parseRequestUrl(req)
     const origin = req.headers.origin
     const originOk = origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
-    if (url.pathname !== '/events' || !isLocalHost(req.headers.host, port) || !originOk || !tokenMatches(expected, url.searchParams.get('token'))) {
+    if (url?.pathname !== '/events' || !isLocalHost(req.headers.host, port) || !originOk || !tokenMatches(expected, url.searchParams.get('token'))) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
       socket.destroy()
       return

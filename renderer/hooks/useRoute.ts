@@ -13,8 +13,17 @@ export interface Route {
   params: string[]
 }
 
+/** A malformed escape (`%E0` from a hand-typed or truncated link) keeps the raw segment rather than blanking the window. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeSegment)
   const [first, ...params] = parts
   const screen = (screenIds as readonly string[]).includes(first ?? '') ? (first as ScreenId) : 'intake'
   return { screen, params }

@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,7 +14,16 @@ interface Reply {
   headers: Record<string, string | string[] | undefined>
 }
 
-function send(server: StationServer, path: string, options: { method?: string; token?: string | null; body?: string; host?: string } = {}): Promise<Reply> {
+interface SendOptions {
+  method?: string
+  token?: string | null
+  body?: string
+  host?: string
+  /** Sent as separate writes with no content-length (chunked), as a streaming client would. */
+  chunks?: string[]
+}
+
+function send(server: StationServer, path: string, options: SendOptions = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', host: options.host ?? `127.0.0.1:${server.port}` }
     const token = options.token === undefined ? server.token : options.token
@@ -25,8 +35,34 @@ function send(server: StationServer, path: string, options: { method?: string; t
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
     })
     req.on('error', reject)
+    if (options.chunks) {
+      for (const chunk of options.chunks) req.write(chunk)
+      req.end()
+      return
+    }
     req.end(options.body ?? '{}')
   })
+}
+
+/** Writes a request by hand, for request targets the http client would not build; resolves with the raw reply. */
+function sendRaw(server: StationServer, target: string, extraHeaders = 'Connection: close\r\n'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => {
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n${extraHeaders}\r\n`)
+    })
+    let reply = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (reply += chunk))
+    socket.on('close', () => resolve(reply))
+    socket.on('error', reject)
+  })
+}
+
+const LIMIT_BYTES = 12 * 1024 * 1024 // MAX_BODY_BYTES in stationServer.ts
+
+/** A JSON body a little over the limit, like an oversized document-camera photo in base64. */
+function oversizedPhotoBody(): string {
+  return `{"photo":"${'A'.repeat(LIMIT_BYTES + 64 * 1024)}"}`
 }
 
 describe('the station host transport', () => {
@@ -115,5 +151,58 @@ describe('the station host transport', () => {
     await send(server, '/api/session.signIn', { body: '{"operator":"周敏"}' })
     expect(await received).toEqual({ name: 'session.changed', payload: { operator: '周敏', signedInAt: expect.any(String) } })
     ws.close()
+  })
+
+  it('answers 401 without the token and 400 with it for a command name that is not valid URL encoding, and keeps running', async () => {
+    const stranger = await send(server, '/api/%zz', { token: null })
+    expect(stranger.status).toBe(401)
+    expect(JSON.parse(stranger.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+    const reply = await send(server, '/api/session.%E0')
+    expect(reply.status).toBe(400)
+    expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: '命令名不是合法的 URL 编码：session.%E0' } })
+    expect((await send(server, '/api/system.info')).status).toBe(200)
+  })
+
+  it('answers 400 for a page path that is not valid URL encoding, and keeps running', async () => {
+    const reply = await send(server, '/%zz', { method: 'GET', token: null, body: '' })
+    expect(reply.status).toBe(400)
+    expect(JSON.parse(reply.body).error).toEqual({ code: 'BAD_INPUT', message: '路径不是合法的 URL 编码：/%zz' })
+    const page = await send(server, '/', { method: 'GET', token: null, body: '' })
+    expect(page.status).toBe(200)
+  })
+
+  it('answers 413 naming the limit, on a connection it closes itself, for a body whose declared length is over the limit', async () => {
+    const reply = await send(server, '/api/session.signIn', { body: oversizedPhotoBody() })
+    expect(reply.status).toBe(413)
+    expect(reply.headers.connection).toBe('close')
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: '请求体超过 12 MB 上限，未处理（照片或文件过大）' },
+    })
+    expect((await send(server, '/api/system.info')).status).toBe(200)
+  })
+
+  it('answers 413 for a streamed body that only turns out to be over the limit while it arrives', async () => {
+    const body = oversizedPhotoBody()
+    const chunks: string[] = []
+    for (let at = 0; at < body.length; at += 1024 * 1024) chunks.push(body.slice(at, at + 1024 * 1024))
+    const reply = await send(server, '/api/session.signIn', { chunks })
+    expect(reply.status).toBe(413)
+    expect(JSON.parse(reply.body).error.message).toContain('12 MB')
+    expect(t.app.services.session.get().operator).toBeNull()
+    expect((await send(server, '/api/system.info')).status).toBe(200)
+  })
+
+  it('answers a request target that is not a URL at all (`//[`) with 400, or 401 as an upgrade, and keeps running', async () => {
+    const plain = await sendRaw(server, '//[')
+    expect(plain).toMatch(/^HTTP\/1\.1 400 /)
+    expect(plain).toContain('"code":"BAD_INPUT"')
+    const upgrade = await sendRaw(
+      server,
+      '//[',
+      'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n',
+    )
+    expect(upgrade).toMatch(/^HTTP\/1\.1 401 /)
+    expect((await send(server, '/api/system.info')).status).toBe(200)
   })
 })
