@@ -1,5 +1,5 @@
 import { Alert, Button, Space, Spin, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, useEvent } from '../../bridge/client'
 import { navigate } from '../../hooks/useRoute'
@@ -7,7 +7,7 @@ import { CaseActions } from './CaseActions'
 import { CaseFacts } from './CaseFacts'
 import { CaseTimeline } from './CaseTimeline'
 import { stateColours } from './queueColumns'
-import type { CaseDetail } from './queueModel'
+import { detailHasChange, type CaseDetail } from './queueModel'
 import './cases.css'
 
 /**
@@ -19,6 +19,8 @@ export function CasePage({ caseNo }: { caseNo: string }): React.JSX.Element {
   const { t } = useTranslation('cases')
   const [detail, setDetail] = useState<CaseDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const shown = useRef<CaseDetail | null>(null)
+  shown.current = detail
 
   const load = useCallback(() => {
     call('cases.get', { caseNo }).then(
@@ -36,7 +38,7 @@ export function CasePage({ caseNo }: { caseNo: string }): React.JSX.Element {
   }, [load])
 
   useEvent('case.changed', (change) => {
-    if (change.caseNo === caseNo) load()
+    if (change.caseNo === caseNo && !detailHasChange(shown.current, change)) load()
   })
 
   useEffect(() => {

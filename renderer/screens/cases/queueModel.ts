@@ -94,3 +94,12 @@ export function movedIndex(key: string, index: number, count: number, pageSize: 
       return null
   }
 }
+
+/**
+ * Whether the shown case page already has this change: the page that made a
+ * transition shows its answer, so the `case.changed` push for it needs no
+ * second `cases.get`; a change made elsewhere is not in the timeline yet.
+ */
+export function detailHasChange(detail: CaseDetail | null, change: { caseNo: string; at: string; action: string }): boolean {
+  return detail !== null && detail.caseNo === change.caseNo && detail.timeline.some((e) => e.at === change.at && e.action === change.action)
+}

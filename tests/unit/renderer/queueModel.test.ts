@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actionKeys, actionOfKey } from '../../../renderer/screens/cases/caseActionKeys'
-import { daysLeftOf, emptyFilters, exactCaseMatch, isFiltered, movedIndex, patchRow, rowLight, toListFilters, type CaseRow } from '../../../renderer/screens/cases/queueModel'
+import { daysLeftOf, detailHasChange, emptyFilters, exactCaseMatch, isFiltered, movedIndex, patchRow, rowLight, toListFilters, type CaseRow } from '../../../renderer/screens/cases/queueModel'
 
 function aRow(caseNo: string, over: Partial<CaseRow> = {}): CaseRow {
   return {
@@ -92,5 +92,20 @@ describe('case action keys', () => {
     expect(actionOfKey(press('KeyB'), ['approve', 'requestSupplement'])).toBe('requestSupplement')
     expect(actionOfKey(press('KeyQ'), ['approve', 'requestSupplement'])).toBeNull()
     expect(actionOfKey({ ...press('KeyY'), altKey: false }, ['approve'])).toBeNull()
+  })
+})
+
+describe('refreshing the case page on a push', () => {
+  const timeline = [{ at: '2026-03-02T09:30:00.000+08:00', action: 'accept' }, { at: '2026-03-02T10:00:00.000+08:00', action: 'startReview' }]
+  const detail = { caseNo: '320300202603020010001', timeline } as unknown as Parameters<typeof detailHasChange>[0]
+
+  it('skips the reload for a change the page already shows (its own transition answer)', () => {
+    expect(detailHasChange(detail, { caseNo: '320300202603020010001', at: '2026-03-02T10:00:00.000+08:00', action: 'startReview' })).toBe(true)
+  })
+
+  it('reloads for a change made elsewhere, for another case, or before anything is shown', () => {
+    expect(detailHasChange(detail, { caseNo: '320300202603020010001', at: '2026-03-02T11:00:00.000+08:00', action: 'approve' })).toBe(false)
+    expect(detailHasChange(detail, { caseNo: '320300202603020010002', at: '2026-03-02T10:00:00.000+08:00', action: 'startReview' })).toBe(false)
+    expect(detailHasChange(null, { caseNo: '320300202603020010001', at: '2026-03-02T10:00:00.000+08:00', action: 'startReview' })).toBe(false)
   })
 })
