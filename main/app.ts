@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { Dispatcher } from './api/dispatcher'
 import { handlers } from './api/handlers'
 import type { StationConfig } from './config/stationConfig'
+import { serialPortsInUse } from './config/serialPortsInUse'
 import { EventBus } from './services/eventBus'
 import type { Services } from './services/services'
 import { DeviceStatusBoard } from './services/system/deviceStatusBoard'
@@ -58,17 +59,19 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   })
 
   const devices = new DeviceStatusBoard(events)
+  // One list for every probing device: ports the config gives to the reader, the scanner or a printer.
+  const portsInUse = serialPortsInUse(config.devices)
   const services: Services = {
     config,
     info: { appName: 'OneWindow 一窗通', version: appVersion, startedAt: new Date().toISOString() },
     events,
     session,
     devices,
-    scanner: new ScannerService(config.devices.scanner, { events, devices, excludePorts: config.devices.idcard.port ? [config.devices.idcard.port] : [] }),
+    scanner: new ScannerService(config.devices.scanner, { events, devices, excludePorts: portsInUse }),
     ...caseServices,
     attachments: buildAttachmentService({ store, events, session, clock: options.clock ?? systemClock, dataDir: config.dataDir, stationId: config.stationId, intake: caseServices.intake }),
-    printing: buildPrintService({ config, store, events, devices, session, clock: options.clock ?? systemClock }, options.printing),
-    idcard: new IdCardService(config.devices.idcard, { events, devices, excludePorts: config.devices.scanner.port ? [config.devices.scanner.port] : [] }),
+    printing: buildPrintService({ config, store, events, devices, session, clock: options.clock ?? systemClock, cases: caseServices.cases }, options.printing),
+    idcard: new IdCardService(config.devices.idcard, { events, devices, excludePorts: portsInUse }),
   }
   printReceiptOnAccept({ intake: caseServices.intake, printing: services.printing, config })
   // The card photo is kept only for the intake in hand (personal data): gone once the case is accepted.

@@ -78,8 +78,6 @@ const readCommand: CliCommand = {
   },
 }
 
-/** Resolves on SIGINT/SIGTERM: with no stdin (CI, a service) the emulator runs until told to stop. */
-
 const emulateCommand: CliCommand = {
   name: ['emulate', 'idcard'],
   usage: 'emulate idcard [--cards FILE] [--dir DIR]',
@@ -109,9 +107,6 @@ const emulateCommand: CliCommand = {
 async function handleLine(emulator: IdCardReaderEmulator, line: string, quit: () => void): Promise<void> {
   const [word, arg] = line.split(/\s+/)
   switch (word) {
-    case '':
-    case undefined:
-      return
     case 'place': {
       const index = Number(arg)
       if (!Number.isInteger(index)) throw new Error('用法：place N（N 为 list 中的序号）')

@@ -13,8 +13,6 @@ function terminatorOption(value: string | undefined): ScanTerminator {
   return found
 }
 
-/** Resolves on SIGINT/SIGTERM: the emulator lives exactly as long as the process is left running. */
-
 export const scannerCommands: CliCommand[] = [
   {
     name: ['emulate', 'scanner'],

@@ -4,9 +4,14 @@
  * version, nationality code, appended address, counters.
  */
 import { z } from 'zod'
-import { cardTypeSchema, genderSchema } from '../devices/idcard/card'
+import { cardTypeSchema, genderSchema, plainDateSchema } from '../devices/idcard/card'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
+/**
+ * The 2017 foreign layout keeps the number in 30 bytes of UCS-2
+ * (TEXT_LAYOUTS.foreign2017.idNumber; a test holds the two equal). Not imported:
+ * the renderer's build sees this file through the contract, not the codec.
+ */
+export const FOREIGN_2017_ID_CHARS = 15
 
 export const emulatorCardSchema = z
   .object({
@@ -21,7 +26,7 @@ export const emulatorCardSchema = z
     nationCode: z.string().regex(/^\d{2}$/, '民族代码应为 2 位数字').optional(),
     /** GB/T 2659 alpha-3, e.g. `USA`. */
     nationality: z.string().regex(/^[A-Z]{3}$/, '国籍应为 3 位大写字母代码，例如 USA').optional(),
-    birthDate: isoDate,
+    birthDate: plainDateSchema,
     address: z.string().max(35, '住址最多 35 个字').optional(),
     /** 追加住址: answered to 0x30 0x03; absent = the reader answers 0x91. */
     newestAddress: z.string().max(35, '追加住址最多 35 个字').optional(),
@@ -33,8 +38,8 @@ export const emulatorCardSchema = z
     renewalCount: z.string().max(2).optional(),
     passNumber: z.string().max(9, '通行证号码最多 9 个字符').optional(),
     issueCount: z.string().max(2).optional(),
-    validFrom: isoDate,
-    validTo: z.union([isoDate, z.literal('long-term')]),
+    validFrom: plainDateSchema,
+    validTo: z.union([plainDateSchema, z.literal('long-term')]),
     /** false: the photo block is all zeros. */
     hasPhoto: z.boolean().default(true),
   })
@@ -56,6 +61,13 @@ export const emulatorCardSchema = z
       need('nationality', '外国人永久居留身份证需要国籍代码')
       if (card.layout !== '2017' && (card.nameEn?.length ?? 0) > 46) {
         ctx.addIssue({ code: 'custom', path: ['nameEn'], message: '2023 版英文姓名最多 46 个字符' })
+      }
+      if (card.layout === '2017' && card.idNumber.length > FOREIGN_2017_ID_CHARS) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['idNumber'],
+          message: `2017 版外国人永久居留身份证号码最多 ${FOREIGN_2017_ID_CHARS} 个字符（收到 ${card.idNumber.length} 个）；18 位号码请用 2023 版（layout 2023）`,
+        })
       }
     }
   })

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SerialPort } from 'serialport'
 import { FrameAssembler } from '../devices/idcard/frameAssembler'
-import { MIN_COMMAND_LEN } from '../devices/idcard/samFrame'
+import { encodeResponse, MIN_COMMAND_LEN } from '../devices/idcard/samFrame'
+import { SW3 } from '../devices/idcard/samStatus'
 import { cardLabel, type EmulatorCard } from './emulatorCard'
 import type { EmulatorFault } from './emulatorFaults'
 import { PtyPair } from './ptyPair'
@@ -32,6 +33,16 @@ export interface EmulatorState {
   faults: { split: boolean; silence: boolean; pendingChecksum: boolean; pendingGarbage: boolean }
 }
 
+/** pendingChecksum counts the answers still to corrupt (a retried read can be hit twice). */
+interface Faults {
+  split: boolean
+  silence: boolean
+  pendingChecksum: number
+  pendingGarbage: boolean
+}
+
+const noFaults = (): Faults => ({ split: false, silence: false, pendingChecksum: 0, pendingGarbage: false })
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 function openPort(path: string): Promise<SerialPort> {
@@ -46,7 +57,7 @@ export class IdCardReaderEmulator {
   private readonly assembler = new FrameAssembler({ minLen: MIN_COMMAND_LEN })
   private readonly responder: SamResponder
   private placed: number | null = null
-  private faults = { split: false, silence: false, pendingChecksum: false, pendingGarbage: false }
+  private faults = noFaults()
   /** Answers leave in order even when split answers pause between chunks. */
   private sending: Promise<void> = Promise.resolve()
   private closed = false
@@ -69,7 +80,8 @@ export class IdCardReaderEmulator {
     try {
       await emulator.plug()
     } catch (err) {
-      if (ownsDir) rmSync(dir, { recursive: true, force: true })
+      // socat may already run when opening its device end fails: close() stops it and removes the directory.
+      await emulator.close()
       throw err
     }
     return emulator
@@ -80,7 +92,12 @@ export class IdCardReaderEmulator {
   }
 
   get state(): EmulatorState {
-    return { appPath: this.appPath, isPlugged: this.pty?.isOpen ?? false, placedIndex: this.placed, faults: { ...this.faults } }
+    return {
+      appPath: this.appPath,
+      isPlugged: this.pty?.isOpen ?? false,
+      placedIndex: this.placed,
+      faults: { ...this.faults, pendingChecksum: this.faults.pendingChecksum > 0 },
+    }
   }
 
   /** Lays a card on the reader: an index into `cards`, or a card of its own. */
@@ -102,20 +119,19 @@ export class IdCardReaderEmulator {
     this.responder.remove()
   }
 
-  get placedCard(): EmulatorCard | null {
-    return this.responder.placedCard
-  }
-
   describeCards(): string[] {
     return this.options.cards.map((card, i) => `${i}  ${cardLabel(card)}${i === this.placed ? '  ← 已放置' : ''}`)
   }
 
-  /** `onlyRead`: aim a checksum or garbage fault at the next read answer instead of the next answer. */
-  async fault(kind: EmulatorFault, options: { onlyRead?: boolean } = {}): Promise<void> {
+  /**
+   * `onlyRead`: aim a checksum or garbage fault at the next read answer instead of the next answer.
+   * `times`: corrupt that many answers in a row (checksum only), e.g. 2 to defeat the driver's one re-send.
+   */
+  async fault(kind: EmulatorFault, options: { onlyRead?: boolean; times?: number } = {}): Promise<void> {
     this.faultOnlyOnRead = options.onlyRead ?? false
     switch (kind) {
       case 'checksum':
-        this.faults.pendingChecksum = true
+        this.faults.pendingChecksum = options.times ?? 1
         return
       case 'garbage':
         this.faults.pendingGarbage = true
@@ -127,13 +143,13 @@ export class IdCardReaderEmulator {
         this.faults.silence = true
         return
       case 'clear':
-        this.faults = { split: false, silence: false, pendingChecksum: false, pendingGarbage: false }
+        this.faults = noFaults()
         return
       case 'unplug':
         await this.unplug()
         return
       case 'replug':
-        this.faults = { split: false, silence: false, pendingChecksum: false, pendingGarbage: false }
+        this.faults = noFaults()
         if (!this.pty?.isOpen) await this.plug()
         return
     }
@@ -169,9 +185,19 @@ export class IdCardReaderEmulator {
   private onData(port: SerialPort, chunk: Buffer): void {
     for (const frame of this.assembler.push(chunk)) {
       if (this.faults.silence) continue
-      const answer = this.responder.answer(frame)
+      const answer = this.answer(frame)
       const isRead = frame[7] === 0x30 && (frame[8] === 0x01 || frame[8] === 0x10)
       this.sending = this.sending.then(() => this.send(port, answer, isRead)).catch(() => undefined)
+    }
+  }
+
+  /** An emulator bug must never take the station down: the driver gets "unrecognised error" instead. */
+  private answer(frame: Uint8Array): Uint8Array {
+    try {
+      return this.responder.answer(frame)
+    } catch (err) {
+      console.warn(`[idcard-emulator] 无法应答命令：${err instanceof Error ? err.message : String(err)}`)
+      return encodeResponse(SW3.unrecognisedError)
     }
   }
 
@@ -179,8 +205,8 @@ export class IdCardReaderEmulator {
     if (isRead && this.options.readDelayMs) await sleep(this.options.readDelayMs)
     let bytes = Buffer.from(answer)
     const aimed = isRead || !this.faultOnlyOnRead
-    if (this.faults.pendingChecksum && aimed) {
-      this.faults.pendingChecksum = false
+    if (this.faults.pendingChecksum > 0 && aimed) {
+      this.faults.pendingChecksum--
       bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x5a
     }
     if (this.faults.pendingGarbage && aimed) {

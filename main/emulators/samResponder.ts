@@ -40,10 +40,6 @@ export class SamResponder {
     this.samId = options.samId ?? defaultSamId()
   }
 
-  get placedCard(): EmulatorCard | null {
-    return this.card
-  }
-
   /** A card enters the field: a new presentation, even if it is the same card again. */
   place(card: EmulatorCard): void {
     this.card = card

@@ -5,9 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SerialPort } from 'serialport'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CardRead } from '../../main/devices/idcard/cardRead'
 import { IdCardReader, type ReaderStatus } from '../../main/devices/idcard/reader'
+import { SAM_COMMANDS } from '../../main/devices/idcard/samFrame'
+import { probeSamPort } from '../../main/devices/idcard/samPort'
+import { SW3 } from '../../main/devices/idcard/samStatus'
 import { loadEmulatorCards } from '../../main/emulators/demoCards'
 import { IdCardReaderEmulator } from '../../main/emulators/idcardReader'
 import { PtyPair } from '../../main/emulators/ptyPair'
@@ -106,6 +110,23 @@ describe('ID card reader driver ↔ emulator over a pty', () => {
     expect(lastRead().card).toMatchObject({ cardType: 'foreign', nameEn: 'SMITH, JOHN MICHAEL', name: '' })
   })
 
+  it('asks to lay the card again when the read answer arrives corrupted twice, and reads the next tap', async () => {
+    emulator.remove()
+    await settle()
+    const before = statuses.length
+    await emulator.fault('checksum', { onlyRead: true, times: 2 })
+    emulator.place(0)
+    await waitFor('the read_failed warning', () => statuses.slice(before).some((s) => s.reason === 'read_failed'))
+    expect(statuses.slice(before).find((s) => s.reason === 'read_failed')).toMatchObject({ state: 'warning', message: '读卡失败，请将证件放稳后重新放置' })
+    expect(emulator.state.faults.pendingChecksum).toBe(false)
+    expect(reads).toHaveLength(6)
+    emulator.remove()
+    await settle()
+    emulator.place(0)
+    await waitFor('the read after laying the card again', () => reads.length === 7)
+    expect(lastRead().card).toMatchObject({ idNumber: '320302198506122313' })
+  })
+
   it('reports a silent reader as not answering, and recovers when it answers again', async () => {
     emulator.remove()
     await emulator.fault('silence')
@@ -123,13 +144,61 @@ describe('ID card reader driver ↔ emulator over a pty', () => {
     await emulator.fault('replug')
     await waitFor('ready after replug', () => reader.status.state === 'ready')
     emulator.place(7)
-    await waitFor('read after replug', () => reads.length === 7)
+    await waitFor('read after replug', () => reads.length === 8)
     expect(lastRead().card).toMatchObject({ cardType: 'hmt', name: '林佩珊', gender: 'female' })
   })
 
   it('never reported a status message containing a full ID number', () => {
     const numbers = cards.map((c) => c.idNumber)
     for (const status of statuses) for (const n of numbers) expect(status.message).not.toContain(n)
+  })
+})
+
+describe('a read answer that never comes', () => {
+  it('asks to lay the card again instead of silently going back to ready', async () => {
+    // The read answer leaves later than the driver waits for it: the SAM has handed the card out regardless.
+    const emulator = await IdCardReaderEmulator.start({ cards: loadEmulatorCards(), readDelayMs: 400 })
+    const statuses: ReaderStatus[] = []
+    const reader = new IdCardReader({ port: emulator.appPath, pollMs: 50, timeouts: { read: 150 }, onStatus: (s) => statuses.push(s) })
+    try {
+      reader.start()
+      await waitFor('reader ready', () => reader.status.state === 'ready')
+      emulator.place(0)
+      await waitFor('the read_failed warning', () => statuses.some((s) => s.reason === 'read_failed'))
+      expect(statuses.some((s) => s.reason === 'no_answer')).toBe(false)
+    } finally {
+      await reader.stop()
+      await emulator.close()
+    }
+  })
+})
+
+describe('an emulator that cannot build a read answer', () => {
+  it('answers "unrecognised error" instead of taking the process down, and reads the next card', async () => {
+    const cards = loadEmulatorCards()
+    const emulator = await IdCardReaderEmulator.start({ cards })
+    const probed = await probeSamPort(emulator.appPath, 1000)
+    if (!probed.ok) throw new Error(probed.message)
+    const link = probed.port.link
+    const tap = async (): Promise<number[]> => {
+      const sw3s: number[] = []
+      for (const command of [SAM_COMMANDS.findCard, SAM_COMMANDS.selectCard, SAM_COMMANDS.readText]) {
+        const answer = await link.exchange(command, 1000)
+        if (!answer.ok) throw new Error(answer.message)
+        sw3s.push(answer.response.sw3)
+      }
+      return sw3s
+    }
+    try {
+      // Past the schema: 18 characters do not fit the 2017 layout's 15-character number field.
+      emulator.place({ ...cards[4]!, layout: '2017', idNumber: 'USA320079110301123' })
+      expect(await tap()).toEqual([SW3.cardFound, SW3.ok, SW3.unrecognisedError])
+      emulator.place(4)
+      expect(await tap()).toEqual([SW3.cardFound, SW3.ok, SW3.ok])
+    } finally {
+      await probed.port.close()
+      await emulator.close()
+    }
   })
 })
 
@@ -155,6 +224,31 @@ describe('finding a reader by probing', () => {
       await emulator.close()
       await silent.close()
       rmSync(silentDir, { recursive: true, force: true })
+    }
+  })
+
+  it('never writes into a port another device owns', async () => {
+    const emulator = await IdCardReaderEmulator.start({ cards: loadEmulatorCards() })
+    const printerDir = mkdtempSync(join(tmpdir(), 'onewindow-printer-'))
+    const printer = await PtyPair.open({ dir: printerDir })
+    const printerEnd = await new Promise<SerialPort>((resolve, reject) => {
+      const port: SerialPort = new SerialPort({ path: printer.devPath, baudRate: 9600 }, (err) => (err ? reject(err) : resolve(port)))
+    })
+    let printed = 0
+    printerEnd.on('data', (chunk: Buffer) => (printed += chunk.length))
+    const reader = new IdCardReader({ pollMs: 50, listPorts: async () => [printer.appPath, emulator.appPath], excludePorts: [printer.appPath] })
+    try {
+      reader.start()
+      await waitFor('reader found by probing', () => reader.status.state === 'ready')
+      expect(reader.status.port).toBe(emulator.appPath)
+      await sleep(200)
+      expect(printed).toBe(0)
+    } finally {
+      await reader.stop()
+      await new Promise<void>((resolve) => printerEnd.close(() => resolve()))
+      await printer.close()
+      await emulator.close()
+      rmSync(printerDir, { recursive: true, force: true })
     }
   })
 

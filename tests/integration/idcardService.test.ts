@@ -102,6 +102,31 @@ describe('ID card service in the demo hall (emulator mode)', () => {
   })
 })
 
+describe('ad-hoc cards the emulated reader cannot hold', () => {
+  const foreign2017 = {
+    cardType: 'foreign', layout: '2017', name: '', nameEn: 'SMITH, JOHN MICHAEL', gender: 'male', nationality: 'USA',
+    birthDate: '1979-11-03', idNumber: 'USA320079110301', validFrom: '2018-04-01', validTo: '2028-04-01',
+  } as const
+
+  it('refuses a 2017 foreign card whose number is longer than its field, and keeps reading cards', async () => {
+    const { test, reads } = await emulatorApp()
+    const bad = await test.app.dispatcher.invoke('idcard.emulator.place', { card: { ...foreign2017, idNumber: 'USA320079110301123' } }, caller)
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'card.idNumber' } })
+    expect(!bad.ok && bad.error.message).toContain('最多 15 个字符')
+    const placed = await test.app.dispatcher.invoke('idcard.emulator.place', { card: foreign2017 }, caller)
+    expect(placed).toMatchObject({ ok: true })
+    await waitFor('the 2017 card', () => reads.length === 1)
+    expect(reads[0]!.card).toMatchObject({ idNumber: 'USA320079110301', nameEn: 'SMITH, JOHN MICHAEL' })
+  })
+
+  it('refuses a birth date that does not exist, naming the field', async () => {
+    const { test } = await emulatorApp()
+    const bad = await test.app.dispatcher.invoke('idcard.emulator.place', { card: { ...foreign2017, birthDate: '1980-02-30' } }, caller)
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'card.birthDate' } })
+    expect(!bad.ok && bad.error.message).toContain('不是实际存在的日期')
+  })
+})
+
 describe('ID card service outside the demo hall', () => {
   it('refuses the emulator commands with a clear error when the reader is a real one', async () => {
     const test = await createTestApp({ devices: { idcard: { mode: 'serial', port: '/dev/onewindow-no-such-reader' } } })

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ScanTerminator } from '../../main/devices/scanner/scanFraming'
+import { MAX_SCAN_BYTES, type ScanTerminator } from '../../main/devices/scanner/scanFraming'
 import { SerialScanner, type ScannerLinkStatus } from '../../main/devices/scanner/serialScanner'
 import { ScannerEmulator } from '../../main/emulators/scannerEmulator'
 
@@ -78,6 +78,27 @@ describe('serial scanner driver with the pty emulator', () => {
     const { emulator, scans, lastReason } = await rig('CR')
     await emulator!.writeRaw(Buffer.from('HALFCODE'))
     await waitFor('the suffix warning', () => lastReason() === 'suffix_missing', 3000)
+    await emulator!.scan('32030020261126001')
+    await waitFor('the scan', () => scans.length === 1)
+    expect(scans).toEqual(['32030020261126001'])
+    expect(lastReason()).toBe('connected')
+  })
+
+  it('raises no suffix warning after scans from a scanner sending CR LF to a station expecting CR', async () => {
+    const { emulator, scans, statuses, lastReason } = await rig('CR')
+    await emulator!.writeRaw(Buffer.from('32030020261126001\r\n'))
+    await waitFor('the scan', () => scans.length === 1)
+    // Longer than the driver's one-second wait for a missing suffix.
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    expect(scans).toEqual(['32030020261126001'])
+    expect(lastReason()).toBe('connected')
+    expect(statuses.some((s) => s.reason === 'suffix_missing')).toBe(false)
+  })
+
+  it('warns about a runaway line, never delivers its tail, and clears the warning on the next good scan', async () => {
+    const { emulator, scans, lastReason } = await rig('CR')
+    await emulator!.writeRaw(Buffer.concat([Buffer.alloc(MAX_SCAN_BYTES + 100, 0x41), Buffer.from('\r')]))
+    await waitFor('the runaway warning', () => lastReason() === 'scan_too_long')
     await emulator!.scan('32030020261126001')
     await waitFor('the scan', () => scans.length === 1)
     expect(scans).toEqual(['32030020261126001'])

@@ -4,8 +4,13 @@
  * absent, never empty (the intake form leaves those fields alone).
  */
 import { z } from 'zod'
+import { isPlainDate } from '../../domain/plainDate'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
+/** A real calendar date as `YYYY-MM-DD`: the shape alone would let 1980-02-30 through. */
+export const plainDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
+  .refine(isPlainDate, '不是实际存在的日期（月份应为 01–12，日不超过当月天数）')
 
 /** GB/T 2261.1: 1 male, 2 female, 0 unknown, 9 not stated — never defaulted to female. */
 export const genderSchema = z.enum(['male', 'female', 'unknown', 'unstated'])
@@ -28,7 +33,7 @@ export const cardSchema = z
     nation: z.string().optional(),
     /** Chinese country name (foreign cards); the GB/T 2659 alpha-3 code when the table does not know it. */
     nationality: z.string().optional(),
-    birthDate: isoDate,
+    birthDate: plainDateSchema,
     /** Printed address, superseded by the newest appended address (追加住址) when the driver finds one. */
     address: z.string().optional(),
     idNumber: z.string(),
@@ -37,8 +42,8 @@ export const cardSchema = z
     authority: z.string().optional(),
     /** 港澳台 permits: the holder's 通行证 number. */
     passNumber: z.string().optional(),
-    validFrom: isoDate,
-    validTo: z.union([isoDate, z.literal('long-term')]),
+    validFrom: plainDateSchema,
+    validTo: z.union([plainDateSchema, z.literal('long-term')]),
   })
   .strict()
 

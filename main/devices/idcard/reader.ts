@@ -39,7 +39,7 @@ export interface IdCardReaderOptions {
   backoff?: { initialMs: number; maxMs: number }
   /** Probe candidates; defaults to the ports the OS lists. */
   listPorts?: () => Promise<string[]>
-  /** Ports another device owns (the serial scanner's): never probed. */
+  /** Ports another device owns (the serial scanner's, a serial printer's): never probed. */
   excludePorts?: string[]
   /** Consecutive unanswered polls before the reader counts as gone (spec §4.3: ~5 s). */
   maxMissedPolls?: number
@@ -216,10 +216,13 @@ export class IdCardReader {
       }
       const command = this.options.variant === 'fingerprint' ? SAM_COMMANDS.readWithFingerprint : SAM_COMMANDS.readText
       const read = await link.exchange(command, this.timeouts.read)
-      if (!read.ok && read.failure !== 'checksum') return lostFrom(read, path)
+      // The reader answered find and select a moment ago: a lost or garbled read answer is a failed read, not a gone reader.
+      if (!read.ok && read.failure !== 'checksum' && read.failure !== 'timeout') return lostFrom(read, path)
       if (read.ok && read.response.sw3 === SW3.ok) return this.deliver(link, read.response.data, path)
       const why = read.ok ? describeSamStatus(read.response.sw3) : read.message
-      const transient = !read.ok || isTransientCardFailure(read.response.sw3)
+      // Only a status the SAM itself calls transient earns a second try: once it has sent the read answer
+      // (even one that arrived garbled or late), it will not find that card again until it is lifted.
+      const transient = read.ok && isTransientCardFailure(read.response.sw3)
       if (transient && attempt < 2) continue
       this.log(`读卡失败：${why}`)
       this.setStatus('warning', 'read_failed', '读卡失败，请将证件放稳后重新放置', path)

@@ -44,18 +44,14 @@ export class SamLink {
   private pending: Pending | null = null
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
-  /** Frames that arrived with no command waiting (late answers after a timeout). */
-  unexpectedFrames = 0
 
   constructor(private readonly io: LinkIo) {}
 
   /** Feed every chunk the port delivers. */
   receive(chunk: Uint8Array): void {
     if (this.closed) return
-    for (const frame of this.assembler.push(chunk)) {
-      if (this.pending) this.pending.onFrame(frame)
-      else this.unexpectedFrames++
-    }
+    // A frame with no command waiting is a late answer after a timeout: dropped.
+    for (const frame of this.assembler.push(chunk)) this.pending?.onFrame(frame)
   }
 
   /** Ends every waiting and future exchange with `closed` (port gone or driver stopping). */
@@ -63,10 +59,6 @@ export class SamLink {
     this.closed = true
     this.pending?.onClosed()
     this.pending = null
-  }
-
-  get isClosed(): boolean {
-    return this.closed
   }
 
   /** Sends one command and waits for its answer; queued behind any exchange in flight. */

@@ -4,6 +4,7 @@
  * 0x90. Knows about serialport; knows nothing about cards.
  */
 import { SerialPort } from 'serialport'
+import { isLikelyScanner, type PortDescription } from '../scanner/scannerPorts'
 import { SAM_COMMANDS } from './samFrame'
 import { SamLink } from './samLink'
 import { describeSamStatus, SW3 } from './samStatus'
@@ -89,10 +90,19 @@ export async function probeSamPort(path: string, timeoutMs: number): Promise<Pro
   return { ok: false, reason: 'not_a_reader', message: `串口 ${path} 的 SAM 状态检测未通过：${describeSamStatus(answer.response.sw3)}` }
 }
 
-/** Every serial port the OS lists (USB-CDC readers show up here; ptys do not). */
+/**
+ * The listed ports worth probing for a SAM reader. A barcode scanner's port is
+ * not: the scanner driver may pick it on its own (no port configured), and SAM
+ * frames written into it would only collide with that.
+ */
+export function readerCandidatePaths(ports: readonly PortDescription[]): string[] {
+  return ports.filter((p) => !isLikelyScanner(p)).map((p) => p.path)
+}
+
+/** Every serial port the OS lists that could be a reader (USB-CDC readers show up here; ptys do not). */
 export async function listSerialPaths(): Promise<string[]> {
   try {
-    return (await SerialPort.list()).map((p) => p.path)
+    return readerCandidatePaths(await SerialPort.list())
   } catch {
     return []
   }

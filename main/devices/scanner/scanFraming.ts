@@ -44,14 +44,21 @@ function endByte(terminator: ScanTerminator): number | undefined {
 /** Longest code we keep buffering without a suffix; beyond that the line is noise, not a barcode. */
 export const MAX_SCAN_BYTES = 4096
 
+/** CR, LF and Tab: line noise when they arrive between codes. */
+const isLineNoise = (byte: number): boolean => byte === 0x0d || byte === 0x0a || byte === 0x09
+
 /**
- * Bytes in, scans out. Stray CR/LF around a code are trimmed and empty frames
- * dropped, so a scanner sending CRLF while configured for CR still yields one
- * clean scan per code (the LF would otherwise start the next one).
+ * Bytes in, scans out. Stray CR/LF/Tab between codes never open a fragment
+ * and empty frames are dropped, so a scanner sending CRLF while configured
+ * for CR yields one clean scan per code and leaves nothing waiting (the LF
+ * would otherwise sit there until the driver called it a missing suffix).
  */
 export class ScanFramer {
   private pending: number[] = []
   private readonly end: number | undefined
+  /** A runaway line was cut: its tail up to the next frame end is dropped too, never delivered as a scan. */
+  private isSkippingRunaway = false
+  private runawayLines = 0
 
   constructor(readonly terminator: ScanTerminator) {
     this.end = endByte(terminator)
@@ -62,23 +69,47 @@ export class ScanFramer {
     const scans: string[] = []
     for (const byte of chunk) {
       if (this.end !== undefined && byte === this.end) {
-        this.emit(scans)
+        if (this.isSkippingRunaway) this.isSkippingRunaway = false
+        else this.emit(scans)
         continue
       }
+      if (this.isSkippingRunaway) continue
+      if (this.pending.length === 0 && isLineNoise(byte)) continue
       this.pending.push(byte)
       // A runaway line (wrong baud rate, wrong suffix): cut it rather than grow forever.
-      if (this.pending.length >= MAX_SCAN_BYTES) this.pending = []
+      if (this.pending.length >= MAX_SCAN_BYTES) {
+        this.pending = []
+        this.isSkippingRunaway = true
+        this.runawayLines++
+      }
     }
     return scans
   }
 
-  /** Bytes waiting for their suffix (the driver decides what a long wait means). */
-  get hasPending(): boolean {
-    return this.pending.length > 0
+  /** How many runaway lines (over MAX_SCAN_BYTES without a frame end) were dropped since the last call. */
+  takeRunawayCount(): number {
+    const count = this.runawayLines
+    this.runawayLines = 0
+    return count
   }
 
-  /** The line went quiet: with no suffix configured, what arrived is one whole scan. */
+  /** True while the tail of a runaway line is being skipped. */
+  get isSkipping(): boolean {
+    return this.isSkippingRunaway
+  }
+
+  /** Bytes waiting for their suffix, or a runaway tail waiting for its end (the driver decides what a long wait means). */
+  get hasPending(): boolean {
+    return this.pending.length > 0 || this.isSkippingRunaway
+  }
+
+  /** The line went quiet: with no suffix configured, what arrived is one whole scan (a runaway tail is not). */
   flushIdle(): string[] {
+    if (this.isSkippingRunaway) {
+      this.isSkippingRunaway = false
+      this.pending = []
+      return []
+    }
     const scans: string[] = []
     this.emit(scans)
     return scans
@@ -88,6 +119,7 @@ export class ScanFramer {
   discard(): string {
     const dropped = decodeScan(this.pending)
     this.pending = []
+    this.isSkippingRunaway = false
     return dropped
   }
 

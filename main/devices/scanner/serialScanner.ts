@@ -5,12 +5,12 @@
  * app because someone pulled a cable.
  */
 import { SerialPort } from 'serialport'
-import { ScanFramer, type ScanTerminator } from './scanFraming'
+import { MAX_SCAN_BYTES, ScanFramer, type ScanTerminator } from './scanFraming'
 import { pickScannerPort, type PortDescription } from './scannerPorts'
 
 export interface ScannerLinkStatus {
   state: 'ok' | 'warning' | 'error' | 'off'
-  /** Stable machine reason: connected, not_found, unplugged, open_failed, suffix_missing, stopped. */
+  /** Stable machine reason: connected, not_found, unplugged, open_failed, suffix_missing, scan_too_long, stopped. */
   reason: string
   /** zh-CN, short, for the status bar. */
   message: string
@@ -27,7 +27,7 @@ export interface SerialScannerOptions {
   idleFlushMs?: number
   /** With a suffix configured, a fragment this old means the scanner's suffix is set differently. */
   staleFragmentMs?: number
-  /** Ports never to probe (the ID card reader's). */
+  /** Ports never to probe (the ID card reader's, a serial printer's). */
   excludePorts?: string[]
   backoff?: { initialMs: number; maxMs: number }
   /** Injected in tests; defaults to serialport's own list. */
@@ -130,6 +130,17 @@ export class SerialScanner {
 
   private onData(chunk: Buffer): void {
     for (const text of this.framer.push(chunk)) this.deliver(text)
+    if (this.framer.takeRunawayCount() > 0) {
+      console.warn(`[scanner] dropped a line of over ${MAX_SCAN_BYTES} bytes without a ${this.options.terminator} suffix`)
+      this.report({
+        state: 'warning',
+        reason: 'scan_too_long',
+        message:
+          this.options.terminator === 'NONE'
+            ? `扫码数据连续超过 ${MAX_SCAN_BYTES} 字节没有停顿，已丢弃，请检查扫码枪波特率设置`
+            : `扫码数据超过 ${MAX_SCAN_BYTES} 字节仍无后缀（配置为 ${terminatorNames[this.options.terminator]}），已丢弃，请检查扫码枪波特率和后缀设置`,
+      })
+    }
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = null
     if (!this.framer.hasPending) return
@@ -143,7 +154,10 @@ export class SerialScanner {
       // a second never gets its suffix — say so instead of gluing it to the next scan.
       this.idleTimer = setTimeout(() => {
         this.idleTimer = null
+        const wasRunaway = this.framer.isSkipping
         const dropped = this.framer.discard()
+        // A runaway tail was reported when it was cut; the quiet line just ends it.
+        if (wasRunaway) return
         console.warn(`[scanner] dropped "${dropped.slice(0, 40)}": no ${this.options.terminator} suffix`)
         this.report({
           state: 'warning',
@@ -155,7 +169,7 @@ export class SerialScanner {
   }
 
   private deliver(text: string): void {
-    if (this.lastStatus?.reason === 'suffix_missing') {
+    if (this.lastStatus?.reason === 'suffix_missing' || this.lastStatus?.reason === 'scan_too_long') {
       this.report({ state: 'ok', reason: 'connected', message: `扫码枪已连接（${this.openedPath ?? ''}）` })
     }
     try {

@@ -29,7 +29,7 @@ export interface IdCardServiceDeps {
   cardsFile?: string
   /** A vendor WLT decoder the hall installed; none ships with OneWindow. */
   photoDecoder?: PhotoDecoder
-  /** Serial ports another device owns (the scanner's); never probed. */
+  /** Serial ports another device owns (the scanner's, a serial printer's); never probed. */
   excludePorts?: string[]
   /** Tests tune timeouts and backoff. */
   readerOptions?: Partial<IdCardReaderOptions>

@@ -17,7 +17,7 @@ export type ScannerConfig = StationConfig['devices']['scanner']
 export interface ScannerServiceDeps {
   events: EventBus
   devices: DeviceStatusBoard
-  /** Serial ports another device owns (the ID reader's); never probed as a scanner. */
+  /** Serial ports another device owns (the ID reader's, a serial printer's); never probed as a scanner. */
   excludePorts?: string[]
 }
 

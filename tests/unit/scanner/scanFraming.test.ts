@@ -17,8 +17,16 @@ describe('scan framer', () => {
   it('yields one clean scan per code when the scanner sends CR LF but the station expects CR', () => {
     const framer = new ScanFramer('CR')
     expect(framer.push(bytes('AAA111\r\nBBB222\r\n'))).toEqual(['AAA111', 'BBB222'])
-    // The LF left over starts the next frame; it is trimmed, not part of the code.
+    // The LF left over between codes is line noise, not the start of the next code.
     expect(framer.push(bytes('CCC333\r'))).toEqual(['CCC333'])
+  })
+
+  it('leaves nothing waiting after a CR LF scan when the station expects CR', () => {
+    const framer = new ScanFramer('CR')
+    expect(framer.push(bytes('AAA111\r\n'))).toEqual(['AAA111'])
+    expect(framer.hasPending).toBe(false)
+    expect(framer.push(bytes('\t\n'))).toEqual([])
+    expect(framer.hasPending).toBe(false)
   })
 
   it('splits on LF for CRLF and drops the CR and empty lines', () => {
@@ -48,10 +56,25 @@ describe('scan framer', () => {
     expect(framer.push(encoded.subarray(2))).toEqual([text])
   })
 
-  it('drops a runaway line instead of buffering without end', () => {
+  it('drops a runaway line up to its suffix instead of buffering without end, and counts it', () => {
     const framer = new ScanFramer('CR')
+    expect(framer.push(Buffer.alloc(MAX_SCAN_BYTES + 10, 0x41))).toEqual([])
+    expect(framer.takeRunawayCount()).toBe(1)
+    expect(framer.takeRunawayCount()).toBe(0)
+    // The tail after the cut is part of the same runaway line, not a scan.
+    expect(framer.push(bytes('\r'))).toEqual([])
+    expect(framer.push(bytes('32030020261126001\r'))).toEqual(['32030020261126001'])
+    expect(framer.takeRunawayCount()).toBe(0)
+  })
+
+  it('with no suffix drops a runaway line up to the next idle gap', () => {
+    const framer = new ScanFramer('NONE')
     framer.push(Buffer.alloc(MAX_SCAN_BYTES + 10, 0x41))
-    expect(framer.push(bytes('\r'))).toEqual(['A'.repeat(10)])
+    expect(framer.takeRunawayCount()).toBe(1)
+    expect(framer.hasPending).toBe(true)
+    expect(framer.flushIdle()).toEqual([])
+    framer.push(bytes('ABC123'))
+    expect(framer.flushIdle()).toEqual(['ABC123'])
   })
 
   it('writes the suffix bytes each terminator stands for', () => {
