@@ -3,51 +3,34 @@
  * document camera, and — until the draft is accepted — retake and remove.
  * Embed one per material line in intake (owner = the draft) or on a case page
  * (owner = the case, for materials supplied later; photos there are archived).
+ * The lines' photos come from one `useOwnerPhotos` per checklist, which lists
+ * again when main reports a change: saving or removing here needs no reload.
  */
 import { Button, Modal, Popconfirm, Select, Space, Tag, Typography, message } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttachmentView } from '../../main/api/contract/attachments'
-import { call, useEvent } from '../bridge/client'
+import { call } from '../bridge/client'
+import { ownerKey, type PhotoOwner } from '../hooks/ownerPhotos'
 import { useCameraChoice } from '../hooks/useCameras'
 import { DocumentCamera, type CapturedPhoto } from './DocumentCamera'
-
-export type PhotoOwner = { draftId: string } | { caseNo: string }
 
 export interface MaterialPhotosProps {
   owner: PhotoOwner
   materialId: string
   materialName: string
+  /** This line's photos, from the checklist's `useOwnerPhotos`. */
+  photos: readonly AttachmentView[]
 }
 
 const sizeText = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`)
 
-export function MaterialPhotos({ owner, materialId, materialName }: MaterialPhotosProps): React.JSX.Element {
+export function MaterialPhotos({ owner, materialId, materialName, photos }: MaterialPhotosProps): React.JSX.Element {
   const { t } = useTranslation('scanning')
-  const [photos, setPhotos] = useState<AttachmentView[]>([])
   /** null = closed; 'new' = another photo; an id = retaking that photo. */
   const [camera, setCamera] = useState<'new' | string | null>(null)
   const [messageApi, messages] = message.useMessage()
-  const cameraChoice = useCameraChoice('document')
-  const ownerKey = 'draftId' in owner ? `draft:${owner.draftId}` : `case:${owner.caseNo}`
-
-  const reload = useCallback(async (): Promise<void> => {
-    try {
-      const all = await call('attachments.list', owner)
-      setPhotos(all.filter((p) => p.materialId === materialId))
-    } catch (err) {
-      void messageApi.error(err instanceof Error ? err.message : String(err))
-    }
-    // ownerKey stands for owner: a new object with the same draft must not reload.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ownerKey, materialId, messageApi])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-  useEvent('attachments.changed', (change) => {
-    if (change.materialId === materialId) void reload()
-  })
+  const key = ownerKey(owner)
 
   const save = useCallback(
     async (photo: CapturedPhoto): Promise<void> => {
@@ -57,16 +40,15 @@ export function MaterialPhotos({ owner, materialId, materialName }: MaterialPhot
       if (camera !== null && camera !== 'new') await call('attachments.remove', { id: camera })
       setCamera(null)
       void messageApi.success(t('photoSaved', { size: sizeText(added.sizeBytes) }))
-      await reload()
     },
+    // key stands for owner: a new object with the same draft is the same owner.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ownerKey, materialId, camera, messageApi, reload, t],
+    [key, materialId, camera, messageApi, t],
   )
 
   const remove = async (id: string): Promise<void> => {
     try {
       await call('attachments.remove', { id })
-      await reload()
     } catch (err) {
       void messageApi.error(err instanceof Error ? err.message : String(err))
     }
@@ -105,16 +87,27 @@ export function MaterialPhotos({ owner, materialId, materialName }: MaterialPhot
         {t('takePhoto')}
       </Button>
       <Modal open={camera !== null} title={t('photosOfMaterial', { material: materialName })} footer={null} width={720} destroyOnHidden onCancel={() => setCamera(null)}>
-        {cameraChoice.cameras.length > 1 ? (
-          <Select
-            style={{ width: '100%', marginBottom: 8 }}
-            value={cameraChoice.deviceId ?? ''}
-            onChange={(value: string) => cameraChoice.choose(value || undefined)}
-            options={[{ value: '', label: t('cameraDefault') }, ...cameraChoice.cameras.map((c, i) => ({ value: c.deviceId, label: c.label || `${t('cameraChoose')} ${i + 1}` }))]}
-          />
-        ) : null}
-        {camera !== null ? <DocumentCamera deviceId={cameraChoice.deviceId} onUse={save} /> : null}
+        {camera !== null ? <PhotoCamera onUse={save} /> : null}
       </Modal>
     </div>
+  )
+}
+
+/** The open dialog's camera and its choice: the cameras are counted (and watched for plugging) only while it is open. */
+function PhotoCamera({ onUse }: { onUse: (photo: CapturedPhoto) => Promise<void> }): React.JSX.Element {
+  const { t } = useTranslation('scanning')
+  const cameraChoice = useCameraChoice('document')
+  return (
+    <>
+      {cameraChoice.cameras.length > 1 ? (
+        <Select
+          style={{ width: '100%', marginBottom: 8 }}
+          value={cameraChoice.deviceId ?? ''}
+          onChange={(value: string) => cameraChoice.choose(value || undefined)}
+          options={[{ value: '', label: t('cameraDefault') }, ...cameraChoice.cameras.map((c, i) => ({ value: c.deviceId, label: c.label || `${t('cameraChoose')} ${i + 1}` }))]}
+        />
+      ) : null}
+      <DocumentCamera deviceId={cameraChoice.deviceId} onUse={onUse} />
+    </>
   )
 }

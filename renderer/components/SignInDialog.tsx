@@ -27,7 +27,8 @@ export function SignInDialog({ open, onClose }: { open: boolean; onClose: () => 
   // focusTriggerAfterClose off: once signed in, focus belongs to the screen (the intake form's first field), not the sign-in button.
   return (
     <Modal open={open} title={t('signInTitle')} onOk={() => void submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden focusable={{ focusTriggerAfterClose: false }}>
-      <Form layout="vertical" onFinish={() => void submit()}>
+      {/* No <form>: a lone text field would submit it on Enter as well, and onPressEnter already does — one Enter, one sign-in. */}
+      <Form layout="vertical" component="div">
         <Form.Item label={t('operator')} validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
           <Input
             autoFocus

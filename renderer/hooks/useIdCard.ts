@@ -3,17 +3,10 @@
  * tap (the reader itself refuses to re-read a card left lying on it), with
  * the full ID number and the expiry already judged. The photo stays in main.
  */
-import { useCallback, useRef, useState } from 'react'
 import type { EventPayload } from '../../main/api/contract'
 import { useEvent } from '../bridge/client'
 
 export type IdCardTap = EventPayload<'idcard.read'>
-
-export interface IdCardState {
-  /** The last tap since mount (or since `clear`), for screens that show it. */
-  lastTap: IdCardTap | null
-  clear(): void
-}
 
 /**
  * Subscribes for the component's lifetime. `onTap` runs for every tap, with
@@ -21,14 +14,6 @@ export interface IdCardState {
  * (`tap.card.idNumberValid === false`, reason in `tap.warnings`) is the
  * screen's call, since "anywhere else" only looks cases up.
  */
-export function useIdCard(onTap?: (tap: IdCardTap) => void): IdCardState {
-  const [lastTap, setLastTap] = useState<IdCardTap | null>(null)
-  const onTapRef = useRef(onTap)
-  onTapRef.current = onTap
-  useEvent('idcard.read', (tap) => {
-    setLastTap(tap)
-    onTapRef.current?.(tap)
-  })
-  const clear = useCallback(() => setLastTap(null), [])
-  return { lastTap, clear }
+export function useIdCard(onTap: (tap: IdCardTap) => void): void {
+  useEvent('idcard.read', onTap)
 }

@@ -107,3 +107,58 @@ test('photographs a material with the document camera onto its checklist line, r
   await expect(line).toContainText('尚未拍照')
   expect(station.app.services.attachments.list({ draftId: draft!.draftId })).toEqual([])
 })
+
+/** Counts the page's live `devicechange` listeners: each is a camera list kept up to date. */
+function countCameraWatchers(): void {
+  const media = navigator.mediaDevices
+  const counted = window as unknown as { cameraWatchers: number }
+  counted.cameraWatchers = 0
+  const add = media.addEventListener.bind(media)
+  const remove = media.removeEventListener.bind(media)
+  media.addEventListener = (type: string, ...rest: [EventListenerOrEventListenerObject, (boolean | AddEventListenerOptions)?]) => {
+    if (type === 'devicechange') counted.cameraWatchers++
+    add(type, ...rest)
+  }
+  media.removeEventListener = (type: string, ...rest: [EventListenerOrEventListenerObject, (boolean | EventListenerOptions)?]) => {
+    if (type === 'devicechange') counted.cameraWatchers--
+    remove(type, ...rest)
+  }
+}
+
+test('a checklist lists its photos once, and watches the cameras only while the camera is open', async ({ shell, station }) => {
+  await shell.addInitScript(countCameraWatchers)
+  await shell.reload()
+  await expect(shell.getByTestId('station-name')).toContainText(station.app.services.config.stationName)
+  const photoLists: string[] = []
+  shell.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/attachments.list') photoLists.push(request.postData() ?? '')
+  })
+  const watchers = (): Promise<number> => shell.evaluate(() => (window as unknown as { cameraWatchers: number }).cameraWatchers)
+
+  station.app.services.session.signIn('王晓明 A0123')
+  await shell.getByTestId('nav-intake').click()
+  await expect(shell.getByTestId('intake-form')).toBeVisible()
+  const before = await watchers()
+  const listed = shell.waitForResponse((response) => new URL(response.url()).pathname === '/api/attachments.list')
+  await shell.getByTestId('item-search').fill('企业设立')
+  await expect(shell.getByTestId('item-results').getByRole('option').first()).toContainText('企业设立登记')
+  await shell.getByTestId('item-search').press('Enter')
+  await listed
+  const lines = shell.locator('[data-testid^="material-photos-"]')
+  expect(await lines.count()).toBeGreaterThan(1)
+  await expect(lines.first()).toContainText('尚未拍照')
+  // One list for the whole checklist, and no line counts the cameras while its dialog is closed.
+  expect(photoLists).toHaveLength(1)
+  expect(await watchers()).toBe(before)
+
+  await shell.getByTestId('material-photo-take-application').click()
+  await expect(shell.getByTestId('document-capture')).toBeEnabled({ timeout: 15_000 })
+  expect(await watchers()).toBe(before + 1)
+  await shell.getByTestId('document-capture').click()
+  await shell.getByTestId('document-use').click()
+  await expect(shell.getByTestId('material-photos-application').getByTestId('material-photo-thumbnail')).toBeVisible()
+  await expect(shell.getByTestId('document-camera')).toBeHidden()
+  // The saved photo reaches the line through main's change event: one more list, not one per line or per step.
+  expect(photoLists).toHaveLength(2)
+  await expect.poll(watchers).toBe(before)
+})

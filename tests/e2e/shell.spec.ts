@@ -34,16 +34,23 @@ test('navigates every screen by click and by Alt+number', async ({ shell }) => {
 })
 
 test('signs an operator in with the keyboard: a command round-trip and a pushed event', async ({ shell, station }) => {
+  // Each Enter is one sign-in command, never two.
+  const signIns: string[] = []
+  shell.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/session.signIn') signIns.push(request.postData() ?? '')
+  })
   await shell.getByTestId('sign-in').click()
   const input = shell.getByTestId('operator-input')
   await expect(input).toBeFocused()
   await input.press('Enter')
   // a bad input comes back as a typed error next to the field
   await expect(shell.getByText('请输入工号或姓名')).toBeVisible()
+  expect(signIns).toHaveLength(1)
   await input.fill('王晓明 A0123')
   await input.press('Enter')
   await expect(shell.getByTestId('operator')).toContainText('王晓明 A0123')
   expect(station.app.services.session.get().operator).toBe('王晓明 A0123')
+  expect(signIns).toHaveLength(2)
 })
 
 test('shows a device change pushed from main without a reload', async ({ shell, station }) => {

@@ -14,7 +14,6 @@ export const common: Shape<typeof zh> = {
     devices: 'Devices',
   },
   navHint: 'Alt+{{key}}',
-  station: 'Station',
   operator: 'Operator',
   signIn: 'Sign in',
   signOut: 'Sign out',
@@ -56,5 +55,4 @@ export const common: Shape<typeof zh> = {
     message: 'Detail',
     changedAt: 'Last change',
   },
-  connectionLost: 'Connection to the station lost, reconnecting…',
 }

@@ -9,7 +9,6 @@ export const idcard: Shape<typeof zh> = {
   place: 'Place',
   placed: 'On the reader',
   remove: 'Lift card',
-  noCardPlaced: 'No card on the reader',
   unplugged: 'Emulated reader unplugged',
   fault: 'Inject fault',
   faults: {

@@ -15,8 +15,4 @@ export const print: Shape<typeof zh> = {
   pdfSaved: 'PDF saved: {{path}}',
   queued: 'Queued for printing (job #{{id}})',
   previewOnly: 'No printer configured: shown on screen, not printed',
-  close: 'Close',
-  jobState: { queued: 'Queued', printing: 'Printing', done: 'Done', failed: 'Failed' },
-  possibleDuplicate: 'Re-sent (may be a duplicate)',
-  reprintNo: 'Reprint #{{n}}',
 }

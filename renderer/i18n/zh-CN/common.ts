@@ -10,7 +10,6 @@ export const common = {
     devices: '设备',
   },
   navHint: 'Alt+{{key}}',
-  station: '窗口',
   operator: '经办人',
   signIn: '登录',
   signOut: '退出',
@@ -52,5 +51,4 @@ export const common = {
     message: '说明',
     changedAt: '最后变化',
   },
-  connectionLost: '与工作站的连接中断，正在重连…',
 }

@@ -5,7 +5,6 @@ export const idcard = {
   place: '放置',
   placed: '已放置',
   remove: '拿开证件',
-  noCardPlaced: '阅读器上没有证件',
   unplugged: '模拟阅读器已拔出',
   fault: '注入故障',
   faults: {

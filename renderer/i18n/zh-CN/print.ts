@@ -11,8 +11,4 @@ export const print = {
   pdfSaved: 'PDF 已保存：{{path}}',
   queued: '已加入打印队列（作业 #{{id}}）',
   previewOnly: '未接打印机：已在屏幕上显示，未打印',
-  close: '关闭',
-  jobState: { queued: '排队中', printing: '打印中', done: '已完成', failed: '失败' },
-  possibleDuplicate: '重发（可能重复）',
-  reprintNo: '补打 #{{n}}',
 }

@@ -3,9 +3,11 @@ import dayjs from 'dayjs'
 import { memo, useEffect, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../bridge/client'
+import { stateColours } from './queueColumns'
 import { emptyFilters, isFiltered, type CaseState, type QueueFilterState, type QueueLight, type QueueSort } from './queueModel'
 
-const caseStates: readonly CaseState[] = ['accepted', 'in_review', 'needs_supplement', 'approved', 'rejected', 'ready', 'collected', 'shipping', 'handed_over', 'delivered', 'withdrawn']
+// Every state has a colour (a checked Record): a new state shows up in the filter without anyone listing it here.
+const caseStates = Object.keys(stateColours) as CaseState[]
 const lights: readonly QueueLight[] = ['green', 'yellow', 'red', 'paused']
 const sorts: readonly QueueSort[] = ['newest', 'oldest', 'deadline']
 const SEARCH_DELAY_MS = 250

@@ -24,7 +24,6 @@ export function ApplicantSection(props: {
   errors: Readonly<Record<string, string>>
   card: CardTap | null
   cardNotice: CardNotice | null
-  onFieldBlur: () => void
 }): React.JSX.Element {
   const { t } = useTranslation('intake')
   const applicant = props.applicant ?? {}
@@ -66,10 +65,8 @@ export function ApplicantSection(props: {
       width={width}
       maxLength={maxLength}
       inputMode={key === 'phone' ? 'tel' : 'text'}
-      onBlur={() => {
-        setTouched((s) => new Set(s).add(key))
-        props.onFieldBlur()
-      }}
+      // The draft saves on any blur in the form (IntakeWorkspace); here a blur only marks the field judged.
+      onBlur={() => setTouched((s) => new Set(s).add(key))}
     />
   )
 

@@ -26,7 +26,6 @@ export function DeliverySection(props: {
   applicant: ApplicantForm | undefined
   onChange: (delivery: DeliveryForm) => void
   errors: Readonly<Record<string, string>>
-  onFieldBlur: () => void
 }): React.JSX.Element {
   const { t } = useTranslation('intake')
   const { item } = props
@@ -79,7 +78,6 @@ export function DeliverySection(props: {
                     message={error ? { status: 'error', text: error } : undefined}
                     maxLength={f.maxLength}
                     width={f.width === '100%' ? 560 : f.width}
-                    onBlur={props.onFieldBlur}
                   />
                 )
               })}

@@ -10,7 +10,6 @@ export function FeeSection(props: {
   receiptNo: string | undefined
   onChange: (receiptNo: string) => void
   error: string | undefined
-  onFieldBlur: () => void
 }): React.JSX.Element {
   const { t } = useTranslation('intake')
   const { fee } = props
@@ -51,7 +50,6 @@ export function FeeSection(props: {
           placeholder={t('placeholders.receiptNo')}
           maxLength={40}
           width={260}
-          onBlur={props.onFieldBlur}
         />
       </Form>
     </Card>

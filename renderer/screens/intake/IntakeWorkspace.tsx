@@ -19,6 +19,7 @@ import { ItemPicker } from './ItemPicker'
 import { KeyMap } from './KeyMap'
 import { MaterialsChecklist } from './MaterialsChecklist'
 import { MaterialPhotos } from '../../components/MaterialPhotos'
+import { useOwnerPhotos } from '../../hooks/useOwnerPhotos'
 import { useAcceptIntake } from './useAcceptIntake'
 import { useIntakeDraft } from './useIntakeDraft'
 import { useIntakeShortcuts } from './useIntakeShortcuts'
@@ -43,6 +44,9 @@ export function IntakeWorkspace(): React.JSX.Element {
   const [pendingFocus, setPendingFocus] = useState<string | null>(null)
   const [modal, modalHolder] = Modal.useModal()
   const [isConfirming, setConfirming] = useState(false)
+  // Photos attach to the draft once main has it; the whole checklist shares one list.
+  const photoOwner = draft.draftId ? { draftId: draft.draftId } : null
+  const [photos, photoMessages] = useOwnerPhotos(photoOwner)
 
   const focusLater = useCallback((field: string) => setPendingFocus(field), [])
   useEffect(() => {
@@ -201,7 +205,6 @@ export function IntakeWorkspace(): React.JSX.Element {
           errors={errors}
           card={shownCard}
           cardNotice={cardNotice}
-          onFieldBlur={draft.saveSoon}
         />
         <ItemPicker item={item} onPick={pickItem} error={errors.itemCode} />
         <MaterialsChecklist
@@ -212,7 +215,7 @@ export function IntakeWorkspace(): React.JSX.Element {
             update((f) => withTick(f, tick))
             clearErrors(`materials.${tick.materialId}`, `materials.${tick.materialId}.promiseDate`)
           }}
-          renderPhoto={(materialId, name) => (draft.draftId ? <MaterialPhotos owner={{ draftId: draft.draftId }} materialId={materialId} materialName={name} /> : null)}
+          renderPhoto={(materialId, name) => (photoOwner ? <MaterialPhotos owner={photoOwner} materialId={materialId} materialName={name} photos={photos.photosOf(materialId)} /> : null)}
         />
         {item?.fee ? (
           <FeeSection
@@ -223,7 +226,6 @@ export function IntakeWorkspace(): React.JSX.Element {
               clearErrors('fee.receiptNo')
             }}
             error={errors['fee.receiptNo']}
-            onFieldBlur={draft.saveSoon}
           />
         ) : null}
         {item ? (
@@ -232,7 +234,6 @@ export function IntakeWorkspace(): React.JSX.Element {
             delivery={form.delivery}
             applicant={form.applicant}
             errors={errors}
-            onFieldBlur={draft.saveSoon}
             onChange={(delivery) => {
               update((f) => ({ ...f, delivery }))
               setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith('delivery.'))))
@@ -264,6 +265,7 @@ export function IntakeWorkspace(): React.JSX.Element {
         receipt={acceptance.result ? <ReceiptOffer caseNo={acceptance.result.caseNo} /> : null}
       />
       {modalHolder}
+      {photoMessages}
     </div>
   )
 }

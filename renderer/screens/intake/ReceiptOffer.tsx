@@ -1,5 +1,5 @@
 import { Button, Space, Tag, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EventPayload } from '../../../main/api/contract'
 import { call, useEvent } from '../../bridge/client'
@@ -37,23 +37,26 @@ export function ReceiptOffer({ caseNo }: { caseNo: string }): React.JSX.Element 
     if (update.caseNo === caseNo && isAcceptanceReceipt(update)) setJob(update)
   })
 
+  // Until the clerk chooses, a receipt that only exists on screen is shown: the button and Alt+P both flip what is on screen now.
+  const isPreviewOnly = job?.output === 'preview'
+  const shown = isShown ?? isPreviewOnly
+  const toggle = useCallback(() => setShown((chosen) => !(chosen ?? isPreviewOnly)), [isPreviewOnly])
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.altKey && !e.ctrlKey && e.code === 'KeyP') {
         e.preventDefault()
-        setShown((shown) => !(shown ?? false))
+        toggle()
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [toggle])
 
-  const isPreviewOnly = job?.output === 'preview'
-  const shown = isShown ?? isPreviewOnly
   return (
     <div data-testid="receipt-offer">
       <Space wrap>
-        <Button onClick={() => setShown(!shown)} data-testid="receipt-show">
+        <Button onClick={toggle} data-testid="receipt-show">
           {t('result.printReceipt')} <Tag className="button-key">Alt+P</Tag>
         </Button>
         {job ? (

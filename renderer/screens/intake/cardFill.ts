@@ -11,7 +11,7 @@ import type { ApplicantForm } from './intakeModel'
 export type CardTap = IdcardRead
 
 export type CardOutcome =
-  | { kind: 'filled'; applicant: ApplicantForm; isExpired: boolean; holder: string }
+  | { kind: 'filled'; applicant: ApplicantForm; holder: string }
   | { kind: 'refused'; reason: string }
 
 /** The name to write: the Chinese name, else the English one (foreign permanent residence cards may have no Chinese name). */
@@ -28,12 +28,11 @@ export function applyCard(tap: CardTap, applicant: ApplicantForm | undefined): C
   const name = holderName(card)
   const current = applicant ?? {}
   if (current.kind === 'enterprise') {
-    return { kind: 'filled', holder: name, isExpired: tap.isExpired, applicant: { ...current, handlerName: name, handlerIdNumber: card.idNumber, source: 'card' } }
+    return { kind: 'filled', holder: name, applicant: { ...current, handlerName: name, handlerIdNumber: card.idNumber, source: 'card' } }
   }
   return {
     kind: 'filled',
     holder: name,
-    isExpired: tap.isExpired,
     applicant: {
       ...current,
       kind: 'person',

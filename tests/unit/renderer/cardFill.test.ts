@@ -34,7 +34,6 @@ describe('an ID card tap on the intake form', () => {
     expect(outcome).toEqual({
       kind: 'filled',
       holder: '李明远',
-      isExpired: false,
       applicant: { kind: 'person', name: '李明远', idNumber: '320302198506122313', address: '江苏省徐州市鼓楼区中山北路88号2单元501室', phone: '13912345678', source: 'card' },
     })
   })
@@ -58,11 +57,6 @@ describe('an ID card tap on the intake form', () => {
   it('still gives a reason when the reader gave none', () => {
     const outcome = applyCard(aTap({ idNumberValid: false }), undefined)
     expect(outcome.kind === 'refused' && outcome.reason).toContain('320302198506122313')
-  })
-
-  it('passes on that the card has expired', () => {
-    const outcome = applyCard(aTap({ validTo: '2020-05-10' }, { isExpired: true }), undefined)
-    expect(outcome.kind === 'filled' && outcome.isExpired).toBe(true)
   })
 
   it('uses the English name of a foreign card without a Chinese one, and keeps a typed address it does not replace', () => {
