@@ -8,7 +8,7 @@ import { CliError, parseArgs, stringOption, numberOption, type CliCommand } from
 import { runConsole } from './emulatorConsole'
 import { PrinterDriver } from '../devices/printer/printerDriver'
 import { decodePrinterJob } from '../devices/printer/printerJobDecode'
-import { statusProblem } from '../devices/printer/printerStatus'
+import { statusWords } from '../devices/printer/printerStatus'
 import { PrinterEmulator } from '../emulators/printerEmulator'
 import { buildTestLabel, buildTestReceipt } from '../domain/print/testPage'
 
@@ -31,7 +31,7 @@ const testCommand: CliCommand = {
     const doc = kind === 'label-tspl' ? buildTestLabel(text, uri, at) : buildTestReceipt(text, uri, at, kind === 'label-escpos' ? '面单（ESC/POS 版式）' : '小票')
     try {
       const result = await driver.print(doc)
-      const status = result.status ? (statusProblem(result.status)?.message ?? (result.status.isPaperNearEnd ? '纸将用完' : '就绪')) : '未回报'
+      const status = result.status ? statusWords(result.status) : '未回报'
       console.log(`已发送 ${result.bytes} 字节到 ${uri}（${kind}；打印机状态：${status}）`)
       return 0
     } catch (err) {

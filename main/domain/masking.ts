@@ -35,3 +35,8 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return MASK.repeat(chars.length)
   return chars[0]! + MASK.repeat(chars.length - 1)
 }
+
+/** A monthly account or card number on a waybill: first 3, last 3 (`7551234567` → `755****567`). */
+export function maskAccount(account: string): string {
+  return maskMiddle(account.trim(), 3, 3)
+}

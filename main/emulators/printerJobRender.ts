@@ -3,7 +3,7 @@
  * HTML the preview uses, photographed by headless Chromium. Chinese comes
  * out in Noto CJK, barcodes and QR codes from bwip-js.
  */
-import { labelHtml, receiptHeightPx, receiptHtml, receiptWidthPx } from '../domain/print/documentHtml'
+import { labelHtml, labelSizePx, receiptHeightPx, receiptHtml, receiptWidthPx } from '../domain/print/documentHtml'
 import { bwipSymbols } from '../devices/printer/barcodeSvg'
 import { htmlToPng } from '../devices/printer/headlessChromium'
 import type { DecodedJob } from '../devices/printer/printerJobDecode'
@@ -15,7 +15,7 @@ export async function renderJobPngs(job: DecodedJob): Promise<Buffer[]> {
   }
   const pngs: Buffer[] = []
   for (const label of job.labels) {
-    pngs.push(await htmlToPng(labelHtml(label, bwipSymbols), { width: label.widthMm * 8, height: label.heightMm * 8 }))
+    pngs.push(await htmlToPng(labelHtml(label, bwipSymbols), labelSizePx(label)))
   }
   return pngs
 }

@@ -14,6 +14,7 @@ import { databaseFile, openDatabase } from '../../main/store/database'
 import { PrintJobsRepository } from '../../main/store/printJobsRepository'
 import { PrinterEmulator } from '../../main/emulators/printerEmulator'
 import { EventBus } from '../../main/services/eventBus'
+import { buildCaseServices } from '../../main/services/cases/caseServices'
 import { systemClock } from '../../main/services/cases/hallClock'
 import { buildPrintService, type PrintingOptions } from '../../main/services/printing/printingSetup'
 import { DeviceStatusBoard } from '../../main/services/system/deviceStatusBoard'
@@ -240,8 +241,10 @@ describe('a job queued by another service', () => {
     const config = parseStationConfig({ devices: { idcard: { mode: 'off' }, ...printers(uri) } }, dir)
     const store = openStore({ dataDir: dir, keyProvider: new FileKeyProvider(dir) })
     const events = new EventBus()
+    const session = new SessionService(events)
+    const { cases } = buildCaseServices({ store, events, session, clock: systemClock, dataDir: dir, stationId: config.stationId, regionCode: config.regionCode })
     const printing = buildPrintService(
-      { config, store, events, devices: new DeviceStatusBoard(events), session: new SessionService(events), clock: systemClock },
+      { config, store, events, devices: new DeviceStatusBoard(events), session, clock: systemClock, cases },
       { statusPollMs: 0, backoff: { baseMs: 30, capMs: 150 } },
     )
     await printing.start()

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resourcesDir } from '../../main/config/paths'
+import { databaseFile, openDatabase } from '../../main/store/database'
 import type { Catalog } from '../../main/domain/catalog/catalogSchema'
 import { createTestApp, type TestApp } from '../fixtures/testApp'
 import { anIdNumber, aUscc } from '../fixtures/registrationNumbers'
@@ -41,10 +42,16 @@ describe('the acceptance receipt', () => {
     if (!preview.ok) throw new Error(preview.error.message)
     const text = JSON.stringify(preview.value)
     expect(text).toContain(caseNo)
-    expect(text).toContain(`https://zwfw.xz.gov.example/q?no=${caseNo}`)
-    expect(text).toContain(`https://zwfw.example/evaluate?caseNo=${caseNo}`)
     expect(text).toContain('赵文静')
     expect(text).not.toContain('19880412123')
+
+    // The QR codes are drawn, not written out: their links are in the job the printer is sent.
+    await t.app.close()
+    const { db } = openDatabase(databaseFile(t.dataDir))
+    const data = db.prepare('SELECT data FROM print_jobs').pluck().get() as string
+    db.close()
+    expect(data).toContain(`https://zwfw.xz.gov.example/q?no=${caseNo}`)
+    expect(data).toContain(`https://zwfw.example/evaluate?caseNo=${caseNo}`)
   })
 
   it('names an enterprise by its credit code and its handler (经办人) with the ID masked', async () => {

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import type { LabelDocument, ReceiptDocument } from '../../domain/print/printDocument'
 import { printKindSchema } from '../../domain/print/printKinds'
 import { defineCommands, defineEvents } from './define'
 
@@ -41,7 +40,7 @@ const a4KindSchema = z.enum(['materialsChecklist', 'handoverList'])
 
 export const printingCommands = defineCommands({
   'print.preview': {
-    summary: 'A document laid out exactly as it prints (receipt, label or A4), from data, a case number or a job',
+    summary: 'A document laid out exactly as it prints (receipt, label or A4), from data, a job, or a case number (its last print of that kind; the materials checklist from the case itself)',
     input: z
       .object({
         kind: printKindSchema.optional(),
@@ -64,10 +63,6 @@ export const printingCommands = defineCommands({
       html: z.string(),
       /** Natural width of the layout in px, for scaling the preview. */
       widthPx: z.number(),
-      /** The layout as data (receipt blocks or label elements); null for A4. */
-      document: z.custom<ReceiptDocument | LabelDocument>().nullable(),
-      /** A4 only: the complete page (with its @page size), for the Electron window's print / printToPDF. */
-      pageHtml: z.string().nullable(),
     }),
   },
   'print.submit': {
@@ -97,17 +92,19 @@ export const printingCommands = defineCommands({
     output: printJobSchema,
   },
   'print.pdf': {
-    summary: 'An A4 sheet (materials checklist, handover list) as a PDF file made by Chromium',
+    summary: 'An A4 sheet (materials checklist, handover list) as a PDF file made by Chromium; a case’s materials checklist by its case number',
     input: z
       .object({
         kind: a4KindSchema,
         data: z.unknown().optional(),
+        /** materialsChecklist only: drawn from the case as it stands. */
         caseNo: z.string().trim().min(1).max(40).optional(),
         /** Also return the file's bytes as base64 (for a download in the browser). */
         isInline: z.boolean().default(false),
       })
       .strict()
-      .refine((v) => (v.data === undefined) !== (v.caseNo === undefined), { message: '请给出 data 或 caseNo 其中之一' }),
+      .refine((v) => (v.data === undefined) !== (v.caseNo === undefined), { message: '请给出 data 或 caseNo 其中之一' })
+      .refine((v) => v.caseNo === undefined || v.kind === 'materialsChecklist', { message: '快递交接清单按交接批次生成，请给出 data，不能按受理编号取得', path: ['caseNo'] }),
     output: z.object({
       path: z.string(),
       fileName: z.string(),

@@ -15,6 +15,24 @@ export type PrinterFailure =
   | 'offline'
   | 'printer_error'
 
+/**
+ * A few words per failure for the status bar and the CLI; the full message
+ * (with the printer's address) is in the job's history. A Record, so a new
+ * failure kind without its words does not compile.
+ */
+export const printerFailureWords: Record<PrinterFailure, string> = {
+  bad_uri: '打印机地址有误',
+  unreachable: '连不上打印机',
+  timeout: '打印机无响应',
+  disconnected: '连接中断',
+  not_found: '打印机未连接',
+  permission: '无权访问打印机',
+  paper_out: '缺纸',
+  cover_open: '纸仓盖未关',
+  offline: '打印机脱机',
+  printer_error: '打印机故障',
+}
+
 export class PrinterError extends Error {
   /**
    * Set by the driver when the error came while or after bytes of the job

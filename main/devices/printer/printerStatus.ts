@@ -12,6 +12,7 @@
  * TSPL `ESC ! ?` (TSC): one byte, 0 = ready; bit0 head open, bit1 jam,
  * bit2 paper out, bit3 ribbon out, bit4 paused, bit5 printing, bit7 other error.
  */
+import { printerFailureWords, type PrinterFailure } from './printerError'
 
 export interface PrinterStatus {
   isOnline: boolean
@@ -86,7 +87,8 @@ export function tsplStatusByte(s: PrinterStatus): number {
   return (s.isCoverOpen ? 0x01 : 0) | (s.isPaperOut ? 0x04 : 0) | (s.isOnline ? 0 : 0x10) | (s.hasError ? 0x80 : 0)
 }
 
-export type PrinterProblem = 'paper_out' | 'cover_open' | 'offline' | 'printer_error'
+/** The failures a printer reports about itself (the others are about reaching it). */
+export type PrinterProblem = Extract<PrinterFailure, 'paper_out' | 'cover_open' | 'offline' | 'printer_error'>
 
 /** The one thing that stops this printer from printing now, most actionable first. */
 export function statusProblem(s: PrinterStatus): { reason: PrinterProblem; message: string } | null {
@@ -95,4 +97,14 @@ export function statusProblem(s: PrinterStatus): { reason: PrinterProblem; messa
   if (s.hasError) return { reason: 'printer_error', message: '打印机故障（切刀或打印头）' }
   if (!s.isOnline) return { reason: 'offline', message: '打印机脱机' }
   return null
+}
+
+/** The status bar's words for a printer that can print (its problems' words are `printerFailureWords`). */
+export const workingWords = { ready: '就绪', paperNearEnd: '纸将用完' } as const
+
+/** What a status says in the words of the status bar: its problem, paper near its end, or ready. */
+export function statusWords(s: PrinterStatus): string {
+  const problem = statusProblem(s)
+  if (problem) return printerFailureWords[problem.reason]
+  return s.isPaperNearEnd ? workingWords.paperNearEnd : workingWords.ready
 }

@@ -6,20 +6,11 @@
 import { z } from 'zod'
 import { maskIdNumber, maskName, maskPhone } from '../masking'
 import type { A4Document } from './printDocument'
-import { caseNoSchema, personSchema } from './receiptData'
+import { day, moment, text } from './fieldSchemas'
+import { caseHeadSchema, caseNoSchema } from './receiptData'
 import { CJK_FONT_STACK, escapeHtml as h, standalonePage } from './htmlPage'
 
-const text = (max: number) => z.string().trim().min(1).max(max)
-const moment = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, '应为 YYYY-MM-DD HH:mm')
-
-export const materialsChecklistDataSchema = z.object({
-  hallName: text(60),
-  windowName: text(40),
-  caseNo: caseNoSchema,
-  itemName: text(120),
-  itemCode: text(40).optional(),
-  applicant: personSchema,
-  agent: personSchema.optional(),
+export const materialsChecklistDataSchema = caseHeadSchema.extend({
   materials: z
     .array(
       z.object({
@@ -34,7 +25,7 @@ export const materialsChecklistDataSchema = z.object({
     )
     .min(1)
     .max(80),
-  deficiencyDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  deficiencyDueDate: day.optional(),
   acceptedAt: moment,
   operator: text(32),
 })

@@ -8,9 +8,12 @@
 
 export type Code128Run = { set: 'B'; text: string } | { set: 'C'; digits: string }
 
-/** Printable ASCII is what set B covers; anything else cannot be in our barcodes. */
+/** Printable ASCII (space to tilde): what set B covers, and what every printer stores byte for byte in a barcode or QR code. */
+export const PRINTABLE_ASCII = /^[\x20-\x7e]+$/
+
+/** Anything outside printable ASCII cannot be in our barcodes. */
 export function isCode128Printable(data: string): boolean {
-  return data.length > 0 && /^[\x20-\x7e]+$/.test(data)
+  return data.length > 0 && PRINTABLE_ASCII.test(data)
 }
 
 /**

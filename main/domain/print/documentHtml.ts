@@ -77,6 +77,9 @@ export function receiptHeightPx(doc: ReceiptDocument, symbols: SymbolRenderer): 
 
 export const receiptWidthPx = (doc: ReceiptDocument): number => doc.columns * COLUMN_PX
 
+/** The label's size in px at printer scale: one px per dot of the 203 dpi head. */
+export const labelSizePx = (doc: LabelDocument): { width: number; height: number } => ({ width: doc.widthMm * DOTS_PER_MM, height: doc.heightMm * DOTS_PER_MM })
+
 /** The receipt's inner markup (for embedding in a preview next to its CSS). */
 export function receiptBodyHtml(doc: ReceiptDocument, symbols: SymbolRenderer): string {
   return `<div class="ow-receipt">${doc.blocks.map((b) => receiptBlock(b, doc.columns, symbols)).join('\n')}</div>`
@@ -122,9 +125,10 @@ function labelElement(e: LabelElement, symbols: SymbolRenderer): string {
 }
 
 export function labelCss(doc: LabelDocument): string {
+  const { width, height } = labelSizePx(doc)
   return `
 .ow-label { position: relative; overflow: hidden; background: #fff; color: #000; isolation: isolate;
-  width: ${doc.widthMm * DOTS_PER_MM}px; height: ${doc.heightMm * DOTS_PER_MM}px; font-family: ${CJK_MONO_STACK}; }
+  width: ${width}px; height: ${height}px; font-family: ${CJK_MONO_STACK}; }
 .ow-label .e { position: absolute; }
 .ow-label .t { white-space: pre; }
 .label svg { display: block; }`

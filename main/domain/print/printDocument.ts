@@ -48,6 +48,20 @@ export type LabelElement =
   /** Inverts the area (white on black), for the 政务专递 badge. */
   | { type: 'reverse'; x: number; y: number; width: number; height: number }
 
+/** The label printers' Simplified Chinese font: 24 × 24 dots a glyph, 12 an ASCII column. */
+const LABEL_CHINESE_FONT = 'TSS24.BF2'
+
+/** A text element at (x, y), magnified `mul` times both ways. */
+export const labelText = (x: number, y: number, value: string, mul = 1, font = LABEL_CHINESE_FONT): LabelElement => ({
+  type: 'text',
+  x,
+  y,
+  font,
+  xMul: mul,
+  yMul: mul,
+  text: value,
+})
+
 /** An A4 sheet: standalone HTML printed by Chromium or the Electron window. */
 export interface A4Document {
   format: 'a4'

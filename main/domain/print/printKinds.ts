@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { buildHandoverList, buildMaterialsChecklist, handoverListDataSchema, materialsChecklistDataSchema } from './a4Documents'
 import { buildAcceptanceReceipt, buildOutputReceipt, buildSupplementNotice } from './counterReceipts'
-import type { PrintDocument, PrintMarks } from './printDocument'
+import type { A4Document, LabelDocument, PrintMarks, ReceiptDocument } from './printDocument'
 import { acceptanceReceiptDataSchema, outputReceiptDataSchema, supplementNoticeDataSchema } from './receiptData'
 import { waybillLabelDataSchema } from './waybillData'
 import { buildWaybillLabel, buildWaybillReceipt } from './waybillLabel'
@@ -17,6 +17,10 @@ export type PrintKind = z.infer<typeof printKindSchema>
 /** Where a kind prints: the 80 mm roll, the 100 mm label printer, or an A4 sheet. */
 export type PrintTarget = 'receipt' | 'label' | 'a4'
 
+/** What a receipt or label printer takes (a label kind becomes a receipt on an ESC/POS label printer). */
+export type PrinterDocument = ReceiptDocument | LabelDocument
+type DocumentFor<T extends PrintTarget> = T extends 'a4' ? A4Document : PrinterDocument
+
 export interface BuildOptions {
   marks?: PrintMarks
   /** Receipt columns (48 on 80 mm, 32 on 58 mm). */
@@ -25,22 +29,22 @@ export interface BuildOptions {
   labelAs?: 'label' | 'receipt'
 }
 
-interface KindSpec {
-  target: PrintTarget
+interface KindSpec<T extends PrintTarget = PrintTarget> {
+  target: T
   /** Chinese name for messages and the job list. */
   title: string
   schema: z.ZodType
-  build(data: unknown, options: BuildOptions): PrintDocument
+  build(data: unknown, options: BuildOptions): DocumentFor<T>
 }
 
-const spec = <S extends z.ZodType>(
-  target: PrintTarget,
+const spec = <T extends PrintTarget, S extends z.ZodType>(
+  target: T,
   title: string,
   schema: S,
-  build: (data: z.output<S>, options: BuildOptions) => PrintDocument,
-): KindSpec => ({ target, title, schema, build: (data, options) => build(data as z.output<S>, options) })
+  build: (data: z.output<S>, options: BuildOptions) => DocumentFor<T>,
+): KindSpec<T> => ({ target, title, schema, build: (data, options) => build(data as z.output<S>, options) })
 
-export const printKinds: Record<PrintKind, KindSpec> = {
+export const printKinds = {
   acceptanceReceipt: spec('receipt', '受理回执', acceptanceReceiptDataSchema, (d, o) =>
     buildAcceptanceReceipt(d, { columns: o.receiptColumns, marks: o.marks }),
   ),
@@ -53,6 +57,20 @@ export const printKinds: Record<PrintKind, KindSpec> = {
   ),
   materialsChecklist: spec('a4', '申请材料清单', materialsChecklistDataSchema, (d) => buildMaterialsChecklist(d)),
   handoverList: spec('a4', '快递交接清单', handoverListDataSchema, (d) => buildHandoverList(d)),
+} satisfies Record<PrintKind, KindSpec>
+
+type Kinds = typeof printKinds
+/** Kinds a receipt or label printer prints (the print queue's); the rest are A4 sheets. */
+export type PrinterKind = { [K in PrintKind]: Kinds[K]['target'] extends 'a4' ? never : K }[PrintKind]
+export type A4Kind = Exclude<PrintKind, PrinterKind>
+
+/** True for a kind the print queue takes; false for an A4 sheet or a kind this version does not know (an old row). */
+export function isPrinterKind(kind: string): kind is PrinterKind {
+  return Object.hasOwn(printKinds, kind) && printKinds[kind as PrintKind].target !== 'a4'
+}
+
+export function isA4Kind(kind: PrintKind): kind is A4Kind {
+  return printKinds[kind].target === 'a4'
 }
 
 /** Validates raw data for a kind; the error names the first bad field. */
@@ -65,6 +83,6 @@ export function parsePrintData(kind: PrintKind, data: unknown): { ok: true; data
 }
 
 /** Builds a document from data already validated by parsePrintData. */
-export function buildPrintDocument(kind: PrintKind, data: unknown, options: BuildOptions = {}): PrintDocument {
-  return printKinds[kind].build(data, options)
+export function buildPrintDocument<K extends PrintKind>(kind: K, data: unknown, options: BuildOptions = {}): ReturnType<Kinds[K]['build']> {
+  return printKinds[kind].build(data, options) as ReturnType<Kinds[K]['build']>
 }

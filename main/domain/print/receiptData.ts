@@ -4,20 +4,13 @@
  * print queue stores them as the job's data and re-validates on print.
  */
 import { z } from 'zod'
+import { PRINTABLE_ASCII } from './code128'
+import { day, moment, text } from './fieldSchemas'
 
-const text = (max: number) => z.string().trim().min(1).max(max)
-/** `2026-03-18` — a calendar day as the hall writes it. */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
-/** `2026-03-18 10:32` — a moment, in the hall's local time. */
-const moment = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, '应为 YYYY-MM-DD HH:mm')
 /** Printed as a QR code: ASCII only (URLs), so every printer stores it byte for byte. */
-const qrPayload = z
-  .string()
-  .min(1)
-  .max(300)
-  .regex(/^[\x20-\x7e]+$/, '二维码内容应为 ASCII（网址）')
+const qrPayload = z.string().min(1).max(300).regex(PRINTABLE_ASCII, '二维码内容应为 ASCII（网址）')
 
-/** Case numbers go into Code 128: printable ASCII only. */
+/** Case numbers go into Code 128: printable ASCII without spaces (so not PRINTABLE_ASCII, which allows them). */
 export const caseNoSchema = z
   .string()
   .trim()
@@ -46,7 +39,12 @@ export const deliverySchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('express'), address: text(160), recipientPhone: text(20).optional() }),
 ])
 
-export const acceptanceReceiptDataSchema = z.object({
+/**
+ * What every case document starts with: where, which case, which item, who.
+ * Each document extends it (or leaves out what it does not print), so the
+ * limits are the same on every paper.
+ */
+export const caseHeadSchema = z.object({
   hallName: text(60),
   windowName: text(40),
   caseNo: caseNoSchema,
@@ -55,6 +53,12 @@ export const acceptanceReceiptDataSchema = z.object({
   applicant: personSchema,
   /** An authorised agent submitting for the applicant (代办人), if any. */
   agent: personSchema.optional(),
+})
+
+/** The head of the documents that print neither the item code nor an agent. */
+const shortCaseHeadSchema = caseHeadSchema.omit({ itemCode: true, agent: true })
+
+export const acceptanceReceiptDataSchema = caseHeadSchema.extend({
   materials: z.array(materialLineSchema).max(60),
   /** 容缺受理: what is missing, by when, under the applicant's written promise. */
   deficiencyPromise: z.object({ dueDate: day, note: text(200).optional() }).optional(),
@@ -74,12 +78,7 @@ export const acceptanceReceiptDataSchema = z.object({
 })
 export type AcceptanceReceiptData = z.infer<typeof acceptanceReceiptDataSchema>
 
-export const outputReceiptDataSchema = z.object({
-  hallName: text(60),
-  windowName: text(40),
-  caseNo: caseNoSchema,
-  itemName: text(120),
-  applicant: personSchema,
+export const outputReceiptDataSchema = shortCaseHeadSchema.extend({
   /** Who took the result: the applicant or an authorised agent (ID checked again). */
   recipient: personSchema.extend({ relation: z.enum(['self', 'agent']) }),
   results: z
@@ -97,12 +96,7 @@ export const outputReceiptDataSchema = z.object({
 })
 export type OutputReceiptData = z.infer<typeof outputReceiptDataSchema>
 
-export const supplementNoticeDataSchema = z.object({
-  hallName: text(60),
-  windowName: text(40),
-  caseNo: caseNoSchema,
-  itemName: text(120),
-  applicant: personSchema,
+export const supplementNoticeDataSchema = shortCaseHeadSchema.extend({
   /** Each material to hand in again and what is wrong with it. */
   items: z.array(z.object({ name: text(80), reason: text(200) })).min(1).max(30),
   noticedAt: moment,

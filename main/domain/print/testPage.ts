@@ -3,7 +3,7 @@
  * commands — Chinese in GB18030 (with characters that break GBK-only
  * encoders), size and weight, a Code 128 and a QR code, the cut.
  */
-import type { LabelDocument, ReceiptDocument } from './printDocument'
+import { labelText as t, type LabelDocument, type ReceiptDocument } from './printDocument'
 import { ReceiptComposer } from './receiptComposer'
 
 /** Characters that fail on a printer without GB18030: GBK extension (喆 堃 镕), the full-width yuan sign. */
@@ -25,7 +25,6 @@ export function buildTestReceipt(text: string, target: string, printedAt: string
 }
 
 export function buildTestLabel(text: string, target: string, printedAt: string): LabelDocument {
-  const t = (x: number, y: number, value: string, mul = 1) => ({ type: 'text' as const, x, y, font: 'TSS24.BF2', xMul: mul, yMul: mul, text: value })
   return {
     format: 'label',
     title: '打印测试（面单）',

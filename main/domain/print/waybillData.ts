@@ -1,20 +1,13 @@
 import { z } from 'zod'
+import { asciiText as ascii, moment, text } from './fieldSchemas'
 import { caseNoSchema } from './receiptData'
-
-const text = (max: number) => z.string().trim().min(1).max(max)
-const ascii = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[\x20-\x7e]+$/, `${what}应为 ASCII`)
 
 /** Everything printed on a 100 × 150 mm waybill label (specs/dispatch.md §D1). */
 export const waybillLabelDataSchema = z.object({
   carrierName: text(12),
   productName: text(12),
-  printedAt: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '应为 YYYY-MM-DD HH:mm'),
+  /** To the minute: the header band has no room for seconds. */
+  printedAt: moment.max(16, '应为 YYYY-MM-DD HH:mm'),
   /** 目的地代码 / 大头笔 from the carrier (SF `destRouteLabel`), e.g. `755WE-571A3`. */
   destRouteLabel: ascii(16, '目的地代码').optional(),
   /** SF `codingMapping`, boxed in the corner. */
@@ -51,11 +44,4 @@ export function groupWaybillNo(waybillNo: string): string {
   const [, prefix = '', digits = '', suffix = ''] = match
   const groups = digits.match(/\d{1,4}/g) ?? []
   return [prefix, ...groups, suffix].filter(Boolean).join(' ')
-}
-
-/** A monthly account or card number on a label: first 3, last 3 (`755****567`). */
-export function maskAccount(account: string): string {
-  const a = account.trim()
-  if (a.length <= 6) return '*'.repeat(a.length)
-  return `${a.slice(0, 3)}****${a.slice(-3)}`
 }

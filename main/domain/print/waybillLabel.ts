@@ -5,26 +5,15 @@
  * ESC/POS printer when no label printer is at hand.
  */
 import { code128Modules } from './code128'
-import { maskName, maskPhone } from '../masking'
-import { markText, type LabelDocument, type LabelElement, type PrintMarks, type ReceiptDocument } from './printDocument'
+import { maskAccount, maskName, maskPhone } from '../masking'
+import { labelText as text, markText, type LabelDocument, type LabelElement, type PrintMarks, type ReceiptDocument } from './printDocument'
 import { ReceiptComposer } from './receiptComposer'
 import { wrapColumns } from './textWidth'
-import { groupWaybillNo, maskAccount, type WaybillLabelData } from './waybillData'
+import { groupWaybillNo, type WaybillLabelData } from './waybillData'
 
 const WIDTH = 800
-const CN = 'TSS24.BF2'
 /** TSS24: 24 dots per full-width glyph, 12 per ASCII column. */
 const COLUMN_DOTS = 12
-
-const text = (x: number, y: number, value: string, mul = 1, font = CN): LabelElement => ({
-  type: 'text',
-  x,
-  y,
-  font,
-  xMul: mul,
-  yMul: mul,
-  text: value,
-})
 
 /** Columns that fit between x and the right margin at a magnification. */
 const columnsFrom = (x: number, mul = 1): number => Math.floor((WIDTH - 16 - x) / (COLUMN_DOTS * mul))
@@ -61,7 +50,7 @@ export function buildWaybillLabel(d: WaybillLabelData, marks?: PrintMarks): Labe
   const barcodeWidth = code128Modules(d.waybillNo) * 3
   e.push({ type: 'barcode', x: Math.max(16, Math.floor((WIDTH - barcodeWidth) / 2)), y: 288, symbology: '128', height: 128, showText: false, narrow: 3, wide: 6, data: d.waybillNo })
   const grouped = groupWaybillNo(d.waybillNo)
-  e.push(text(Math.floor((WIDTH - grouped.length * 24) / 2), 428, grouped, 2, CN))
+  e.push(text(Math.floor((WIDTH - grouped.length * 24) / 2), 428, grouped, 2))
   e.push({ type: 'bar', x: 0, y: 490, width: WIDTH, height: 3 })
 
   // 62–92 mm: recipient; the address wraps, never truncated.

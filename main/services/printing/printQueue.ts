@@ -21,7 +21,7 @@
  */
 import { AppError } from '../../api/errors'
 import { PrinterError } from '../../devices/printer/printerError'
-import { buildPrintDocument, parsePrintData, printKinds, type PrintKind } from '../../domain/print/printKinds'
+import { buildPrintDocument, isPrinterKind, parsePrintData, printKinds, type PrintKind } from '../../domain/print/printKinds'
 import type { PrintJobRecord, PrintJobsRepository, PrinterRole } from '../../store/printJobsRepository'
 import type { PrintOutput } from './printOutputs'
 
@@ -90,8 +90,10 @@ export class PrintQueue {
    * transaction of the change that needs the paper, and both commit together.
    */
   enqueue(req: EnqueueRequest): PrintJobRecord {
+    if (!isPrinterKind(req.kind)) {
+      throw new AppError('BAD_INPUT', `${printKinds[req.kind].title}是 A4 文档，请用 A4 打印（print.pdf 或窗口打印），不进小票/面单队列`, 'kind')
+    }
     const spec = printKinds[req.kind]
-    if (spec.target === 'a4') throw new AppError('BAD_INPUT', `${spec.title}是 A4 文档，请用 A4 打印（print.pdf 或窗口打印），不进小票/面单队列`, 'kind')
     const parsed = parsePrintData(req.kind, req.data)
     if (!parsed.ok) throw new AppError('BAD_INPUT', parsed.message, parsed.field ? `data.${parsed.field}` : 'data')
     const caseNo = req.caseNo ?? (typeof (parsed.data as { caseNo?: unknown }).caseNo === 'string' ? (parsed.data as { caseNo: string }).caseNo : null)
@@ -221,8 +223,9 @@ export class PrintQueue {
   private async attempt(job: PrintJobRecord): Promise<void> {
     const { repo, outputs, now } = this.deps
     const output = outputs[job.printer]
-    const kind = job.kind as PrintKind
-    if (!(kind in printKinds)) return this.fail(job, 'unknown_kind', `未知的文档类型 ${job.kind}`)
+    // Only enqueue writes kinds, and it refuses A4 ones: anything else is a row from another version.
+    const kind = job.kind
+    if (!isPrinterKind(kind)) return this.fail(job, 'unknown_kind', `未知的文档类型 ${job.kind}`)
     let stored: unknown
     try {
       stored = JSON.parse(job.data)
@@ -240,7 +243,6 @@ export class PrintQueue {
     } catch (err) {
       return this.fail(job, 'layout', err instanceof Error ? err.message : String(err))
     }
-    if (doc.format === 'a4') return this.fail(job, 'layout', `${job.title} 是 A4 文档，不能送小票/面单打印机`)
 
     repo.markPrinting(job.id, now())
     this.changed(job.id)

@@ -5,24 +5,20 @@
  */
 import type { PrintJobView } from '../../api/contract/printing'
 import { AppError } from '../../api/errors'
-import { PrinterError } from '../../devices/printer/printerError'
-import { statusProblem } from '../../devices/printer/printerStatus'
+import { PrinterError, printerFailureWords } from '../../devices/printer/printerError'
+import { statusProblem, workingWords } from '../../devices/printer/printerStatus'
 import { bwipSymbols } from '../../devices/printer/barcodeSvg'
-import { labelFragment, receiptFragment } from '../../domain/print/documentHtml'
+import { labelFragment, labelSizePx, receiptFragment, receiptWidthPx } from '../../domain/print/documentHtml'
 import { maskIdNumber } from '../../domain/masking'
-import { buildPrintDocument, parsePrintData, printKinds, type PrintKind } from '../../domain/print/printKinds'
+import { buildPrintDocument, isA4Kind, parsePrintData, printKinds, type A4Kind, type PrintKind } from '../../domain/print/printKinds'
 import type { AuditEntry } from '../../store/auditChain'
 import type { PrintJobRecord, PrintJobsRepository, PrinterRole } from '../../store/printJobsRepository'
 import type { EventBus } from '../eventBus'
 import type { DeviceStatusBoard } from '../system/deviceStatusBoard'
+import type { CaseDocumentSource } from './caseDocuments'
 import type { PdfRenderer } from './pdfRenderer'
 import { PrintQueue, type Backoff, type EnqueueRequest } from './printQueue'
 import type { PrintOutput } from './printOutputs'
-
-/** Case data for documents, by case number — provided by the cases service. */
-export interface PrintDataSource {
-  dataFor(kind: PrintKind, caseNo: string): unknown
-}
 
 export interface PrintServiceDeps {
   repo: PrintJobsRepository
@@ -37,7 +33,8 @@ export interface PrintServiceDeps {
   now: () => string
   /** The signed-in operator; throws when nobody is (every print records who asked for it). */
   currentOperator: () => string
-  dataSource?: PrintDataSource
+  /** A4 sheets by case number, from the case as it stands (receipts and labels by case number come from the case's last job). */
+  caseDocuments: CaseDocumentSource
   backoff?: Backoff
   /** How often to ask a configured printer for its status (the light, and noticing it came back). */
   statusPollMs?: number
@@ -47,19 +44,8 @@ export type PreviewRequest = { kind?: PrintKind; data?: unknown; caseNo?: string
 
 const lightOf = { receipt: 'receiptPrinter', label: 'labelPrinter' } as const
 
-/** Short words for the status bar; the full message (with the address) is in the job's history. */
-const shortReason: Record<string, string> = {
-  unreachable: '连不上打印机',
-  timeout: '打印机无响应',
-  disconnected: '连接中断',
-  not_found: '打印机未连接',
-  permission: '无权访问打印机',
-  paper_out: '缺纸',
-  cover_open: '纸仓盖未关',
-  offline: '打印机脱机',
-  printer_error: '打印机故障',
-  bad_uri: '打印机地址有误',
-}
+/** 210 mm at 96 CSS px per inch: the A4 sheet's natural width on screen. */
+const A4_WIDTH_PX = 794
 
 export function toJobView(r: PrintJobRecord): PrintJobView {
   const { data: _data, stationId: _station, nextAttemptAt: _next, ...view } = r
@@ -146,24 +132,22 @@ export class PrintService {
     const doc = buildPrintDocument(kind, data, { ...(output?.buildOptions ?? {}), marks })
     switch (doc.format) {
       case 'receipt':
-        return { kind, title: doc.title, target: spec.target, html: receiptFragment(doc, bwipSymbols), widthPx: doc.columns * 12, document: doc, pageHtml: null }
+        return { kind, title: doc.title, target: spec.target, html: receiptFragment(doc, bwipSymbols), widthPx: receiptWidthPx(doc) }
       case 'label':
-        return { kind, title: doc.title, target: spec.target, html: labelFragment(doc, bwipSymbols), widthPx: doc.widthMm * 8, document: doc, pageHtml: null }
+        return { kind, title: doc.title, target: spec.target, html: labelFragment(doc, bwipSymbols), widthPx: labelSizePx(doc).width }
       case 'a4':
-        // 210 mm at 96 CSS px per inch.
-        return { kind, title: doc.title, target: spec.target, html: doc.fragment, widthPx: 794, document: null, pageHtml: doc.html }
+        return { kind, title: doc.title, target: spec.target, html: doc.fragment, widthPx: A4_WIDTH_PX }
     }
   }
 
-  async a4Pdf(request: { kind: 'materialsChecklist' | 'handoverList'; data?: unknown; caseNo?: string; isInline: boolean }) {
-    const { kind, data } = this.resolve(request)
-    const doc = buildPrintDocument(kind, data)
-    if (doc.format !== 'a4') throw new AppError('BAD_INPUT', `${printKinds[kind].title}不是 A4 文档`, 'kind')
+  async a4Pdf(request: { kind: A4Kind; data?: unknown; caseNo?: string; isInline: boolean }) {
+    const { data } = this.resolve(request)
+    const doc = buildPrintDocument(request.kind, data)
     const pdf = await this.deps.pdf.renderToFile(doc)
     return { path: pdf.path, fileName: pdf.fileName, sizeBytes: pdf.bytes.length, base64: request.isInline ? pdf.bytes.toString('base64') : null }
   }
 
-  /** Data for a document from the request itself, a queued job, or the case (data source, else its last job of that kind). */
+  /** Data for a document from the request itself, a queued job, or the case (an A4 sheet from the case itself, a receipt or label from its last job of that kind). */
   private resolve(request: PreviewRequest): { kind: PrintKind; data: unknown; marks?: { reprintNo?: number; isPossibleDuplicate?: boolean } } {
     if (request.jobId !== undefined) {
       const job = this.deps.repo.get(request.jobId)
@@ -175,8 +159,11 @@ export class PrintService {
     if (!kind) throw new AppError('BAD_INPUT', '需要文档类型 kind', 'kind')
     if (request.data !== undefined) return { kind, data: this.checked(kind, request.data) }
     const caseNo = request.caseNo ?? ''
-    const fromSource = this.deps.dataSource?.dataFor(kind, caseNo)
-    if (fromSource !== undefined) return { kind, data: this.checked(kind, fromSource) }
+    if (isA4Kind(kind)) {
+      const fromCase = this.deps.caseDocuments.dataFor(kind, caseNo)
+      if (fromCase === null) throw new AppError('BAD_INPUT', `${printKinds[kind].title}不是按办件生成的，不能按受理编号取得，请给出 data`, 'caseNo')
+      return { kind, data: this.checked(kind, fromCase) }
+    }
     const last = this.deps.repo.list({ caseNo, limit: 50 }).find((j) => j.kind === kind)
     if (!last) throw new AppError('NOT_FOUND', `办件 ${caseNo} 还没有${printKinds[kind].title}可预览`, 'caseNo')
     return { kind, data: this.checked(kind, JSON.parse(last.data) as unknown) }
@@ -197,10 +184,10 @@ export class PrintService {
         const status = await output.status()
         const problem = status ? statusProblem(status) : null
         if (problem) {
-          this.deps.devices.report(lightOf[printer], { state: 'error', message: shortReason[problem.reason] ?? problem.message, reason: problem.reason, isEmulated: false })
+          this.deps.devices.report(lightOf[printer], { state: 'error', message: printerFailureWords[problem.reason], reason: problem.reason, isEmulated: false })
           continue
         }
-        if (status?.isPaperNearEnd) this.deps.devices.report(lightOf[printer], { state: 'warning', message: '纸将用完', reason: 'paper_near_end', isEmulated: false })
+        if (status?.isPaperNearEnd) this.deps.devices.report(lightOf[printer], { state: 'warning', message: workingWords.paperNearEnd, reason: 'paper_near_end', isEmulated: false })
         else this.reportReady(printer)
         if (this.queue.isWaiting(printer)) this.queue.kick(printer, { skipBackoff: true })
       } catch (err) {
@@ -212,10 +199,10 @@ export class PrintService {
 
   private reportReady(printer: PrinterRole): void {
     if (this.deps.outputs[printer].mode === 'preview') return
-    this.deps.devices.report(lightOf[printer], { state: 'ok', message: '就绪', reason: 'ready', isEmulated: false })
+    this.deps.devices.report(lightOf[printer], { state: 'ok', message: workingWords.ready, reason: 'ready', isEmulated: false })
   }
 
   private reportError(printer: PrinterRole, error: PrinterError): void {
-    this.deps.devices.report(lightOf[printer], { state: 'error', message: shortReason[error.reason] ?? '打印机异常', reason: error.reason, isEmulated: false })
+    this.deps.devices.report(lightOf[printer], { state: 'error', message: printerFailureWords[error.reason], reason: error.reason, isEmulated: false })
   }
 }

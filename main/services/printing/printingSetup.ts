@@ -9,14 +9,16 @@ import type { PrinterDriverOptions } from '../../devices/printer/printerDriver'
 import { PrintJobsRepository, type PrinterRole } from '../../store/printJobsRepository'
 import type { Store } from '../../store/store'
 import type { EventBus } from '../eventBus'
+import type { CaseService } from '../cases/caseService'
 import { localTimestamp, type HallClock } from '../cases/hallClock'
 import { requireOperator } from '../cases/operator'
 import type { DeviceStatusBoard } from '../system/deviceStatusBoard'
 import type { SessionService } from '../system/session'
+import { caseDocumentSource } from './caseDocuments'
 import { PdfRenderer } from './pdfRenderer'
 import { outputsFromConfig, type PrintOutput } from './printOutputs'
 import type { Backoff } from './printQueue'
-import { PrintService, type PrintDataSource } from './printService'
+import { PrintService } from './printService'
 
 export interface PrintingOptions {
   backoff?: Backoff
@@ -24,7 +26,6 @@ export interface PrintingOptions {
   driver?: PrinterDriverOptions
   /** Replaces the configured outputs (tests). */
   outputs?: Record<PrinterRole, PrintOutput>
-  dataSource?: PrintDataSource
 }
 
 export interface PrintingDeps {
@@ -34,6 +35,8 @@ export interface PrintingDeps {
   devices: DeviceStatusBoard
   session: SessionService
   clock: HallClock
+  /** Where a case's A4 materials checklist comes from (print.preview / print.pdf by case number). */
+  cases: Pick<CaseService, 'get'>
 }
 
 export function buildPrintService(d: PrintingDeps, options: PrintingOptions = {}): PrintService {
@@ -50,7 +53,7 @@ export function buildPrintService(d: PrintingDeps, options: PrintingOptions = {}
     },
     now: () => localTimestamp(d.clock.now()),
     currentOperator: () => requireOperator(d.session),
-    dataSource: options.dataSource,
+    caseDocuments: caseDocumentSource(d.cases, d.config),
     backoff: options.backoff,
     statusPollMs: options.statusPollMs,
   })

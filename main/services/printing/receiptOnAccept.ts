@@ -7,14 +7,8 @@
 import type { StationConfig } from '../../config/stationConfig'
 import type { AcceptanceReceiptData } from '../../domain/print/receiptData'
 import type { AcceptedCase, IntakeService } from '../cases/intakeService'
+import { formLabels, paperMoment } from './caseDocuments'
 import type { PrintService } from './printService'
-
-const formLabels = { original: '原件', copy: '复印件', original_and_copy: '原件及复印件' } as const
-
-/** `2026-11-26T10:32:05.120+08:00` → `2026-11-26 10:32` (the hall's local time, as recorded). */
-function receiptMoment(timestamp: string): string {
-  return `${timestamp.slice(0, 10)} ${timestamp.slice(11, 16)}`
-}
 
 export function acceptanceReceiptOf(c: AcceptedCase, config: StationConfig): AcceptanceReceiptData {
   const link = (template: string): string => template.replaceAll('{caseNo}', c.caseNo)
@@ -42,7 +36,7 @@ export function acceptanceReceiptOf(c: AcceptedCase, config: StationConfig): Acc
       })),
     ...(dueDate ? { deficiencyPromise: { dueDate, note: `容缺受理：${deferred.map((m) => m.name).join('、')}` } } : {}),
     ...(c.fee ? { feeReceiptNo: c.fee.receiptNo, feeAmount: (c.fee.cents / 100).toFixed(2) } : {}),
-    acceptedAt: receiptMoment(c.acceptedAt),
+    acceptedAt: paperMoment(c.acceptedAt),
     promisedDate: c.deadline,
     workingDays: c.item.promisedDays,
     delivery: c.express

@@ -5,6 +5,7 @@ import {
   parseTsplStatus,
   READY_STATUS,
   statusProblem,
+  statusWords,
   tsplStatusByte,
   type PrinterStatus,
 } from '../../../main/devices/printer/printerStatus'
@@ -38,5 +39,17 @@ describe('real-time printer status', () => {
   it('does not mistake an answer that is not a status byte for a status', () => {
     expect(parseEscposStatus(Uint8Array.from([0x41, 0x42, 0x43]))).toBeNull()
     expect(parseEscposStatus(Uint8Array.from([0x12]))).toBeNull()
+  })
+})
+
+describe('a printer status in words', () => {
+  it.each<[string, Partial<PrinterStatus>, string]>([
+    ['ready', {}, '就绪'],
+    ['paper near its end', { isPaperNearEnd: true }, '纸将用完'],
+    ['paper out', { isPaperOut: true, isPaperNearEnd: true }, '缺纸'],
+    ['cover open', { isCoverOpen: true }, '纸仓盖未关'],
+    ['offline', { isOnline: false }, '打印机脱机'],
+  ])('says %s in the status bar’s short words (the CLI uses the same)', (_name, state, words) => {
+    expect(statusWords({ ...READY_STATUS, ...state })).toBe(words)
   })
 })

@@ -60,6 +60,11 @@ describe('the 100 × 150 mm waybill label', () => {
     expect(texts(label).join('\n')).toContain('付款：寄付月结 755****567')
   })
 
+  it('hides every middle character of a longer account, one mark each', () => {
+    const label = buildWaybillLabel(aWaybill({ monthlyAccount: '755000123567' }))
+    expect(texts(label).join('\n')).toContain('付款：寄付月结 755******567')
+  })
+
   it('puts the case number and its own barcode on the label, and 补打 in the footer of a reprint', () => {
     expect(doc.elements.some((e) => e.type === 'barcode' && e.data === CASE_NO)).toBe(true)
     const reprint = buildWaybillLabel(aWaybill(), { reprintNo: 1 })
