@@ -1,15 +1,14 @@
-import type { ScanTerminator } from '../devices/scanner/scanFraming'
+import { scanTerminators, type ScanTerminator } from '../devices/scanner/scanFraming'
 import { ScannerEmulator } from '../emulators/scannerEmulator'
 import { CliError, parseArgs, stringOption, type CliCommand } from './command'
 import { runConsole } from './emulatorConsole'
 
-const terminators: readonly ScanTerminator[] = ['CR', 'LF', 'CRLF', 'TAB', 'NONE']
 
 function terminatorOption(value: string | undefined): ScanTerminator {
   if (value === undefined) return 'CR'
   const upper = value.toUpperCase()
-  const found = terminators.find((t) => t === upper)
-  if (!found) throw new CliError(`--terminator 应为 ${terminators.join('、')} 之一，收到 "${value}"`)
+  const found = scanTerminators.find((t) => t === upper)
+  if (!found) throw new CliError(`--terminator 应为 ${scanTerminators.join('、')} 之一，收到 "${value}"`)
   return found
 }
 

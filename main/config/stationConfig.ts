@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AppError } from '../api/errors'
 import '../api/zodLocale'
 import { parsePrinterUri } from '../devices/printer/printerUri'
+import { scanTerminators } from '../devices/scanner/scanFraming'
 
 /**
  * A printer address, checked by the parser the printer driver uses: one rule, so
@@ -33,7 +34,7 @@ const deviceModes = {
       port: z.string().min(1).optional(),
       baudRate: z.number().int().positive().default(115200),
       /** Suffix that ends one serial scan; NONE = the scanner sends none, a scan ends at an ~80 ms idle gap. */
-      terminator: z.enum(['CR', 'LF', 'CRLF', 'TAB', 'NONE']).default('CR'),
+      terminator: z.enum(scanTerminators).default('CR'),
       /** Keyboard-wedge detection (see specs/idcard-reader.md §9). */
       wedge: z
         .object({

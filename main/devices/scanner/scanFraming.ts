@@ -8,37 +8,27 @@
  * when the scanner sends none, at an idle gap of ~50–100 ms.
  */
 
-export type ScanTerminator = 'CR' | 'LF' | 'CRLF' | 'TAB' | 'NONE'
+/** The suffixes a scanner can be programmed with, and the bytes each appends to a code. */
+const suffixes = {
+  CR: [0x0d],
+  LF: [0x0a],
+  CRLF: [0x0d, 0x0a],
+  TAB: [0x09],
+  NONE: [],
+} as const satisfies Record<string, readonly number[]>
+
+export type ScanTerminator = keyof typeof suffixes
+/** Every terminator, for the config schema and the CLI. */
+export const scanTerminators = Object.keys(suffixes) as [ScanTerminator, ...ScanTerminator[]]
 
 /** The suffix bytes a scanner programmed with this terminator appends to each code. */
 export function terminatorBytes(terminator: ScanTerminator): Buffer {
-  switch (terminator) {
-    case 'CR':
-      return Buffer.from([0x0d])
-    case 'LF':
-      return Buffer.from([0x0a])
-    case 'CRLF':
-      return Buffer.from([0x0d, 0x0a])
-    case 'TAB':
-      return Buffer.from([0x09])
-    case 'NONE':
-      return Buffer.alloc(0)
-  }
+  return Buffer.from(suffixes[terminator])
 }
 
-/** The byte that ends a frame; CRLF ends at LF (the CR is trimmed as line noise). */
+/** The byte that ends a frame: the suffix's last (CRLF ends at LF; its CR is trimmed as line noise). */
 function endByte(terminator: ScanTerminator): number | undefined {
-  switch (terminator) {
-    case 'CR':
-      return 0x0d
-    case 'LF':
-    case 'CRLF':
-      return 0x0a
-    case 'TAB':
-      return 0x09
-    case 'NONE':
-      return undefined
-  }
+  return suffixes[terminator].at(-1)
 }
 
 /** Longest code we keep buffering without a suffix; beyond that the line is noise, not a barcode. */
