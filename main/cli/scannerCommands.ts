@@ -36,6 +36,8 @@ export const scannerCommands: CliCommand[] = [
       const signal = await runConsole(async (text) => {
         if (text === ':unplug') await emulator.unplug()
         else if (text === ':replug') await emulator.replug()
+        // A mistyped command is not a barcode: nothing goes over the wire.
+        else if (text.startsWith(':')) return console.error(`未知的命令 ${text}：可用 :unplug、:replug`)
         else await emulator.scan(text)
         console.error(text.startsWith(':') ? `已执行 ${text}` : `已扫描 ${text}`)
       })

@@ -37,9 +37,13 @@ describe('npm run cli -- emulate scanner', () => {
     driver.start()
     await waitFor('the driver to open the port', () => driver.status?.reason === 'connected')
 
-    child.stdin!.write('32030020261126001\nSF1234567890123\n')
+    let stderr = ''
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    // A mistyped console command between two codes is refused, never scanned.
+    child.stdin!.write('32030020261126001\n:unplg\nSF1234567890123\n')
     await waitFor('two scans', () => scans.length === 2)
     expect(scans).toEqual(['32030020261126001', 'SF1234567890123'])
+    expect(stderr).toContain('未知的命令 :unplg')
 
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     child.kill('SIGTERM')

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventPayload } from '../../main/api/contract'
 import type { App } from '../../main/app'
-import type { StationConfigInput } from '../../main/config/stationConfig'
+import { parseStationConfig, type StationConfigInput } from '../../main/config/stationConfig'
+import { EventBus } from '../../main/services/eventBus'
+import { ScannerService } from '../../main/services/scanning/scannerService'
+import { DeviceStatusBoard } from '../../main/services/system/deviceStatusBoard'
 import { createTestApp } from '../fixtures/testApp'
 
 const cleanups: Array<() => Promise<void> | void> = []
@@ -46,6 +49,13 @@ describe('scanner service', () => {
 
     const simulated = await app.dispatcher.invoke('scanner.simulate', { text: 'ABC123' }, { transport: 'test' })
     expect(simulated).toMatchObject({ ok: false, error: { code: 'DEVICE_UNAVAILABLE' } })
+  })
+
+  it('says the emulator is not running, not that the mode is wrong, when emulator mode has no emulator', async () => {
+    const config = parseStationConfig({ devices: { scanner: { mode: 'emulator' } } }, '/d').devices.scanner
+    const devices = new DeviceStatusBoard(new EventBus())
+    const service = new ScannerService(config, { events: new EventBus(), devices })
+    await expect(service.simulate('ABC123')).rejects.toThrow(/扫码枪模拟器没有运行/)
   })
 
   it('rejects a simulated code with characters a barcode cannot carry', async () => {

@@ -24,6 +24,8 @@ export interface ScannerServiceDeps {
 export class ScannerService {
   private driver: SerialScanner | null = null
   private emulator: ScannerEmulator | null = null
+  /** Why the emulator is not running, when its start failed: simulate says so instead of blaming the mode. */
+  private emulatorFailure: string | null = null
 
   constructor(
     private readonly config: ScannerConfig,
@@ -46,7 +48,8 @@ export class ScannerService {
       try {
         this.emulator = await ScannerEmulator.start({ terminator: this.config.terminator })
       } catch (err) {
-        this.report({ state: 'error', reason: 'emulator_failed', message: `扫码枪模拟器无法启动：${(err as Error).message}` })
+        this.emulatorFailure = `扫码枪模拟器无法启动：${(err as Error).message}`
+        this.report({ state: 'error', reason: 'emulator_failed', message: this.emulatorFailure })
         return
       }
       port = this.emulator.devicePath
@@ -80,7 +83,10 @@ export class ScannerService {
   async simulate(text: string): Promise<{ devicePath: string }> {
     const emulator = this.emulator
     if (!emulator) {
-      throw new AppError('DEVICE_UNAVAILABLE', `扫码枪模式为 ${this.config.mode}，只有模拟器模式（emulator）可以模拟扫码`)
+      if (this.config.mode !== 'emulator') {
+        throw new AppError('DEVICE_UNAVAILABLE', `扫码枪模式为 ${this.config.mode}（devices.scanner.mode），只有模拟器模式（emulator）可以模拟扫码`)
+      }
+      throw new AppError('DEVICE_UNAVAILABLE', `扫码枪模拟器没有运行：${this.emulatorFailure ?? '工作站尚未启动它'}`)
     }
     if (!emulator.isPlugged) throw new AppError('DEVICE_UNAVAILABLE', '扫码枪模拟器已拔出，无法模拟扫码')
     await emulator.scan(text)
