@@ -1,7 +1,7 @@
 import { Alert, ConfigProvider, Layout, Menu } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../main/api/contract'
 import { call } from './bridge/client'
@@ -9,6 +9,7 @@ import { TopBar } from './components/TopBar'
 import { ScanRouting } from './components/ScanRouting'
 import { PrintPreviewHost } from './components/PrintPreview'
 import { useCameraLight } from './hooks/useCameraLight'
+import { useCommandState } from './hooks/useCommandState'
 import { navigate, screenIds, useRoute, type Route, type ScreenId } from './hooks/useRoute'
 import { AgentScreen } from './screens/AgentScreen'
 import { CasesScreen } from './screens/CasesScreen'
@@ -57,14 +58,12 @@ function useScreenShortcuts(): void {
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const route = useRoute()
-  const [info, setInfo] = useState<CommandOutput<'system.info'> | null>(null)
-  const [startError, setStartError] = useState<string | null>(null)
+  const { value: info, error: startError } = useCommandState<CommandOutput<'system.info'> | null>('system.info', {
+    initial: null,
+    load: () => call('system.info', {}),
+  })
   useScreenShortcuts()
   useCameraLight()
-
-  useEffect(() => {
-    call('system.info', {}).then(setInfo, (err: unknown) => setStartError(err instanceof Error ? err.message : String(err)))
-  }, [])
 
   const items = screenIds.map((id: ScreenId, i) => ({
     key: id,

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandInput, CommandOutput } from '../../main/api/contract'
 import { call } from '../bridge/client'
+import { useCommandState } from '../hooks/useCommandState'
 
 type EmulatorCards = CommandOutput<'idcard.emulator.listCards'>
 type FaultKind = CommandInput<'idcard.emulator.fault'>['kind']
@@ -27,7 +28,12 @@ const faultKinds = Object.keys({
 
 export function TapCardPanel(): React.JSX.Element | null {
   const { t } = useTranslation('idcard')
-  const [isEmulator, setIsEmulator] = useState<boolean | null>(null)
+  // Unknown or failed: not an emulator, nothing to show.
+  const { value: readerStatus } = useCommandState<CommandOutput<'idcard.status'> | null>('idcard.status', {
+    initial: null,
+    load: () => call('idcard.status', {}),
+  })
+  const isEmulator = readerStatus?.mode === 'emulator'
   const [cards, setCards] = useState<EmulatorCards | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -45,19 +51,8 @@ export function TapCardPanel(): React.JSX.Element | null {
   }, [])
 
   useEffect(() => {
-    let live = true
-    call('idcard.status', {}).then(
-      (status) => {
-        if (!live) return
-        setIsEmulator(status.mode === 'emulator')
-        if (status.mode === 'emulator') void run(() => call('idcard.emulator.listCards', {}))
-      },
-      () => live && setIsEmulator(false),
-    )
-    return () => {
-      live = false
-    }
-  }, [run])
+    if (isEmulator) void run(() => call('idcard.emulator.listCards', {}))
+  }, [isEmulator, run])
 
   if (!isEmulator) return null
 

@@ -14,7 +14,7 @@ type Info = CommandOutput<'system.info'>
 
 export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
   const { t, i18n } = useTranslation()
-  const session = useSession()
+  const { value: session } = useSession()
   const statuses = useDeviceStatuses()
   const [signingIn, setSigningIn] = useState(false)
   const nextLocale: Locale = i18n.language === 'en' ? 'zh-CN' : 'en'

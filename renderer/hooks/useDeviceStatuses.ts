@@ -1,28 +1,27 @@
-import { useEffect, useState } from 'react'
 import type { DeviceStatus } from '../../main/api/contract/system'
-import { call, useEvent } from '../bridge/client'
+import { call } from '../bridge/client'
+import { sharedCommandStateHook } from './useCommandState'
 
-/** Every device light: loaded once, then kept current by `device.status` pushes. */
+/** One device's pushed light replaces its row (or adds it: a device listed late). */
+function withStatus(current: DeviceStatus[], status: DeviceStatus): DeviceStatus[] {
+  const index = current.findIndex((s) => s.device === status.device)
+  if (index < 0) return [...current, status]
+  const next = [...current]
+  next[index] = status
+  return next
+}
+
+/**
+ * Every device light: loaded once, then kept current by `device.status`
+ * pushes — one load and one subscription for the window, shared by the top
+ * bar and the devices screen.
+ */
+const useDeviceStatusState = sharedCommandStateHook<DeviceStatus[], 'device.status'>({
+  initial: [],
+  load: () => call('devices.list', {}),
+  push: { event: 'device.status', apply: withStatus },
+})
+
 export function useDeviceStatuses(): DeviceStatus[] {
-  const [statuses, setStatuses] = useState<DeviceStatus[]>([])
-  useEffect(() => {
-    let live = true
-    call('devices.list', {}).then(
-      (list) => live && setStatuses(list),
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [])
-  useEvent('device.status', (status) => {
-    setStatuses((current) => {
-      const index = current.findIndex((s) => s.device === status.device)
-      if (index < 0) return [...current, status]
-      const next = [...current]
-      next[index] = status
-      return next
-    })
-  })
-  return statuses
+  return useDeviceStatusState().value
 }

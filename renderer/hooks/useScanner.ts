@@ -4,33 +4,24 @@
  * text field) and serial scanners (pushed by main as `scanner.scanned`).
  * Camera scans come from CameraScanner and join the same routing.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { CommandOutput } from '../../main/api/contract'
 import { call, useEvent } from '../bridge/client'
-import { ScanDetector } from './scanDetector'
+import { defaultScanDetectorSettings, ScanDetector } from './scanDetector'
 import { insertIntoField, textFieldOf, type TextField } from './textFieldInsert'
+import { useCommandState } from './useCommandState'
 
 export type ScanSource = 'wedge' | 'serial' | 'camera'
 export type ScannerSettings = CommandOutput<'scanner.settings'>
 
+const { minLength, maxAvgGapMs, maxGapMs, prefix } = defaultScanDetectorSettings
 /** The spec's thresholds (specs/idcard-reader.md §9): in force until the station's own arrive, or if they never do. */
-const specDefaults: ScannerSettings = { mode: 'wedge', wedge: { minLength: 6, maxAvgGapMs: 30, maxGapMs: 50, prefix: null } }
+const specDefaults: ScannerSettings = { mode: 'wedge', wedge: { minLength, maxAvgGapMs, maxGapMs, prefix } }
 
 /** The station's scanner mode and wedge thresholds (station.json devices.scanner), loaded once. */
 export function useScannerSettings(): ScannerSettings {
   // Not null while loading: a receipt scanned the moment the window opens must not land in a field.
-  const [settings, setSettings] = useState<ScannerSettings>(specDefaults)
-  useEffect(() => {
-    let live = true
-    call('scanner.settings', {}).then(
-      (value) => live && setSettings(value),
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [])
-  return settings
+  return useCommandState('scanner.settings', { initial: specDefaults, load: () => call('scanner.settings', {}) }).value
 }
 
 /**

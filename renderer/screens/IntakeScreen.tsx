@@ -9,18 +9,19 @@ import { IntakeWorkspace } from './intake/IntakeWorkspace'
 /**
  * 受理: drafts and cases belong to the signed-in operator, so the form opens
  * only once someone is signed in — and starts over (with that operator's own
- * draft) when the operator changes.
+ * draft) when the operator changes. Until the session is known it offers
+ * nothing, so a signed-in clerk never sees "sign in first" flash by.
  */
 export function IntakeScreen(): React.JSX.Element {
   const { t } = useTranslation()
   const { t: ti } = useTranslation('intake')
-  const session = useSession()
+  const { value: session, phase } = useSession()
   const [isSigningIn, setSigningIn] = useState(false)
   return (
     <ScreenFrame title={t('screens.intake')} testId="intake">
       {session.operator ? (
         <IntakeWorkspace key={session.operator} />
-      ) : (
+      ) : phase === 'loading' ? null : (
         <>
           <Alert
             type="info"

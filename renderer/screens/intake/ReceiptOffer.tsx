@@ -2,7 +2,8 @@ import { Button, Space, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EventPayload } from '../../../main/api/contract'
-import { call, useEvent } from '../../bridge/client'
+import { call } from '../../bridge/client'
+import { useCommandState } from '../../hooks/useCommandState'
 import { PrintPreview } from '../../components/PrintPreview'
 
 type PrintJob = EventPayload<'print.job'>
@@ -17,24 +18,11 @@ const isAcceptanceReceipt = (job: PrintJob): boolean => job.kind === 'acceptance
  */
 export function ReceiptOffer({ caseNo }: { caseNo: string }): React.JSX.Element {
   const { t } = useTranslation('intake')
-  const [job, setJob] = useState<PrintJob | null>(null)
   const [isShown, setShown] = useState<boolean | null>(null)
-
-  useEffect(() => {
-    let isCurrent = true
-    call('print.jobs', { caseNo, limit: 20 }).then(
-      (jobs) => {
-        const found = jobs.find(isAcceptanceReceipt)
-        if (isCurrent && found) setJob((known) => known ?? found)
-      },
-      () => undefined,
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [caseNo])
-  useEvent('print.job', (update) => {
-    if (update.caseNo === caseNo && isAcceptanceReceipt(update)) setJob(update)
+  const { value: job } = useCommandState<PrintJob | null, 'print.job'>(caseNo, {
+    initial: null,
+    load: () => call('print.jobs', { caseNo, limit: 20 }).then((jobs) => jobs.find(isAcceptanceReceipt) ?? null),
+    push: { event: 'print.job', apply: (known, update) => (update.caseNo === caseNo && isAcceptanceReceipt(update) ? update : known) },
   })
 
   // Until the clerk chooses, a receipt that only exists on screen is shown: the button and Alt+P both flip what is on screen now.

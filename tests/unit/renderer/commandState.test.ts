@@ -1,0 +1,188 @@
+import { describe, expect, it, vi } from 'vitest'
+import { shareCommandState, startCommandState, type CommandStateSpec } from '../../../renderer/hooks/commandState'
+
+interface Light {
+  device: string
+  state: string
+}
+
+/**
+ * A mocked bridge for one command and one event: the test decides when the
+ * command answers (or fails) and when a push arrives, as the station's HTTP
+ * and WebSocket would in either order.
+ */
+function aBridge<T, P>() {
+  let answer!: (value: T) => void
+  let fail!: (err: Error) => void
+  const pushListeners = new Set<(push: P) => void>()
+  const load = vi.fn(
+    () =>
+      new Promise<T>((resolve, reject) => {
+        answer = resolve
+        fail = reject
+      }),
+  )
+  const subscribe = vi.fn((onPush: (push: P) => void) => {
+    pushListeners.add(onPush)
+    return () => pushListeners.delete(onPush)
+  })
+  return {
+    load,
+    subscribe,
+    answer: async (value: T) => {
+      answer(value)
+      await settled()
+    },
+    fail: async (err: Error) => {
+      fail(err)
+      await settled()
+    },
+    push: (payload: P) => {
+      for (const listener of [...pushListeners]) listener(payload)
+    },
+    get subscriberCount() {
+      return pushListeners.size
+    },
+  }
+}
+
+/** Lets the command's promise callbacks run. */
+const settled = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/** The device lights: a pushed light replaces that device's row. */
+function lightsSpec(bridge: ReturnType<typeof aBridge<Light[], Light>>): CommandStateSpec<Light[], Light> {
+  return {
+    initial: [],
+    load: bridge.load,
+    subscribe: bridge.subscribe,
+    apply: (current, light) => [...current.filter((l) => l.device !== light.device), light],
+  }
+}
+
+describe('a value loaded by a command and kept current by pushes', () => {
+  it('keeps a push that overtook the answer instead of letting the older answer overwrite it', async () => {
+    const bridge = aBridge<{ operator: string | null }, { operator: string | null }>()
+    const state = startCommandState({ initial: { operator: null }, load: bridge.load, subscribe: bridge.subscribe, apply: (_, pushed) => pushed })
+
+    bridge.push({ operator: '王晓明 A0123' })
+    expect(state.snapshot().value).toEqual({ operator: '王晓明 A0123' })
+    await bridge.answer({ operator: null })
+
+    expect(state.snapshot()).toEqual({ value: { operator: '王晓明 A0123' }, phase: 'loaded', error: null })
+  })
+
+  it('merges the late answer under the pushes: other rows from the answer, the pushed row as pushed', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+
+    bridge.push({ device: 'scanner', state: 'ok' })
+    await bridge.answer([
+      { device: 'idcard', state: 'busy' },
+      { device: 'scanner', state: 'error' },
+    ])
+
+    expect(state.snapshot().value).toEqual([
+      { device: 'idcard', state: 'busy' },
+      { device: 'scanner', state: 'ok' },
+    ])
+  })
+
+  it('applies a push that comes after the answer over it', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+
+    await bridge.answer([{ device: 'scanner', state: 'ok' }])
+    bridge.push({ device: 'scanner', state: 'error' })
+
+    expect(state.snapshot().value).toEqual([{ device: 'scanner', state: 'error' }])
+  })
+
+  it('subscribes before sending the command, so a push right after the answer is not missed', () => {
+    const bridge = aBridge<Light[], Light>()
+    startCommandState(lightsSpec(bridge))
+    expect(bridge.subscribe.mock.invocationCallOrder[0]).toBeLessThan(bridge.load.mock.invocationCallOrder[0]!)
+  })
+
+  it('ignores an answer or a push that comes after it was stopped (the component unmounted)', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+    const onChange = vi.fn()
+    state.listen(onChange)
+
+    state.stop()
+    bridge.push({ device: 'scanner', state: 'ok' })
+    await bridge.answer([{ device: 'idcard', state: 'ok' }])
+
+    expect(onChange).not.toHaveBeenCalled()
+    expect(state.snapshot()).toEqual({ value: [], phase: 'loading', error: null })
+    expect(bridge.subscriberCount).toBe(0)
+  })
+
+  it('says why the command failed and keeps the pushes it got', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+
+    bridge.push({ device: 'scanner', state: 'ok' })
+    await bridge.fail(new Error('与工作站主机的连接中断'))
+
+    expect(state.snapshot()).toEqual({ value: [{ device: 'scanner', state: 'ok' }], phase: 'failed', error: '与工作站主机的连接中断' })
+  })
+
+  it('tells its listeners of every change', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+    const seen: string[] = []
+    state.listen(() => seen.push(state.snapshot().value.map((l) => `${l.device}:${l.state}`).join(',')))
+
+    bridge.push({ device: 'scanner', state: 'ok' })
+    await bridge.answer([{ device: 'idcard', state: 'ok' }])
+
+    expect(seen).toEqual(['scanner:ok', 'idcard:ok,scanner:ok'])
+  })
+})
+
+describe('a value the whole window shares', () => {
+  it('loads once and subscribes once however many components read it', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const shared = shareCommandState(lightsSpec(bridge))
+
+    const topBar = vi.fn()
+    const devicesScreen = vi.fn()
+    shared.subscribe(topBar)
+    shared.subscribe(devicesScreen)
+    await bridge.answer([{ device: 'scanner', state: 'ok' }])
+
+    expect(bridge.load).toHaveBeenCalledTimes(1)
+    expect(bridge.subscriberCount).toBe(1)
+    expect(topBar).toHaveBeenCalled()
+    expect(devicesScreen).toHaveBeenCalled()
+    expect(shared.snapshot().value).toEqual([{ device: 'scanner', state: 'ok' }])
+  })
+
+  it('shows a screen mounted later the value already loaded, without loading again', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const shared = shareCommandState(lightsSpec(bridge))
+    shared.subscribe(() => undefined)
+    await bridge.answer([{ device: 'scanner', state: 'ok' }])
+
+    const leave = shared.subscribe(() => undefined)
+    leave()
+    shared.subscribe(() => undefined)
+    await settled()
+
+    expect(bridge.load).toHaveBeenCalledTimes(1)
+    expect(shared.snapshot()).toEqual({ value: [{ device: 'scanner', state: 'ok' }], phase: 'loaded', error: null })
+  })
+
+  it('unsubscribes once the last reader has left', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const shared = shareCommandState(lightsSpec(bridge))
+    const leave = shared.subscribe(() => undefined)
+    await bridge.answer([])
+
+    leave()
+    await settled()
+
+    expect(bridge.subscriberCount).toBe(0)
+  })
+})
