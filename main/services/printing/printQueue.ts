@@ -160,7 +160,11 @@ export class PrintQueue {
     return this.deps.repo.head(printer)?.nextAttemptAt != null
   }
 
-  /** Stops after the job in flight (each attempt is bounded by the driver's timeouts). */
+  /**
+   * Stops after the job in flight. A TCP or serial attempt is bounded by the
+   * driver's timeouts; a write to a device file (USB printer out of paper) is
+   * not: the OS holds it until the printer takes it, and stop waits with it.
+   */
   async stop(): Promise<void> {
     this.stopped = true
     for (const lane of Object.values(this.lanes)) lane.wake?.()
