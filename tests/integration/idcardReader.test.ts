@@ -15,16 +15,9 @@ import { SW3 } from '../../main/devices/idcard/samStatus'
 import { loadEmulatorCards } from '../../main/emulators/demoCards'
 import { IdCardReaderEmulator } from '../../main/emulators/idcardReader'
 import { PtyPair } from '../../main/emulators/ptyPair'
+import { waitFor } from '../fixtures/waitFor'
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`等待超时：${what}`)
-    await sleep(20)
-  }
-}
 
 describe('ID card reader driver ↔ emulator over a pty', () => {
   const cards = loadEmulatorCards()

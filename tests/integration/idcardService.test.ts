@@ -6,20 +6,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CommandOutput, EventPayload } from '../../main/api/contract'
 import { createTestApp, type TestApp } from '../fixtures/testApp'
+import { waitFor } from '../fixtures/waitFor'
 
 const caller = { transport: 'test' } as const
 const apps: TestApp[] = []
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.dispose()
 })
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`等待超时：${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 async function emulatorApp(): Promise<{ test: TestApp; reads: Array<EventPayload<'idcard.read'>> }> {
   const test = await createTestApp({ devices: { idcard: { mode: 'emulator', pollMs: 100 } } })

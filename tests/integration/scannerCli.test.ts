@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SerialScanner } from '../../main/devices/scanner/serialScanner'
+import { waitFor } from '../fixtures/waitFor'
 
 const children: ChildProcess[] = []
 const drivers: SerialScanner[] = []
@@ -10,14 +11,6 @@ afterEach(async () => {
   for (const driver of drivers.splice(0)) await driver.stop()
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
 })
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 describe('npm run cli -- emulate scanner', () => {
   it('prints the device path, scans each stdin line with the suffix, and cleans up on SIGTERM', async () => {

@@ -6,6 +6,7 @@ import { EventBus } from '../../main/services/eventBus'
 import { ScannerService } from '../../main/services/scanning/scannerService'
 import { DeviceStatusBoard } from '../../main/services/system/deviceStatusBoard'
 import { createTestApp } from '../fixtures/testApp'
+import { waitFor } from '../fixtures/waitFor'
 
 const cleanups: Array<() => Promise<void> | void> = []
 afterEach(async () => {
@@ -16,14 +17,6 @@ async function startApp(scanner: NonNullable<StationConfigInput['devices']>['sca
   const { app, dispose } = await createTestApp({ devices: { scanner } })
   cleanups.push(dispose)
   return app
-}
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
 }
 
 describe('scanner service', () => {

@@ -5,19 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_SCAN_BYTES, type ScanTerminator } from '../../main/devices/scanner/scanFraming'
 import { SerialScanner, type ScannerLinkStatus } from '../../main/devices/scanner/serialScanner'
 import { ScannerEmulator } from '../../main/emulators/scannerEmulator'
+import { waitFor } from '../fixtures/waitFor'
 
 const cleanups: Array<() => Promise<void> | void> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 /** The driver on the emulator's pty, the way the counter runs it; records scans and lights. */
 async function rig(terminator: ScanTerminator, options: { dir?: string; startEmulator?: boolean } = {}) {
