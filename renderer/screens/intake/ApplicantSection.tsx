@@ -1,9 +1,10 @@
-import { Alert, Card, Form, Radio, Space, Tag, Typography } from 'antd'
+import { Alert, Form, Radio, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CardTap } from './cardFill'
 import { CardPanel } from './CardPanel'
 import { IntakeField, type FieldMessage } from './IntakeField'
+import { IntakeSection } from './IntakeSection'
 import { shortcutLabel } from './intakeKeys'
 import type { ApplicantForm, ApplicantKind } from './intakeModel'
 import { useApplicantCheck, type ApplicantCheck } from './useApplicantCheck'
@@ -71,15 +72,8 @@ export function ApplicantSection(props: {
   )
 
   return (
-    <Card
-      size="small"
-      data-section="applicant"
-      title={
-        <Space>
-          <span>{t('sections.applicant')}</span>
-          <Tag>{shortcutLabel('applicant')}</Tag>
-        </Space>
-      }
+    <IntakeSection
+      id="applicant"
       extra={<Typography.Text type="secondary">{t('card.tapHint')}</Typography.Text>}
     >
       <Form layout="vertical" component="div">
@@ -119,7 +113,7 @@ export function ApplicantSection(props: {
         )}
       </Form>
       {props.card ? <CardPanel tap={props.card} /> : null}
-    </Card>
+    </IntakeSection>
   )
 }
 

@@ -1,7 +1,7 @@
-import { Card, Form, Radio, Space, Tag, Typography } from 'antd'
+import { Form, Radio, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { IntakeField } from './IntakeField'
-import { shortcutLabel } from './intakeKeys'
+import { IntakeSection } from './IntakeSection'
 import { expressPrefill, type ApplicantForm, type CatalogItemView, type DeliveryForm } from './intakeModel'
 
 type ExpressKey = 'recipient' | 'phone' | 'province' | 'city' | 'district' | 'address'
@@ -38,16 +38,7 @@ export function DeliverySection(props: {
   }
 
   return (
-    <Card
-      size="small"
-      data-section="delivery"
-      title={
-        <Space>
-          <span>{t('sections.delivery')}</span>
-          <Tag>{shortcutLabel('delivery')}</Tag>
-        </Space>
-      }
-    >
+    <IntakeSection id="delivery">
       <Form layout="vertical" component="div">
         <Form.Item style={{ marginBottom: 12 }} validateStatus={methodError ? 'error' : undefined} help={methodError}>
           {canChoose ? (
@@ -85,6 +76,6 @@ export function DeliverySection(props: {
           </>
         ) : null}
       </Form>
-    </Card>
+    </IntakeSection>
   )
 }

@@ -1,7 +1,7 @@
-import { Card, Descriptions, Form, Space, Tag } from 'antd'
+import { Descriptions, Form } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { IntakeField } from './IntakeField'
-import { shortcutLabel } from './intakeKeys'
+import { IntakeSection } from './IntakeSection'
 import { formatYuan, type CatalogItemView } from './intakeModel'
 
 /** 一票单据交费: the amount is the catalog's; the clerk records the one receipt number it was paid on. Shown only for items with a fee. */
@@ -14,16 +14,7 @@ export function FeeSection(props: {
   const { t } = useTranslation('intake')
   const { fee } = props
   return (
-    <Card
-      size="small"
-      data-section="fee"
-      title={
-        <Space>
-          <span>{t('sections.fee')}</span>
-          <Tag>{shortcutLabel('fee')}</Tag>
-        </Space>
-      }
-    >
+    <IntakeSection id="fee">
       <Descriptions
         size="small"
         column={2}
@@ -52,6 +43,6 @@ export function FeeSection(props: {
           width={260}
         />
       </Form>
-    </Card>
+    </IntakeSection>
   )
 }

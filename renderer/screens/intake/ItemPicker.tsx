@@ -1,8 +1,8 @@
-import { Card, Empty, Form, Input, Space, Spin, Tag, Typography } from 'antd'
+import { Empty, Form, Input, Spin, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../bridge/client'
-import { shortcutLabel } from './intakeKeys'
+import { IntakeSection } from './IntakeSection'
 import { formatYuan, type CatalogItemView } from './intakeModel'
 import { ItemSummary } from './ItemSummary'
 
@@ -104,16 +104,7 @@ export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item:
 
   const listId = 'item-search-results'
   return (
-    <Card
-      size="small"
-      data-section="item"
-      title={
-        <Space>
-          <span>{t('sections.item')}</span>
-          <Tag>{shortcutLabel('item')}</Tag>
-        </Space>
-      }
-    >
+    <IntakeSection id="item">
       <Form layout="vertical" component="div">
         <Form.Item style={{ marginBottom: 8 }} validateStatus={props.error ? 'error' : undefined} help={props.error ? <span data-testid="help-itemCode">{props.error}</span> : t('item.pickHint')}>
           <div className="item-search">
@@ -175,6 +166,6 @@ export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item:
         </Form.Item>
       </Form>
       {props.item ? <ItemSummary item={props.item} /> : null}
-    </Card>
+    </IntakeSection>
   )
 }

@@ -1,8 +1,8 @@
-import { Card, Empty, Space, Tag, Typography } from 'antd'
+import { Empty, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { focusStop } from './focusFlow'
-import { shortcutLabel } from './intakeKeys'
+import { IntakeSection } from './IntakeSection'
 import { materialField, materialSummary, promiseDateField, tickOf, type CatalogItemView, type IntakeForm, type MaterialTick } from './intakeModel'
 import { MaterialLine } from './MaterialLine'
 
@@ -35,15 +35,8 @@ export function MaterialsChecklist(props: {
   }
 
   return (
-    <Card
-      size="small"
-      data-section="materials"
-      title={
-        <Space>
-          <span>{t('sections.materials')}</span>
-          <Tag>{shortcutLabel('materials')}</Tag>
-        </Space>
-      }
+    <IntakeSection
+      id="materials"
       extra={
         summary ? (
           <Typography.Text type={summary.missing > 0 ? 'danger' : 'secondary'} data-testid="materials-summary">
@@ -69,6 +62,6 @@ export function MaterialsChecklist(props: {
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('materials.pickItemFirst')} />
       )}
-    </Card>
+    </IntakeSection>
   )
 }

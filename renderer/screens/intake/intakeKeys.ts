@@ -4,7 +4,20 @@
  * Alt+1…7 belong to the screen switcher; matching is by physical key
  * (`event.code`) because Alt+letter yields other characters on some layouts.
  */
+import type { intake } from '../../i18n/zh-CN/intake'
+
 export type IntakeShortcut = 'applicant' | 'toggleKind' | 'item' | 'materials' | 'fee' | 'delivery' | 'defer' | 'photo' | 'accept' | 'newIntake'
+
+/**
+ * The titled sections of the form (IntakeSection). Each id is at once the
+ * `data-section` focusFlow looks up, the `sections.<id>` title and the shortcut
+ * that jumps there, so an id missing any of the three does not compile.
+ */
+export const intakeSections = ['applicant', 'item', 'materials', 'fee', 'delivery'] as const satisfies ReadonlyArray<
+  IntakeShortcut & keyof typeof intake.sections
+>
+
+export type IntakeSectionId = (typeof intakeSections)[number]
 
 export interface ShortcutSpec {
   id: IntakeShortcut

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { intakeShortcuts, shortcutOf, type KeyLike } from '../../../renderer/screens/intake/intakeKeys'
+import { intake as enIntake } from '../../../renderer/i18n/en/intake'
+import { intake as zhIntake } from '../../../renderer/i18n/zh-CN/intake'
+import { intakeSections, intakeShortcuts, shortcutLabel, shortcutOf, type KeyLike } from '../../../renderer/screens/intake/intakeKeys'
 
 const key = (code: string, mods: Partial<KeyLike> = {}): KeyLike => ({ code, key: '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods })
 
@@ -23,5 +25,14 @@ describe('the intake shortcuts', () => {
     const combos = intakeShortcuts.map((s) => `${s.alt}-${s.ctrl}-${s.code}`)
     expect(new Set(combos).size).toBe(combos.length)
     for (const s of intakeShortcuts) expect(s.label).toContain(s.code.replace(/^Key/, ''))
+  })
+
+  it('gives every titled section a title in both languages and a key that jumps to it', () => {
+    for (const id of intakeSections) {
+      expect(zhIntake.sections[id], id).toMatch(/\S/)
+      expect(enIntake.sections[id], id).toMatch(/\S/)
+      expect(shortcutLabel(id), id).toMatch(/\S/)
+    }
+    expect(Object.keys(zhIntake.sections).sort()).toEqual([...intakeSections].sort())
   })
 })
