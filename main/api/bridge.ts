@@ -11,8 +11,18 @@ export interface OneWindowBridge {
   invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>>
   /** Subscribes to one pushed event; returns the unsubscribe function. */
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void
+  /**
+   * The event stream's link, for transports whose stream can drop (the station
+   * host's WebSocket): 'lost' when an open stream closes, 'resumed' when it is
+   * open again. Pushes sent in between are gone for good, so whatever a screen
+   * keeps current by pushes must load again on 'resumed'. The Electron IPC
+   * never drops and leaves this out. Returns the unsubscribe function.
+   */
+  onLinkChange?(listener: (link: EventLink) => void): () => void
   readonly transport: 'electron' | 'station'
 }
+
+export type EventLink = 'lost' | 'resumed'
 
 /** The wire envelope of a pushed event (IPC channel payload and WebSocket message). */
 export interface EventEnvelope {

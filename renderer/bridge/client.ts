@@ -1,9 +1,10 @@
 /**
- * The screens' only way to main: `call` a command, `onEvent` for pushes.
+ * The screens' only way to main: `call` a command, `onEvent` for pushes,
+ * `onResync` for "pushes resumed after a gap: load again".
  * Uses the Electron preload's `window.onewindow` when present, else the
  * station host's HTTP/WebSocket bridge.
  */
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { OneWindowBridge } from '../../main/api/bridge'
 import type { ApiError } from '../../main/api/errors'
 import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../main/api/contract'
@@ -56,4 +57,30 @@ export function useEvent<E extends EventName>(name: E, listener: (payload: Event
   const ref = useRef(listener)
   ref.current = listener
   useEffect(() => onEvent(name, (payload) => ref.current(payload)), [name])
+}
+
+/**
+ * Runs `listener` each time pushed events resume after a gap (the station
+ * host's socket dropped and came back): pushes sent in between were lost, so
+ * a value kept current by pushes must load again. Never runs on Electron IPC.
+ */
+export function onResync(listener: () => void): () => void {
+  const unsubscribe = getBridge().onLinkChange?.((link) => {
+    if (link === 'resumed') listener()
+  })
+  return unsubscribe ?? (() => undefined)
+}
+
+/** onResync for the component's lifetime; the latest listener is always the one called. */
+export function useResync(listener: () => void): void {
+  const ref = useRef(listener)
+  ref.current = listener
+  useEffect(() => onResync(() => ref.current()), [])
+}
+
+/** Whether the event stream is down right now (pushes are being missed until it comes back). */
+export function useIsLinkLost(): boolean {
+  const [isLost, setLost] = useState(false)
+  useEffect(() => getBridge().onLinkChange?.((link) => setLost(link === 'lost')), [])
+  return isLost
 }

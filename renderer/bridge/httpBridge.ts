@@ -3,7 +3,7 @@
  * events over one WebSocket, both carrying the per-start token. Implements
  * the same OneWindowBridge as the Electron preload, so screens never know.
  */
-import type { OneWindowBridge, EventEnvelope } from '../../main/api/bridge'
+import type { EventEnvelope, EventLink, OneWindowBridge } from '../../main/api/bridge'
 import type { Result } from '../../main/api/errors'
 
 const TOKEN_KEY = 'onewindow.token'
@@ -22,14 +22,25 @@ export function takeToken(): string | null {
 
 export function createHttpBridge(token: string): OneWindowBridge {
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const linkListeners = new Set<(link: EventLink) => void>()
   let socket: WebSocket | null = null
   let retryMs = 500
+  /** 'never' until the first socket opens: the first open is the start, not a gap ending. */
+  let link: 'never' | 'open' | 'lost' = 'never'
+
+  const tellLink = (change: EventLink): void => {
+    for (const listener of [...linkListeners]) listener(change)
+  }
 
   const connect = (): void => {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
     socket = new WebSocket(`${scheme}://${window.location.host}/events?token=${encodeURIComponent(token)}`)
     socket.onopen = () => {
       retryMs = 500
+      const wasLost = link === 'lost'
+      link = 'open'
+      // Told before this socket delivers anything: a reload sent now is older than every push that follows.
+      if (wasLost) tellLink('resumed')
     }
     socket.onmessage = (message) => {
       let envelope: EventEnvelope
@@ -41,6 +52,11 @@ export function createHttpBridge(token: string): OneWindowBridge {
       for (const listener of listeners.get(envelope.name) ?? []) listener(envelope.payload)
     }
     socket.onclose = () => {
+      // Only an open link is lost; a failed attempt to come back is the same gap going on.
+      if (link === 'open') {
+        link = 'lost'
+        tellLink('lost')
+      }
       // The host restarted or the link dropped: come back, slower each time.
       setTimeout(connect, retryMs)
       retryMs = Math.min(retryMs * 2, 10_000)
@@ -71,6 +87,10 @@ export function createHttpBridge(token: string): OneWindowBridge {
       const wrapped = listener as (payload: unknown) => void
       set.add(wrapped)
       return () => set.delete(wrapped)
+    },
+    onLinkChange(listener) {
+      linkListeners.add(listener)
+      return () => linkListeners.delete(listener)
     },
   }
 }

@@ -11,7 +11,7 @@ import { Alert, Button, Card, Flex, Modal, Segmented, Spin, Tag, Typography, mes
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandInput, CommandOutput, EventPayload } from '../../main/api/contract'
-import { call, useEvent } from '../bridge/client'
+import { call, useEvent, useResync } from '../bridge/client'
 import './printPreview.css'
 
 type Preview = CommandOutput<'print.preview'>
@@ -21,23 +21,35 @@ type Zoom = 'fit' | 'actual'
 /** Screen pixels per printer dot at "actual size": 203 dpi dots on a ~96 dpi screen. */
 const DOT_SCALE = { receipt: 96 / 203, label: 96 / 203, a4: 1 } as const
 
-function usePreview(source: PreviewSource): { preview: Preview | null; error: string | null } {
-  const [preview, setPreview] = useState<Preview | null>(null)
-  const [error, setError] = useState<string | null>(null)
+interface Laid {
+  preview: Preview | null
+  error: string | null
+}
+
+const NOT_YET: Laid = { preview: null, error: null }
+
+/**
+ * Main lays the document out from what it holds now (a case's checklist from
+ * the case): laid out again when the station host's event socket comes back
+ * after a drop, keeping the sheet on screen meanwhile. Another source never
+ * shows the previous source's sheet.
+ */
+function usePreview(source: PreviewSource): Laid {
+  const [laid, setLaid] = useState<Laid & { key: string }>({ key: '', ...NOT_YET })
+  const [resyncs, setResyncs] = useState(0)
   const key = JSON.stringify(source)
+  useResync(() => setResyncs((n) => n + 1))
   useEffect(() => {
     let live = true
-    setPreview(null)
-    setError(null)
     call('print.preview', JSON.parse(key) as PreviewSource).then(
-      (p) => live && setPreview(p),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (preview) => live && setLaid({ key, preview, error: null }),
+      (err: unknown) => live && setLaid((was) => ({ key, preview: was.key === key ? was.preview : null, error: err instanceof Error ? err.message : String(err) })),
     )
     return () => {
       live = false
     }
-  }, [key])
-  return { preview, error }
+  }, [key, resyncs])
+  return laid.key === key ? laid : NOT_YET
 }
 
 /** Fits the sheet to the width the card gives it, never larger than actual size. */

@@ -2,7 +2,7 @@ import { Button, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../main/api/contract'
-import { call } from '../bridge/client'
+import { call, useIsLinkLost } from '../bridge/client'
 import { useDeviceStatuses } from '../hooks/useDeviceStatuses'
 import { useSession } from '../hooks/useSession'
 import { setLocale, type Locale } from '../i18n'
@@ -16,6 +16,8 @@ export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const { value: session } = useSession()
   const statuses = useDeviceStatuses()
+  // Station host only: while its event socket is down, the lights and the operator may be out of date.
+  const isLinkLost = useIsLinkLost()
   const [signingIn, setSigningIn] = useState(false)
   const nextLocale: Locale = i18n.language === 'en' ? 'zh-CN' : 'en'
 
@@ -41,6 +43,11 @@ export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
         )}
       </Space>
       <Space size="large" align="center">
+        {isLinkLost ? (
+          <Tag color="error" data-testid="link-lost">
+            {t('connectionLost')}
+          </Tag>
+        ) : null}
         <DeviceLights statuses={statuses} />
         <CameraScanButton />
         <Button size="small" type="text" data-testid="locale-switch" onClick={() => setLocale(nextLocale)}>

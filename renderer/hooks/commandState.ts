@@ -1,9 +1,11 @@
 /**
- * A value loaded once by a command and kept current by pushed events (the
- * device lights, the session, a case's receipt job). On the station host the
- * answer comes over HTTP and the pushes over a WebSocket, so a push can
- * overtake the answer: pushes that arrive first are shown at once and then
- * replayed over the answer, so the older answer never overwrites them.
+ * A value loaded by a command and kept current by pushed events (the device
+ * lights, the session, a case's receipt job). On the station host the answer
+ * comes over HTTP and the pushes over a WebSocket, so a push can overtake the
+ * answer: pushes that arrive first are shown at once and then replayed over
+ * the answer, so the older answer never overwrites them. When the WebSocket
+ * comes back after a drop, the pushes sent meanwhile are lost: the command
+ * runs again (a resync), under the same rule.
  *
  * Pure (no React, no bridge) so the ordering can be tested in Node;
  * useCommandState.ts wires it to the bridge and to components.
@@ -14,7 +16,10 @@ export type LoadPhase = 'loading' | 'loaded' | 'failed'
 export interface CommandSnapshot<T> {
   value: T
   phase: LoadPhase
-  /** Why the command failed (phase 'failed'); the value is then the initial one with any pushes applied. */
+  /**
+   * Why the last run of the command failed (phase 'failed'); the value is then what was shown
+   * before it (the initial one at first) with any pushes applied.
+   */
   error: string | null
 }
 
@@ -28,6 +33,11 @@ export interface CommandStateSpec<T, P = never> {
    * a second time, over the answer, so this must depend on its arguments only.
    */
   apply?(current: T, push: P): T
+  /**
+   * Subscribes to "pushes resumed after a gap" (some were lost) and returns the
+   * unsubscribe: each time, the command runs again. Omitted when nothing is pushed.
+   */
+  resync?(onResync: () => void): () => void
 }
 
 export interface CommandState<T> {
@@ -42,13 +52,15 @@ export function loadingSnapshot<T>(initial: T): CommandSnapshot<T> {
   return { value: initial, phase: 'loading', error: null }
 }
 
-/** Subscribes to the pushes, then runs the command once. */
+/** Subscribes to the pushes, then runs the command: once, and again on each resync. */
 export function startCommandState<T, P = never>(spec: CommandStateSpec<T, P>): CommandState<T> {
   const apply = spec.apply ?? ((value: T) => value)
   const listeners = new Set<() => void>()
   let current = loadingSnapshot(spec.initial)
-  /** Pushes received before the answer, oldest first; null once the command has answered or failed. */
+  /** Pushes received since the latest run was sent, oldest first; null once it has answered or failed. */
   let early: P[] | null = []
+  /** Counts the runs: only the latest one's answer is shown (an earlier one can answer last). */
+  let runs = 0
   let isStopped = false
 
   const publish = (next: CommandSnapshot<T>): void => {
@@ -65,19 +77,31 @@ export function startCommandState<T, P = never>(spec: CommandStateSpec<T, P>): C
       publish({ ...current, value: apply(current.value, push) })
     }) ?? (() => undefined)
 
-  new Promise<T>((resolve) => resolve(spec.load())).then(
-    (answer) => {
-      if (isStopped || !early) return
-      const overtaking = early
-      early = null
-      publish({ value: overtaking.reduce(apply, answer), phase: 'loaded', error: null })
-    },
-    (err: unknown) => {
-      if (isStopped) return
-      early = null
-      publish({ ...current, phase: 'failed', error: err instanceof Error ? err.message : String(err) })
-    },
-  )
+  const run = (): void => {
+    const thisRun = ++runs
+    // Pushes shown before this run was sent are in its answer; only later ones can overtake it.
+    // The value shown stays (with its phase) until the answer: a resync does not blank the screen.
+    early = []
+    new Promise<T>((resolve) => resolve(spec.load())).then(
+      (answer) => {
+        if (isStopped || thisRun !== runs) return
+        const overtaking = early ?? []
+        early = null
+        publish({ value: overtaking.reduce(apply, answer), phase: 'loaded', error: null })
+      },
+      (err: unknown) => {
+        if (isStopped || thisRun !== runs) return
+        early = null
+        publish({ ...current, phase: 'failed', error: err instanceof Error ? err.message : String(err) })
+      },
+    )
+  }
+
+  const unresync =
+    spec.resync?.(() => {
+      if (!isStopped) run()
+    }) ?? (() => undefined)
+  run()
 
   return {
     snapshot: () => current,
@@ -90,6 +114,7 @@ export function startCommandState<T, P = never>(spec: CommandStateSpec<T, P>): C
       isStopped = true
       listeners.clear()
       unsubscribe()
+      unresync()
     },
   }
 }

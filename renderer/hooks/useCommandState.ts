@@ -2,11 +2,12 @@
  * "Load by a command, then keep current by a pushed event" for components:
  * `useCommandState` for a value one component owns, `shareCommandState` for
  * one the whole window shares (one command, one subscription). The ordering
- * rule — a push that overtakes the answer wins — lives in commandState.ts.
+ * rule — a push that overtakes the answer wins — and the reload after the
+ * station host's event socket comes back live in commandState.ts.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { EventName, EventPayload } from '../../main/api/contract'
-import { onEvent } from '../bridge/client'
+import { onEvent, onResync } from '../bridge/client'
 import { loadingSnapshot, shareCommandState, startCommandState, type CommandSnapshot, type CommandStateSpec } from './commandState'
 
 export type { CommandSnapshot } from './commandState'
@@ -26,6 +27,8 @@ function toSpec<T, E extends EventName>(options: () => CommandStateOptions<T, E>
     // The latest apply, so a component's closure is never stale.
     subscribe: push ? (onPush) => onEvent(push.event, onPush) : undefined,
     apply: push ? (current, payload) => (options().push?.apply ?? push.apply)(current, payload) : undefined,
+    // Only a value kept current by pushes can have missed some in a gap; a loaded-once value (system.info) stays.
+    resync: push ? onResync : undefined,
   }
 }
 

@@ -2,12 +2,13 @@
  * The photos of one owner for a whole checklist: listed once (thumbnails
  * included), grouped by line, and listed again only when main says this
  * owner's photos changed — after a save or removal here, or on another
- * screen showing the same checklist.
+ * screen showing the same checklist — or when the station host's event socket
+ * comes back after a drop (a change pushed meanwhile was lost).
  */
 import { message } from 'antd'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AttachmentView } from '../../main/api/contract/attachments'
-import { call, useEvent } from '../bridge/client'
+import { call, useEvent, useResync } from '../bridge/client'
 import { concernsOwner, groupByMaterial, ownerKey, type PhotoOwner, type PhotosByMaterial } from './ownerPhotos'
 
 export interface OwnerPhotos {
@@ -48,6 +49,7 @@ export function useOwnerPhotos(owner: PhotoOwner | null): [OwnerPhotos, React.Re
   useEvent('attachments.changed', (change) => {
     if (current && concernsOwner(current, change)) reload()
   })
+  useResync(reload)
 
   const byMaterial = listed !== null && listed.key === key ? listed.byMaterial : NOTHING_LISTED
   const photos = useMemo<OwnerPhotos>(() => ({ photosOf: (materialId) => byMaterial.get(materialId) ?? NO_PHOTOS }), [byMaterial])

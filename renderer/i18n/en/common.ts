@@ -55,4 +55,5 @@ export const common: Shape<typeof zh> = {
     message: 'Detail',
     changedAt: 'Last change',
   },
+  connectionLost: 'Connection to the station lost, reconnecting…',
 }

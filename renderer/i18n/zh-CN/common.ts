@@ -51,4 +51,5 @@ export const common = {
     message: '说明',
     changedAt: '最后变化',
   },
+  connectionLost: '与工作站的连接中断，正在重连…',
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Space, Spin, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call, useEvent } from '../../bridge/client'
+import { call, useEvent, useResync } from '../../bridge/client'
 import { navigate } from '../../hooks/useRoute'
 import { CaseActions } from './CaseActions'
 import { CaseFacts } from './CaseFacts'
@@ -13,7 +13,8 @@ import './cases.css'
 /**
  * One case (`#/cases/<caseNo>`): the facts, the timeline and the actions its
  * state allows. Refreshes on `case.changed` for this case, whichever window
- * or device made the change. Esc goes back to the queue.
+ * or device made the change, and when the station host's event socket comes
+ * back after a drop (a change pushed meanwhile was lost). Esc goes back to the queue.
  */
 export function CasePage({ caseNo }: { caseNo: string }): React.JSX.Element {
   const { t } = useTranslation('cases')
@@ -21,14 +22,20 @@ export function CasePage({ caseNo }: { caseNo: string }): React.JSX.Element {
   const [error, setError] = useState<string | null>(null)
   const shown = useRef<CaseDetail | null>(null)
   shown.current = detail
+  // Two loads can be on their way (a push, then a resync): only the last one asked for is shown.
+  const requestRef = useRef(0)
 
   const load = useCallback(() => {
+    const request = ++requestRef.current
     call('cases.get', { caseNo }).then(
       (d) => {
+        if (request !== requestRef.current) return
         setDetail(d)
         setError(null)
       },
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => {
+        if (request === requestRef.current) setError(err instanceof Error ? err.message : String(err))
+      },
     )
   }, [caseNo])
 
@@ -40,6 +47,7 @@ export function CasePage({ caseNo }: { caseNo: string }): React.JSX.Element {
   useEvent('case.changed', (change) => {
     if (change.caseNo === caseNo && !detailHasChange(shown.current, change)) load()
   })
+  useResync(load)
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {

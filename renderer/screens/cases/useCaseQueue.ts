@@ -4,9 +4,11 @@
  * Answers for older filters are dropped, so typing fast never shows rows of
  * a search the clerk has moved past. `case.changed` patches a shown row in
  * place and counts new cases, instead of reloading under the clerk's eyes.
+ * When the station host's event socket comes back after a drop, the changes
+ * pushed meanwhile are lost: the first page and the count load again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { call, useEvent } from '../../bridge/client'
+import { call, useEvent, useResync } from '../../bridge/client'
 import { patchRow, toListFilters, type CaseRow, type QueueFilterState } from './queueModel'
 
 const PAGE_SIZE = 100
@@ -42,13 +44,29 @@ export function useCaseQueue(filters: QueueFilterState): CaseQueue {
   const generationRef = useRef(0)
   const loadingRef = useRef(false)
   const rowsRef = useRef<CaseRow[]>([])
+  /** Cases changed while the first page was on its way (null when none is): the page may be older than the change. */
+  const changedDuringLoadRef = useRef<Set<string> | null>(null)
 
   const listFilters = JSON.stringify(toListFilters(filters))
   const sort = filters.sort
 
+  /** Reads one row again as a list row (masked), not the case page: the list never holds a full ID number. */
+  const refreshRow = useCallback((caseNo: string) => {
+    call('cases.list', { filters: { text: caseNo }, limit: 1 }).then(
+      (page) => {
+        const fresh = page.rows.find((r) => r.caseNo === caseNo)
+        if (!fresh) return
+        rowsRef.current = patchRow(rowsRef.current, fresh)
+        setRows(rowsRef.current)
+      },
+      () => undefined,
+    )
+  }, [])
+
   useEffect(() => {
     const gen = ++generationRef.current
     const parsed = JSON.parse(listFilters) as ReturnType<typeof toListFilters>
+    changedDuringLoadRef.current = new Set()
     loadingRef.current = true
     setLoading(true)
     setError(null)
@@ -62,9 +80,14 @@ export function useCaseQueue(filters: QueueFilterState): CaseQueue {
         setCursor(page.nextCursor)
         loadingRef.current = false
         setLoading(false)
+        // A change pushed while the page was on its way wins over the page, as in commandState.ts.
+        const changed = changedDuringLoadRef.current ?? new Set<string>()
+        changedDuringLoadRef.current = null
+        for (const caseNo of changed) if (page.rows.some((r) => r.caseNo === caseNo)) refreshRow(caseNo)
       },
       (err: unknown) => {
         if (gen !== generationRef.current) return
+        changedDuringLoadRef.current = null
         rowsRef.current = []
         setRows([])
         setLoadedFor(JSON.stringify([parsed, sort]))
@@ -79,7 +102,7 @@ export function useCaseQueue(filters: QueueFilterState): CaseQueue {
       (out) => gen === generationRef.current && setCount(out.count),
       () => undefined,
     )
-  }, [listFilters, sort, generation])
+  }, [listFilters, sort, generation, refreshRow])
 
   const loadMore = useCallback(() => {
     if (loadingRef.current || cursor === null) return
@@ -109,20 +132,12 @@ export function useCaseQueue(filters: QueueFilterState): CaseQueue {
       setNewCases((n) => n + 1)
       return
     }
-    if (!rowsRef.current.some((r) => r.caseNo === change.caseNo)) return
-    // Read back as a list row (masked), not the case page: the list never holds a full ID number.
-    call('cases.list', { filters: { text: change.caseNo }, limit: 1 }).then(
-      (page) => {
-        const fresh = page.rows.find((r) => r.caseNo === change.caseNo)
-        if (!fresh) return
-        rowsRef.current = patchRow(rowsRef.current, fresh)
-        setRows(rowsRef.current)
-      },
-      () => undefined,
-    )
+    changedDuringLoadRef.current?.add(change.caseNo)
+    if (rowsRef.current.some((r) => r.caseNo === change.caseNo)) refreshRow(change.caseNo)
   })
 
   const reload = useCallback(() => setGeneration((g) => g + 1), [])
+  useResync(reload)
 
   return { rows, count, isLoading, loadedFor, hasMore: cursor !== null, error, newCases, loadMore, reload }
 }

@@ -8,40 +8,48 @@ interface Light {
 
 /**
  * A mocked bridge for one command and one event: the test decides when the
- * command answers (or fails) and when a push arrives, as the station's HTTP
- * and WebSocket would in either order.
+ * command answers (or fails), when a push arrives and when the event socket
+ * comes back after a gap, as the station's HTTP and WebSocket would in any order.
  */
 function aBridge<T, P>() {
-  let answer!: (value: T) => void
-  let fail!: (err: Error) => void
+  /** One per time the command was sent, in order. */
+  const runs: { answer: (value: T) => void; fail: (err: Error) => void }[] = []
   const pushListeners = new Set<(push: P) => void>()
-  const load = vi.fn(
-    () =>
-      new Promise<T>((resolve, reject) => {
-        answer = resolve
-        fail = reject
-      }),
-  )
+  const resyncListeners = new Set<() => void>()
+  const load = vi.fn(() => new Promise<T>((resolve, reject) => runs.push({ answer: resolve, fail: reject })))
   const subscribe = vi.fn((onPush: (push: P) => void) => {
     pushListeners.add(onPush)
     return () => pushListeners.delete(onPush)
   })
+  const resync = vi.fn((onResync: () => void) => {
+    resyncListeners.add(onResync)
+    return () => resyncListeners.delete(onResync)
+  })
   return {
     load,
     subscribe,
-    answer: async (value: T) => {
-      answer(value)
+    resync,
+    /** Answers the latest run of the command (or run `index`, counted from 0). */
+    answer: async (value: T, index = runs.length - 1) => {
+      runs[index]!.answer(value)
       await settled()
     },
     fail: async (err: Error) => {
-      fail(err)
+      runs.at(-1)!.fail(err)
       await settled()
     },
     push: (payload: P) => {
       for (const listener of [...pushListeners]) listener(payload)
     },
+    /** The event socket is open again after a drop. */
+    resume: () => {
+      for (const listener of [...resyncListeners]) listener()
+    },
     get subscriberCount() {
       return pushListeners.size
+    },
+    get resyncListenerCount() {
+      return resyncListeners.size
     },
   }
 }
@@ -55,6 +63,7 @@ function lightsSpec(bridge: ReturnType<typeof aBridge<Light[], Light>>): Command
     initial: [],
     load: bridge.load,
     subscribe: bridge.subscribe,
+    resync: bridge.resync,
     apply: (current, light) => [...current.filter((l) => l.device !== light.device), light],
   }
 }
@@ -141,6 +150,128 @@ describe('a value loaded by a command and kept current by pushes', () => {
   })
 })
 
+describe('a value kept current by pushes, after the event socket came back from a drop', () => {
+  it('loads again and shows what changed while pushes were lost', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+    await bridge.answer([{ device: 'labelPrinter', state: 'ok' }])
+
+    // The paper ran out while the socket was down: that push never came.
+    bridge.resume()
+    await bridge.answer([{ device: 'labelPrinter', state: 'error' }])
+
+    expect(bridge.load).toHaveBeenCalledTimes(2)
+    expect(state.snapshot()).toEqual({ value: [{ device: 'labelPrinter', state: 'error' }], phase: 'loaded', error: null })
+  })
+
+  it('keeps showing what it had while the reload is on its way', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+    await bridge.answer([{ device: 'labelPrinter', state: 'ok' }])
+
+    bridge.resume()
+    await settled()
+
+    expect(state.snapshot()).toEqual({ value: [{ device: 'labelPrinter', state: 'ok' }], phase: 'loaded', error: null })
+  })
+
+  it('keeps a push that overtook the reload instead of letting the reload’s older answer overwrite it', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+    await bridge.answer([
+      { device: 'idcard', state: 'ok' },
+      { device: 'labelPrinter', state: 'ok' },
+    ])
+
+    bridge.resume()
+    bridge.push({ device: 'labelPrinter', state: 'busy' })
+    expect(state.snapshot().value).toContainEqual({ device: 'labelPrinter', state: 'busy' })
+    await bridge.answer([
+      { device: 'idcard', state: 'error' },
+      { device: 'labelPrinter', state: 'error' },
+    ])
+
+    expect(state.snapshot().value).toEqual([
+      { device: 'idcard', state: 'error' },
+      { device: 'labelPrinter', state: 'busy' },
+    ])
+  })
+
+  it('does not replay a push from before the reload over the reload’s answer, which already holds it', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+
+    // The first answer is still on its way when a push comes, then the socket drops and comes back.
+    bridge.push({ device: 'labelPrinter', state: 'busy' })
+    bridge.resume()
+    await bridge.answer([{ device: 'labelPrinter', state: 'ok' }])
+
+    expect(state.snapshot().value).toEqual([{ device: 'labelPrinter', state: 'ok' }])
+  })
+
+  it('shows the reload’s answer even when the first run answers after it', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+
+    bridge.resume()
+    await bridge.answer([{ device: 'labelPrinter', state: 'error' }], 1)
+    await bridge.answer([{ device: 'labelPrinter', state: 'ok' }], 0)
+
+    expect(state.snapshot().value).toEqual([{ device: 'labelPrinter', state: 'error' }])
+  })
+
+  it('says why the reload failed and keeps what it showed', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+    await bridge.answer([{ device: 'labelPrinter', state: 'ok' }])
+
+    bridge.resume()
+    await bridge.fail(new Error('与工作站主机的连接中断'))
+
+    expect(state.snapshot()).toEqual({ value: [{ device: 'labelPrinter', state: 'ok' }], phase: 'failed', error: '与工作站主机的连接中断' })
+  })
+
+  it('recovers from a failed first load on the next resync', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+    await bridge.fail(new Error('与工作站主机的连接中断'))
+
+    bridge.resume()
+    await bridge.answer([{ device: 'labelPrinter', state: 'ok' }])
+
+    expect(state.snapshot()).toEqual({ value: [{ device: 'labelPrinter', state: 'ok' }], phase: 'loaded', error: null })
+  })
+
+  it('does not load again once stopped (the component unmounted)', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const state = startCommandState(lightsSpec(bridge))
+    await bridge.answer([])
+
+    state.stop()
+    bridge.resume()
+
+    expect(bridge.load).toHaveBeenCalledTimes(1)
+    expect(bridge.resyncListenerCount).toBe(0)
+  })
+
+  it('reloads a shared value once for all its readers', async () => {
+    const bridge = aBridge<Light[], Light>()
+    const shared = shareCommandState(lightsSpec(bridge))
+    const topBar = vi.fn()
+    shared.subscribe(topBar)
+    shared.subscribe(() => undefined)
+    await bridge.answer([{ device: 'labelPrinter', state: 'ok' }])
+    topBar.mockClear()
+
+    bridge.resume()
+    await bridge.answer([{ device: 'labelPrinter', state: 'error' }])
+
+    expect(bridge.load).toHaveBeenCalledTimes(2)
+    expect(topBar).toHaveBeenCalled()
+    expect(shared.snapshot().value).toEqual([{ device: 'labelPrinter', state: 'error' }])
+  })
+})
+
 describe('a value the whole window shares', () => {
   it('loads once and subscribes once however many components read it', async () => {
     const bridge = aBridge<Light[], Light>()
@@ -184,5 +315,6 @@ describe('a value the whole window shares', () => {
     await settled()
 
     expect(bridge.subscriberCount).toBe(0)
+    expect(bridge.resyncListenerCount).toBe(0)
   })
 })
