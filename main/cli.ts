@@ -2,7 +2,7 @@
  * Operations CLI: `npm run cli -- <command>`. Station host, emulators,
  * decode and check tools, audit, backup, reports.
  */
-import { AppError } from './api/errors'
+import { AppError } from './domain/errors'
 import { CliError, type CliCommand } from './cli/command'
 import { cliCommands } from './cli/index'
 

@@ -5,7 +5,7 @@
  * and types (erased at build time).
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventEnvelope, type OneWindowBridge } from '../main/api/bridge'
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventEnvelope, type OneWindowBridge } from '../main/contract/bridge'
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>()
 

@@ -1,14 +1,15 @@
 import { z } from 'zod'
-import './zodLocale'
+import '../contract/zodLocale'
 import { formatIssuePath } from '../domain/zodMessages'
-import { AppError, type ApiError, type Result } from './errors'
+import { AppError } from '../domain/errors'
+import type { ApiError, Result } from '../contract/result'
 import {
   commands,
   isCommandName,
   type CommandName,
   type CommandOutput,
   type CommandParsedInput,
-} from './contract'
+} from '../contract'
 import type { Services } from '../services/services'
 
 export interface Caller {
@@ -68,7 +69,9 @@ export class Dispatcher {
 }
 
 export function toApiError(err: unknown, name: string): ApiError {
-  if (err instanceof AppError) return err.toApi()
+  if (err instanceof AppError) {
+    return err.field === undefined ? { code: err.code, message: err.message } : { code: err.code, message: err.message, field: err.field }
+  }
   if (err instanceof z.ZodError) return schemaError(err)
   // Unexpected: log the detail for staff support, answer without internals.
   console.error(`[api] ${name} failed:`, err)

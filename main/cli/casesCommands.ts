@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { basename, resolve } from 'node:path'
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import { defaultDataDir, loadStationConfig } from '../config/loadConfig'
 import { EventBus } from '../services/eventBus'
 import { buildCaseServices, type CaseServices } from '../services/cases/caseServices'

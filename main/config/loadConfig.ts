@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import { parseStationConfig, type StationConfig } from './stationConfig'
 
 export const CONFIG_FILE_NAME = 'station.json'

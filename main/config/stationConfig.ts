@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { AppError } from '../api/errors'
-import '../api/zodLocale'
+import { AppError } from '../domain/errors'
+import '../contract/zodLocale'
 import { parsePrinterUri } from '../devices/printer/printerUri'
 import { scanTerminators } from '../devices/scanner/scanFraming'
 

@@ -3,7 +3,7 @@
  * the app makes goes through `nextState`, so an illegal one is refused in one
  * place with a message the clerk can act on.
  */
-import { AppError } from '../api/errors'
+import { AppError } from './errors'
 
 export const caseStates = [
   'accepted',

@@ -3,7 +3,7 @@
  * `{region6}{yyyymmdd}{station3}{seq4}` is all digits, so Code 128 set C packs
  * two digits per symbol and the barcode stays short enough for an 80 mm receipt.
  */
-import { AppError } from '../api/errors'
+import { AppError } from './errors'
 import { plainDateParts, type PlainDate } from './plainDate'
 
 export const DEFAULT_CASE_NUMBER_FORMAT = '{region6}{yyyymmdd}{station3}{seq4}'

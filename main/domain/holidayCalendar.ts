@@ -4,7 +4,7 @@
  * rather than wait for a new release of the app.
  */
 import { z } from 'zod'
-import { AppError } from '../api/errors'
+import { AppError } from './errors'
 import { isPlainDate, isWeekend, plainDateParts, type PlainDate } from './plainDate'
 import { formatIssuePath, zhIssueMessage } from './zodMessages'
 

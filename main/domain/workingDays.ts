@@ -3,7 +3,7 @@
  * plus the make-up working days (调休). Every promised deadline in the hall
  * counts in these days.
  */
-import { AppError } from '../api/errors'
+import { AppError } from './errors'
 import type { HolidayCalendarYear } from './holidayCalendar'
 import { fromEpochDay, isPlainDate, isWeekend, toEpochDay, yearOf, type PlainDate } from './plainDate'
 

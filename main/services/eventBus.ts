@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../api/contract'
+import type { EventName, EventPayload } from '../contract'
 
 type Listener = (name: EventName, payload: unknown) => void
 

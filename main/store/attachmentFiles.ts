@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import type { AttachmentMime } from './attachmentsRepository'
 import { syncFolder, writeSyncedTemp } from './durableFiles'
 

@@ -8,7 +8,7 @@
  * deleted): compare against a head printed earlier (`--anchor SEQ:HASH`).
  */
 import { createHash } from 'node:crypto'
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import type { Db, Statement } from './sqlite'
 
 export const GENESIS_HASH = '0'.repeat(64)

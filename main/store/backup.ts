@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import { verifyAuditChain } from './auditChain'
 import { openDatabaseReadOnly, quickCheck } from './database'
 import { appliedVersions } from './migrator'

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import { applyMigrations, type Migration, type MigrationReport } from './migrator'
 import { migrations as knownMigrations } from './migrations'
 import type { Db } from './sqlite'

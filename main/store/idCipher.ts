@@ -5,7 +5,7 @@
  * so a lookup hash never reveals anything the cipher key protects.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import { MASTER_KEY_BYTES } from './keyProviders'
 
 const FORMAT_VERSION = 1

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, linkSync, readFileSync, statSync, unlinkSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import { syncFolder, writeSyncedTemp } from './durableFiles'
 
 export const MASTER_KEY_BYTES = 32

@@ -3,7 +3,7 @@
  * recorded in `schema_migrations`, so a half-upgraded database cannot exist.
  */
 import type { Db } from './sqlite'
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 
 export interface Migration {
   /** Unique, increasing; the file is named `NNN_name.ts` after it. */

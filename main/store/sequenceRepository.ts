@@ -3,7 +3,7 @@
  * transaction: the counter and the case commit together, so a number is never
  * handed out twice, and one that was never committed was never printed either.
  */
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import type { Db, Statement } from './sqlite'
 
 /** The key for a format whose numbers carry no date: one counter for all time. */

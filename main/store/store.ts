@@ -3,7 +3,7 @@
  * Services get this object and never see SQL; a change spanning several
  * repositories runs in `store.transaction`, together with its audit row.
  */
-import { AppError } from '../api/errors'
+import { AppError } from '../domain/errors'
 import { appendAudit, type AuditEntry, type AuditRow } from './auditChain'
 import { CaseQueueRepository } from './caseQueueRepository'
 import { CaseRepository } from './caseRepository'

@@ -6,8 +6,8 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import type { App } from '../app'
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventEnvelope } from '../api/bridge'
-import type { Result } from '../api/errors'
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventEnvelope } from '../contract/bridge'
+import type { Result } from '../contract/result'
 
 export interface IpcBinding {
   dispose(): void

@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { App } from '../app'
-import type { EventEnvelope } from '../api/bridge'
-import type { ApiError, Result } from '../api/errors'
+import type { EventEnvelope } from '../contract/bridge'
+import type { ApiError, Result } from '../contract/result'
 
 export interface StationServerOptions {
   port?: number

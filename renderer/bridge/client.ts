@@ -5,9 +5,9 @@
  * station host's HTTP/WebSocket bridge.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { OneWindowBridge } from '../../main/api/bridge'
-import type { ApiError } from '../../main/api/errors'
-import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../main/api/contract'
+import type { OneWindowBridge } from '../../main/contract/bridge'
+import type { ApiError } from '../../main/contract/result'
+import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../main/contract'
 import { createHttpBridge, takeToken } from './httpBridge'
 
 declare global {

@@ -3,8 +3,8 @@
  * events over one WebSocket, both carrying the per-start token. Implements
  * the same OneWindowBridge as the Electron preload, so screens never know.
  */
-import type { EventEnvelope, EventLink, OneWindowBridge } from '../../main/api/bridge'
-import type { Result } from '../../main/api/errors'
+import type { EventEnvelope, EventLink, OneWindowBridge } from '../../main/contract/bridge'
+import type { Result } from '../../main/contract/result'
 
 const TOKEN_KEY = 'onewindow.token'
 

@@ -1,7 +1,7 @@
 import { Badge, Space, Tooltip } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import type { DeviceStatus } from '../../main/api/contract/system'
+import type { DeviceStatus } from '../../main/contract/system'
 
 export const stateColours: Record<DeviceStatus['state'], 'success' | 'processing' | 'warning' | 'error' | 'default'> = {
   ok: 'success',

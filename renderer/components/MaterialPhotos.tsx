@@ -9,7 +9,7 @@
 import { Button, Modal, Popconfirm, Select, Space, Tag, Typography, message } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AttachmentView } from '../../main/api/contract/attachments'
+import type { AttachmentView } from '../../main/contract/attachments'
 import { call } from '../bridge/client'
 import { ownerKey, type PhotoOwner } from '../hooks/ownerPhotos'
 import { useCameraChoice } from '../hooks/useCameras'

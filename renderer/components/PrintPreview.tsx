@@ -10,7 +10,7 @@
 import { Alert, Button, Card, Flex, Modal, Segmented, Spin, Tag, Typography, message } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandInput, CommandOutput, EventPayload } from '../../main/api/contract'
+import type { CommandInput, CommandOutput, EventPayload } from '../../main/contract'
 import { call, useEvent, useResync } from '../bridge/client'
 import './printPreview.css'
 

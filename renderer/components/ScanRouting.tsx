@@ -6,7 +6,7 @@
 import { Button, Modal, Select, Space } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandOutput } from '../../main/api/contract'
+import type { CommandOutput } from '../../main/contract'
 import { useCameraChoice } from '../hooks/useCameras'
 import { useScanRouting } from '../hooks/useScanRouting'
 import { CameraScanner } from './CameraScanner'

@@ -8,7 +8,7 @@
 import { Alert, Button, Card, Dropdown, Flex, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandInput, CommandOutput } from '../../main/api/contract'
+import type { CommandInput, CommandOutput } from '../../main/contract'
 import { call } from '../bridge/client'
 import { useCommandState } from '../hooks/useCommandState'
 

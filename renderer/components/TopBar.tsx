@@ -1,7 +1,7 @@
 import { Button, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandOutput } from '../../main/api/contract'
+import type { CommandOutput } from '../../main/contract'
 import { call, useIsLinkLost } from '../bridge/client'
 import { useDeviceStatuses } from '../hooks/useDeviceStatuses'
 import { useSession } from '../hooks/useSession'

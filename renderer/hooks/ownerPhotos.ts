@@ -3,8 +3,8 @@
  * checklist shows them: one list per owner, split by checklist line, and
  * which change pushes from main concern that owner.
  */
-import type { EventPayload } from '../../main/api/contract'
-import type { AttachmentView } from '../../main/api/contract/attachments'
+import type { EventPayload } from '../../main/contract'
+import type { AttachmentView } from '../../main/contract/attachments'
 
 export type PhotoOwner = { draftId: string } | { caseNo: string }
 

@@ -6,7 +6,7 @@
  * useScanRouting falls back (a case number opens the case).
  */
 import { useEffect, useRef } from 'react'
-import type { CommandOutput } from '../../main/api/contract'
+import type { CommandOutput } from '../../main/contract'
 import type { ScanSource } from './useScanner'
 
 export type ClassifiedScan = CommandOutput<'scan.classify'>

@@ -6,7 +6,7 @@
  * station host's event socket comes back live in commandState.ts.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import type { EventName, EventPayload } from '../../main/api/contract'
+import type { EventName, EventPayload } from '../../main/contract'
 import { onEvent, onResync } from '../bridge/client'
 import { loadingSnapshot, shareCommandState, startCommandState, type CommandSnapshot, type CommandStateSpec } from './commandState'
 

@@ -1,4 +1,4 @@
-import type { DeviceStatus } from '../../main/api/contract/system'
+import type { DeviceStatus } from '../../main/contract/system'
 import { call } from '../bridge/client'
 import { sharedCommandStateHook } from './useCommandState'
 

@@ -3,7 +3,7 @@
  * tap (the reader itself refuses to re-read a card left lying on it), with
  * the full ID number and the expiry already judged. The photo stays in main.
  */
-import type { EventPayload } from '../../main/api/contract'
+import type { EventPayload } from '../../main/contract'
 import { useEvent } from '../bridge/client'
 
 export type IdCardTap = EventPayload<'idcard.read'>

@@ -7,7 +7,7 @@
  */
 import { message } from 'antd'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AttachmentView } from '../../main/api/contract/attachments'
+import type { AttachmentView } from '../../main/contract/attachments'
 import { call, useEvent, useResync } from '../bridge/client'
 import { concernsOwner, groupByMaterial, ownerKey, type PhotoOwner, type PhotosByMaterial } from './ownerPhotos'
 

@@ -8,7 +8,7 @@
 import { message } from 'antd'
 import { useCallback, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandOutput } from '../../main/api/contract'
+import type { CommandOutput } from '../../main/contract'
 import { call } from '../bridge/client'
 import { navigate } from './useRoute'
 import { dispatchScan, type ClassifiedScan } from './scanTargets'

@@ -5,7 +5,7 @@
  * Camera scans come from CameraScanner and join the same routing.
  */
 import { useEffect, useRef } from 'react'
-import type { CommandOutput } from '../../main/api/contract'
+import type { CommandOutput } from '../../main/contract'
 import { call, useEvent } from '../bridge/client'
 import { defaultScanDetectorSettings, ScanDetector } from './scanDetector'
 import { insertIntoField, textFieldOf, type TextField } from './textFieldInsert'

@@ -1,7 +1,7 @@
 import { Badge, Table, Tag } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import type { DeviceStatus } from '../../main/api/contract/system'
+import type { DeviceStatus } from '../../main/contract/system'
 import { stateColours } from '../components/DeviceLights'
 import { ScreenFrame } from '../components/ScreenFrame'
 import { TapCardPanel } from '../components/TapCardPanel'

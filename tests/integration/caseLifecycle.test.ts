@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { EventPayload } from '../../main/api/contract'
-import type { AppError } from '../../main/api/errors'
+import type { EventPayload } from '../../main/contract'
+import type { AppError } from '../../main/domain/errors'
 import { lightOf } from '../../main/domain/caseClock'
 import { addDays } from '../../main/domain/plainDate'
 import { deadlineLight } from '../../main/domain/workingDays'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CommandName, CommandOutput } from '../../main/api/contract'
-import type { Result } from '../../main/api/errors'
+import type { CommandName, CommandOutput } from '../../main/contract'
+import type { Result } from '../../main/contract/result'
 import { aPersonForm, caseCatalog, ITEMS, PERSON_ID } from '../fixtures/caseWorld'
 import { createTestApp, type TestApp } from '../fixtures/testApp'
 

@@ -4,7 +4,7 @@
  * the `idcard.read` event — what the renderer sees.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CommandOutput, EventPayload } from '../../main/api/contract'
+import type { CommandOutput, EventPayload } from '../../main/contract'
 import { createTestApp, type TestApp } from '../fixtures/testApp'
 import { waitFor } from '../fixtures/waitFor'
 

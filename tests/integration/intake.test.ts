@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../main/api/errors'
+import { AppError } from '../../main/domain/errors'
 import { caseNumberPattern, DEFAULT_CASE_NUMBER_FORMAT } from '../../main/domain/caseNumber'
 import type { IntakeForm } from '../../main/domain/intakeForm'
 import { verifyAuditChain } from '../../main/store/auditChain'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { EventPayload } from '../../main/api/contract'
+import type { EventPayload } from '../../main/contract'
 import type { App } from '../../main/app'
 import { parseStationConfig, type StationConfigInput } from '../../main/config/stationConfig'
 import { EventBus } from '../../main/services/eventBus'

@@ -5,7 +5,7 @@
  * these files by hand, so every error names the item and the field.
  */
 import { z } from 'zod'
-import { AppError } from '../../api/errors'
+import { AppError } from '../errors'
 import { formatIssuePath, zhIssueMessage } from '../zodMessages'
 
 /**

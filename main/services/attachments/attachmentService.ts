@@ -5,8 +5,8 @@
  * audit chain with the acceptance, and they are never removed again.
  */
 import { randomUUID } from 'node:crypto'
-import { MAX_ATTACHMENT_BYTES, MAX_THUMBNAIL_BYTES, type AttachmentView } from '../../api/contract/attachments'
-import { AppError } from '../../api/errors'
+import { MAX_ATTACHMENT_BYTES, MAX_THUMBNAIL_BYTES, type AttachmentView } from '../../contract/attachments'
+import { AppError } from '../../domain/errors'
 import { sha256Hex, type AttachmentFiles } from '../../store/attachmentFiles'
 import type { AttachmentMime, AttachmentRecord, AttachmentsRepository } from '../../store/attachmentsRepository'
 import type { Store } from '../../store/store'

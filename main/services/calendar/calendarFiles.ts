@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import { resourcesDir } from '../../config/paths'
 import { holidayCalendarProblems, type HolidayCalendarYear } from '../../domain/holidayCalendar'
 import { WorkingDayCalendar } from '../../domain/workingDays'

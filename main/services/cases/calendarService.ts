@@ -5,7 +5,7 @@
  * the same year. Built once and rebuilt after an import.
  */
 import { join } from 'node:path'
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import { parseHolidayCalendar, type HolidayCalendarYear } from '../../domain/holidayCalendar'
 import { isPlainDate, type PlainDate } from '../../domain/plainDate'
 import { computeDeadline, WorkingDayCalendar } from '../../domain/workingDays'

@@ -3,7 +3,7 @@
  * written with its timeline event and audit row in one transaction; the 补正
  * pause that stops the clock; the queue and the case page.
  */
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import { clockOf, warnDateOf } from '../../domain/caseClock'
 import { caseStates, isOpen, nextState, type CaseAction, type CaseState } from '../../domain/caseMachine'
 import { DEFAULT_CASE_NUMBER_FORMAT } from '../../domain/caseNumber'

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import { resourcesDir } from '../../config/paths'
 import { parseCatalog, type Catalog, type CatalogItem } from '../../domain/catalog/catalogSchema'
 import { buildCatalogIndex, searchCatalog, type CatalogIndex } from '../../domain/catalog/catalogSearch'

@@ -5,7 +5,7 @@
  * audit chain are real). Steps run in time order across all cases, batched
  * into transactions so 100,000 cases take a minute, not an hour of fsyncs.
  */
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import { caseStates, type CaseAction } from '../../domain/caseMachine'
 import type { IntakeForm } from '../../domain/intakeForm'
 import { addDays, plainDateOf, type PlainDate } from '../../domain/plainDate'

@@ -6,7 +6,7 @@
  * it is on disk or none of it is.
  */
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import { clockOf, warnDateOf } from '../../domain/caseClock'
 import { DEFAULT_CASE_NUMBER_FORMAT, formatCaseNumber, validateCaseNumberFormat } from '../../domain/caseNumber'
 import { intakeFormSchema, type IntakeForm } from '../../domain/intakeForm'

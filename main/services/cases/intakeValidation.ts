@@ -3,7 +3,7 @@
  * an AppError naming the field (dotted path the form can focus) and what is
  * wrong with the value, so the clerk fixes it without asking anyone.
  */
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import type { CatalogItem, Material } from '../../domain/catalog/catalogSchema'
 import { checkIdNumber } from '../../domain/idNumber'
 import { maskIdNumber } from '../../domain/masking'

@@ -3,7 +3,7 @@
  * understands a case number, an ID number, a credit code, a phone number or a
  * name, and an opaque cursor for keyset paging.
  */
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import type { CaseState } from '../../domain/caseMachine'
 import { caseNumberPattern } from '../../domain/caseNumber'
 import { checkIdNumber } from '../../domain/idNumber'

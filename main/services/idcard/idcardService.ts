@@ -5,8 +5,8 @@
  * `idcard.read` event; the reader's state drives the status light. The photo
  * stays here, in memory, for the current intake only.
  */
-import { AppError } from '../../api/errors'
-import type { EmulatorCardSummary, IdcardRead, IdcardStatus } from '../../api/contract/idcard'
+import { AppError } from '../../domain/errors'
+import type { EmulatorCardSummary, IdcardRead, IdcardStatus } from '../../contract/idcard'
 import type { StationConfig } from '../../config/stationConfig'
 import type { CardRead } from '../../devices/idcard/cardRead'
 import type { DecodedPhoto, PhotoDecoder } from '../../devices/idcard/photo'

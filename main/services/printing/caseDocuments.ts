@@ -4,7 +4,7 @@
  * `print.preview` / `print.pdf` by case number. Built from the case page's
  * data; ID numbers are masked here, before they reach any document data.
  */
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import type { StationConfig } from '../../config/stationConfig'
 import type { IdNumberKind } from '../../domain/idNumber'
 import { maskIdNumber } from '../../domain/masking'

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import { ChromiumError, htmlToPdf } from '../../devices/printer/headlessChromium'
 import type { A4Document } from '../../domain/print/printDocument'
 

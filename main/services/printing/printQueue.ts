@@ -19,7 +19,7 @@
  * The worker is shaped like an outbox consumer (claim, send, settle, backoff
  * with jitter) so it can move onto `main/outbox` once that exists.
  */
-import { AppError } from '../../api/errors'
+import { AppError } from '../../domain/errors'
 import { PrinterError } from '../../devices/printer/printerError'
 import { buildPrintDocument, isPrinterKind, parsePrintData, printKinds, type PrintKind } from '../../domain/print/printKinds'
 import type { PrintJobRecord, PrintJobsRepository, PrinterRole } from '../../store/printJobsRepository'

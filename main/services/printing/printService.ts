@@ -3,8 +3,8 @@
  * needs it, show any document on screen exactly as it prints, list and
  * reprint a case's paper, make A4 PDFs, and keep the printer lights true.
  */
-import type { PrintJobView } from '../../api/contract/printing'
-import { AppError } from '../../api/errors'
+import type { PrintJobView } from '../../contract/printing'
+import { AppError } from '../../domain/errors'
 import { PrinterError, printerFailureWords } from '../../devices/printer/printerError'
 import { statusProblem, workingWords } from '../../devices/printer/printerStatus'
 import { bwipSymbols } from '../../devices/printer/barcodeSvg'

@@ -4,8 +4,8 @@
  * keyboard-wedge scanners type into the renderer, which detects them itself
  * with the thresholds this service hands out.
  */
-import { AppError } from '../../api/errors'
-import type { WedgeSettings } from '../../api/contract/scanner'
+import { AppError } from '../../domain/errors'
+import type { WedgeSettings } from '../../contract/scanner'
 import type { StationConfig } from '../../config/stationConfig'
 import { SerialScanner, type ScannerLinkStatus } from '../../devices/scanner/serialScanner'
 import { ScannerEmulator } from '../../emulators/scannerEmulator'

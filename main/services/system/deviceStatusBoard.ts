@@ -1,4 +1,4 @@
-import type { DeviceStatus } from '../../api/contract/system'
+import type { DeviceStatus } from '../../contract/system'
 import type { EventBus } from '../eventBus'
 
 export type DeviceKind = DeviceStatus['device']

@@ -3,7 +3,7 @@
  * `cases.list` takes, and the few readings of a row the screen shows (days
  * left, which light). Pure and unit tested.
  */
-import type { CommandInput, CommandOutput } from '../../../main/api/contract'
+import type { CommandInput, CommandOutput } from '../../../main/contract'
 
 type ListInput = CommandInput<'cases.list'>
 export type QueueFilters = NonNullable<ListInput['filters']>

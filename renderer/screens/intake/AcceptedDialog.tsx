@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Modal, Space, Tag, Typography } from 'antd'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandOutput } from '../../../main/api/contract'
+import type { CommandOutput } from '../../../main/contract'
 
 export type AcceptResult = CommandOutput<'cases.accept'> & { itemName: string }
 

@@ -1,7 +1,7 @@
 import { Button, Space, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { EventPayload } from '../../../main/api/contract'
+import type { EventPayload } from '../../../main/contract'
 import { call } from '../../bridge/client'
 import { useCommandState } from '../../hooks/useCommandState'
 import { PrintPreview } from '../../components/PrintPreview'

@@ -5,7 +5,7 @@
  * character is refused outright: a wrong number on a case cannot be undone
  * by the applicant later.
  */
-import type { IdcardRead } from '../../../main/api/contract/idcard'
+import type { IdcardRead } from '../../../main/contract/idcard'
 import type { ApplicantForm } from './intakeModel'
 
 export type CardTap = IdcardRead

@@ -4,7 +4,7 @@
  * error from a command belongs. Pure, so it is unit tested without a browser;
  * main re-checks everything on Accept.
  */
-import type { CommandInput, CommandOutput } from '../../../main/api/contract'
+import type { CommandInput, CommandOutput } from '../../../main/contract'
 
 export type IntakeForm = CommandInput<'drafts.save'>['form']
 export type ApplicantForm = NonNullable<IntakeForm['applicant']>

@@ -7,7 +7,7 @@
 import { useCallback, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, CommandError } from '../../bridge/client'
-import type { EventPayload } from '../../../main/api/contract'
+import type { EventPayload } from '../../../main/contract'
 import type { AcceptResult } from './AcceptedDialog'
 import { focusField } from './focusFlow'
 import { materialBlockers, screenFieldOf, type CatalogItemView } from './intakeModel'

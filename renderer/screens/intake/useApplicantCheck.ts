@@ -4,7 +4,7 @@
  * check runs when typing pauses, and answers that arrive out of order are dropped.
  */
 import { useEffect, useState } from 'react'
-import type { CommandInput, CommandOutput } from '../../../main/api/contract'
+import type { CommandInput, CommandOutput } from '../../../main/contract'
 import { call } from '../../bridge/client'
 
 export type ApplicantCheck = CommandOutput<'applicant.check'>

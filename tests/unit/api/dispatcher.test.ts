@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { commands, commandNames, events } from '../../../main/api/contract'
+import { commands, commandNames, events } from '../../../main/contract'
 import { handlers } from '../../../main/api/handlers'
 import { createTestApp, type TestApp } from '../../fixtures/testApp'
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../main/api/errors'
+import { AppError } from '../../../main/domain/errors'
 import { loadStationConfig } from '../../../main/config/loadConfig'
 import { isDemo, parseStationConfig } from '../../../main/config/stationConfig'
 

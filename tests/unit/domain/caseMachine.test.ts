@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../main/api/errors'
+import { AppError } from '../../../main/domain/errors'
 import {
   allowedActions,
   caseActions,

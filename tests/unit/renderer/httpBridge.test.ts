@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { EventLink } from '../../../main/api/bridge'
+import type { EventLink } from '../../../main/contract/bridge'
 import { createHttpBridge } from '../../../renderer/bridge/httpBridge'
 
 /** Stands in for the browser's WebSocket: the test opens, closes and feeds each socket the bridge makes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AttachmentView } from '../../../main/api/contract/attachments'
+import type { AttachmentView } from '../../../main/contract/attachments'
 import { concernsOwner, groupByMaterial, ownerKey } from '../../../renderer/hooks/ownerPhotos'
 
 const DRAFT = '6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'

@@ -11,7 +11,7 @@ vi.mock('electron', () => ({
 }))
 
 const { bindIpc } = await import('../../../main/transport/electronIpc')
-const { IPC_INVOKE_CHANNEL, IPC_EVENT_CHANNEL } = await import('../../../main/api/bridge')
+const { IPC_INVOKE_CHANNEL, IPC_EVENT_CHANNEL } = await import('../../../main/contract/bridge')
 
 const OWN_URL = 'file:///app/out/renderer/index.html'
 

@@ -5,8 +5,8 @@
  * signed-in one (`session.signIn`) and fail with FORBIDDEN when nobody is.
  */
 import { z } from 'zod'
-import { caseActions, caseStates } from '../../domain/caseMachine'
-import { intakeFormSchema, plainDateSchema } from '../../domain/intakeForm'
+import { caseActions, caseStates } from '../domain/caseMachine'
+import { intakeFormSchema, plainDateSchema } from '../domain/intakeForm'
 import { defineCommands, defineEvents } from './define'
 
 const caseStateSchema = z.enum(caseStates)

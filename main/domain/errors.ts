@@ -1,6 +1,7 @@
 /**
  * A failure is a value with a code a screen can act on, not a thrown string.
- * Services throw AppError; the contract turns it into ApiError for the wire.
+ * Every layer throws AppError; the dispatcher (main/api) turns it into the
+ * contract's ApiError for the wire.
  */
 export type ErrorCode =
   | 'BAD_INPUT' // input failed the command's schema
@@ -22,13 +23,6 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'INTERNAL'
 
-export interface ApiError {
-  code: ErrorCode
-  message: string
-  /** The input field the error is about, as a dotted path (`applicant.idNumber`). */
-  field?: string
-}
-
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly field: string | undefined
@@ -39,13 +33,4 @@ export class AppError extends Error {
     this.code = code
     this.field = field
   }
-
-  toApi(): ApiError {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field }
-  }
 }
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
-

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { printKindSchema } from '../../domain/print/printKinds'
+import { printKindSchema } from '../domain/print/printKinds'
 import { defineCommands, defineEvents } from './define'
 
 export { printKindSchema }

@@ -3,8 +3,8 @@
  * Types only: the preload checks its object against this with `satisfies`,
  * and the renderer's bridge client implements it over HTTP/WebSocket too.
  */
-import type { Result } from './errors'
-import type { CommandName, CommandInput, CommandOutput, EventName, EventPayload } from './contract'
+import type { Result } from './result'
+import type { CommandName, CommandInput, CommandOutput, EventName, EventPayload } from './index'
 
 export interface OneWindowBridge {
   /** Runs one command; never rejects for a command failure — it resolves to `{ok: false, error}`. */

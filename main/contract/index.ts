@@ -4,12 +4,12 @@
  * merged here; both transports, the preload and the renderer's types come from it.
  */
 import type { z } from 'zod'
-import { systemCommands, systemEvents } from './contract/system'
-import { scannerCommands, scannerEvents } from './contract/scanner'
-import { casesCommands, casesEvents } from './contract/cases'
-import { idcardCommands, idcardEvents } from './contract/idcard'
-import { printingCommands, printingEvents } from './contract/printing'
-import { attachmentsCommands, attachmentsEvents } from './contract/attachments'
+import { systemCommands, systemEvents } from './system'
+import { scannerCommands, scannerEvents } from './scanner'
+import { casesCommands, casesEvents } from './cases'
+import { idcardCommands, idcardEvents } from './idcard'
+import { printingCommands, printingEvents } from './printing'
+import { attachmentsCommands, attachmentsEvents } from './attachments'
 
 export const commands = {
   ...systemCommands,
