@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { cardSchema, cardTypeSchema } from '../devices/idcard/card'
-import { emulatorCardSchema } from '../emulators/emulatorCard'
-import { emulatorFaultKinds } from '../emulators/emulatorFaults'
+import { cardSchema, cardTypeSchema } from '../domain/idCard'
+import { emulatorCardSchema } from '../domain/demo/emulatorCard'
+import { emulatorFaultKinds } from '../domain/demo/emulatorFaults'
 import { defineCommands, defineEvents } from './define'
 
 /** One tap on the reader. The ID number is complete (the intake form needs it); the photo stays main-side. */

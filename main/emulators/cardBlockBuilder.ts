@@ -7,7 +7,7 @@ import { PHOTO_BYTES, PHOTO_HEIGHT, PHOTO_WIDTH } from '../devices/idcard/photo'
 import { encodeResponse } from '../devices/idcard/samFrame'
 import { SW3 } from '../devices/idcard/samStatus'
 import { TEXT_BLOCK_BYTES, TEXT_LAYOUTS, TYPE_FLAGS, type TextLayout } from '../devices/idcard/textBlock'
-import type { EmulatorCard } from './emulatorCard'
+import type { EmulatorCard } from '../domain/demo/emulatorCard'
 
 type FieldSpec = readonly [offset: number, bytes: number]
 

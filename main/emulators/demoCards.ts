@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { resourcesDir } from '../config/paths'
-import { emulatorCardFileSchema, type EmulatorCard } from './emulatorCard'
+import { emulatorCardFileSchema, type EmulatorCard } from '../domain/demo/emulatorCard'
 
 export function defaultDemoCardsFile(): string {
   return join(resourcesDir(), 'demo', 'cards.json')

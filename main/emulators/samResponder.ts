@@ -6,7 +6,7 @@
 import { decodeCommand, encodeResponse, isCommand, SAM_COMMANDS } from '../devices/idcard/samFrame'
 import { SW3 } from '../devices/idcard/samStatus'
 import { buildAppendedAddress, buildReadData, type FingerprintBytes } from './cardBlockBuilder'
-import type { EmulatorCard } from './emulatorCard'
+import type { EmulatorCard } from '../domain/demo/emulatorCard'
 
 export interface SamResponderOptions {
   /** Templates answered to 0x30 0x10 (two prints = 1024, one = 512, none = 0). */

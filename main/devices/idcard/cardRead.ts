@@ -5,7 +5,7 @@
  */
 import { checkForeignPermit2017, checkIdNumber, type IdNumberKind } from '../../domain/idNumber'
 import { plainDateParts } from '../../domain/plainDate'
-import type { Card, Gender } from './card'
+import type { Card, Gender } from '../../domain/idCard'
 import { nationName } from './nations'
 import { nationalityName } from './nationalities'
 import { describePhoto, PHOTO_BYTES, type PhotoInfo } from './photo'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cardFromReadData, decodeReadFrame } from '../../../main/devices/idcard/cardRead'
 import { decodeTextBlock } from '../../../main/devices/idcard/textBlock'
-import { cardSchema } from '../../../main/devices/idcard/card'
+import { cardSchema } from '../../../main/domain/idCard'
 import {
   foreign2017Block,
   foreign2023Block,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { cardSchema, plainDateSchema } from '../../../main/devices/idcard/card'
+import { cardSchema, plainDateSchema } from '../../../main/domain/idCard'
 import { TEXT_LAYOUTS } from '../../../main/devices/idcard/textBlock'
 import { buildTextBlock } from '../../../main/emulators/cardBlockBuilder'
-import { emulatorCardSchema, FOREIGN_2017_ID_CHARS } from '../../../main/emulators/emulatorCard'
+import { emulatorCardSchema, FOREIGN_2017_ID_CHARS } from '../../../main/domain/demo/emulatorCard'
 
 const foreign2017 = {
   cardType: 'foreign', layout: '2017', name: '史密斯', nameEn: 'SMITH, JOHN MICHAEL', gender: 'male', nationality: 'USA',

@@ -4,7 +4,7 @@
  * version, nationality code, appended address, counters.
  */
 import { z } from 'zod'
-import { cardTypeSchema, genderSchema, plainDateSchema } from '../devices/idcard/card'
+import { cardTypeSchema, genderSchema, plainDateSchema } from '../idCard'
 
 /**
  * The 2017 foreign layout keeps the number in 30 bytes of UCS-2

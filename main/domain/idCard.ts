@@ -4,7 +4,7 @@
  * absent, never empty (the intake form leaves those fields alone).
  */
 import { z } from 'zod'
-import { isPlainDate } from '../../domain/plainDate'
+import { isPlainDate } from './plainDate'
 
 /** A real calendar date as `YYYY-MM-DD`: the shape alone would let 1980-02-30 through. */
 export const plainDateSchema = z
