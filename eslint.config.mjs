@@ -1,16 +1,19 @@
 // Lint, and the layer rules of ../shared/design.md as errors that fail `npm test`
-// (VS Code and Signal Desktop keep their layering the same way).
+// (VS Code and Signal Desktop keep their layering the same way). Layers are
+// folders: eslint-plugin-boundaries classifies every file by the folder it sits
+// in and checks each import against what that layer may use, so a new file in
+// a folder is covered without naming it here.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import boundaries from 'eslint-plugin-boundaries'
+import { layerElements, layerPolicies } from './scripts/layers.mjs'
 
 const nodeIo = ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'stream', 'better-sqlite3', 'serialport', '@serialport/*', 'ws', 'node-thermal-printer', 'pg', 'electron']
 
 const restrict = (patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
 })
-
-const upper = (layers, message) => ({ regex: `(^|/)(\\.\\./)+(${layers.join('|')})(/|$)`, message })
 
 export default tseslint.config(
   { ignores: ['.data/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**'] },
@@ -35,9 +38,9 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+      // Values from the contract would drag zod schemas into the page; types are enough.
       ...restrict([
-        { regex: '(^|/)main/(?!api/)', message: 'The renderer imports nothing from main/ but the contract’s types: go through a command.' },
-        { regex: '(^|/)main/api/', allowTypeImports: true, message: 'The renderer imports only types from main/api (use `import type`).' },
+        { regex: '(^|/)main/contract(/|$)', allowTypeImports: true, message: 'The renderer imports only types from main/contract (use `import type`).' },
         { group: nodeIo, message: 'The renderer has no Node or device access: go through a command.' },
       ]),
     },
@@ -49,37 +52,23 @@ export default tseslint.config(
     rules: restrict([{ group: ['electron'], message: 'Only main/index.ts and main/transport/electronIpc.ts import electron; everything else runs in plain Node.' }]),
   },
   {
-    files: ['main/domain/**/*.ts'],
-    rules: restrict([
-      { group: nodeIo, message: 'main/domain holds pure rules: no I/O imports.' },
-      upper(['store', 'services', 'devices', 'emulators', 'dispatch', 'upstream', 'hall', 'outbox', 'transport', 'cli', 'config'], 'main/domain imports nothing above it.'),
-      { regex: '(^|/)api/(?!errors$)', message: 'main/domain may use AppError from api/errors, nothing else from api.' },
-    ]),
+    files: ['main/domain/**/*.ts', 'main/contract/**/*.ts'],
+    rules: restrict([{ group: nodeIo, message: 'main/domain and main/contract hold pure rules and schemas: no I/O imports.' }]),
   },
   {
-    files: ['main/store/**/*.ts', 'main/outbox/**/*.ts'],
-    rules: restrict([
-      { group: ['electron'], message: 'Only the shell imports electron.' },
-      upper(['services', 'devices', 'emulators', 'dispatch', 'upstream', 'hall', 'transport', 'cli'], 'main/store and main/outbox sit below services, devices and transports.'),
-    ]),
-  },
-  {
-    files: ['main/devices/**/*.ts'],
-    rules: restrict([
-      { group: ['electron'], message: 'Only the shell imports electron.' },
-      upper(['services', 'store', 'emulators', 'dispatch', 'upstream', 'hall', 'transport', 'cli'], 'Drivers sit below services and know nothing of the store.'),
-    ]),
-  },
-  {
-    files: ['main/emulators/**/*.ts'],
-    rules: restrict([
-      { group: ['electron'], message: 'Only the shell imports electron.' },
-      { regex: '(^|/)devices/.*/(reader|driver|serialScanner|escposPrinter|tsplPrinter)$', message: 'Emulators import the pure codecs, never the driver.' },
-      upper(['services', 'store', 'transport', 'api/handlers'], 'Emulators stand beside devices, below services.'),
-    ]),
-  },
-  {
-    files: ['preload/**/*.ts'],
-    rules: restrict([{ regex: '(^|/)main/(?!api/bridge$)', allowTypeImports: true, message: 'The sandboxed preload imports only main/api/bridge (and types).' }]),
+    // Which layer may import which: one policy per layer, in scripts/layers.mjs.
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': layerElements,
+      'boundaries/include': ['main/**/*', 'preload/**/*', 'renderer/**/*'],
+      // The root's files sit beside the layer folders; a file-mode element is the one way to name them.
+      'boundaries/legacy-warnings': false,
+      'import/resolver': { typescript: { project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true } },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: layerPolicies, message: '{{from.type}} may not import {{to.type}}: the layers and what each may import are in scripts/layers.mjs' }],
+      'boundaries/no-unknown-files': 'error',
+    },
   },
 )

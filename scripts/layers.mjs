@@ -25,24 +25,43 @@ export const layerElements = [
   { type: 'renderer', pattern: 'renderer' },
 ]
 
-const may = (from, allow, message) => ({ from: [from], allow: [from, ...allow], message })
+const layer = (type) => ({ element: { type } })
+const may = (from, allow) => ({ from: layer(from), allow: [from, ...allow].map((to) => ({ to: layer(to) })) })
 
 export const layerPolicies = [
-  may('domain', [], 'main/domain holds pure rules: it imports nothing else of main.'),
-  may('contract', ['domain'], 'main/contract is schemas and types over the domain: it imports main/domain only.'),
-  may('store', ['domain'], 'main/store imports main/domain only.'),
-  may('devices', ['domain'], 'Drivers import main/domain only: they know nothing of the store or the services.'),
-  may('outbox', ['domain', 'store'], 'main/outbox sits on the store and the domain.'),
-  may('emulators', ['domain', 'devices', 'config'], 'Emulators stand beside the devices: the domain and the pure codecs, nothing above.'),
-  may('dispatch', ['domain', 'store', 'outbox', 'devices'], 'A carrier adapter is an outbox consumer: domain, store, outbox.'),
-  may('upstream', ['domain', 'store', 'outbox'], 'The upstream consumer sits on the outbox.'),
-  may('hall', ['domain', 'store', 'outbox'], 'The hall consumer sits on the outbox.'),
-  may('config', ['domain', 'contract', 'devices'], 'Station config is checked with the domain’s and the drivers’ own parsers.'),
-  may('services', ['domain', 'contract', 'store', 'outbox', 'devices', 'dispatch', 'upstream', 'hall', 'config'], 'Services never import emulators, transports, handlers or the composition root: the root hands them what they need.'),
-  may('api', ['domain', 'contract', 'services', 'config'], 'The dispatcher and handlers call services; they never reach a transport or an emulator.'),
-  may('transport', ['domain', 'contract', 'api', 'config'], 'A transport serves the dispatcher and the contract.'),
-  may('cli', ['domain', 'contract', 'store', 'devices', 'emulators', 'services', 'api', 'config', 'transport', 'root'], 'The CLI may use every layer but the Electron shell.'),
-  may('root', ['domain', 'contract', 'store', 'outbox', 'devices', 'emulators', 'dispatch', 'upstream', 'hall', 'config', 'services', 'api', 'transport', 'cli'], ''),
-  may('preload', ['contract'], 'The sandboxed preload imports only the contract’s bridge.'),
-  may('renderer', ['contract', 'domain'], 'The renderer imports the contract’s types and pure domain code only: go through a command.'),
+  // main/domain holds pure rules: it imports nothing else of main.
+  may('domain', []),
+  // main/contract is schemas and types over the domain: it imports main/domain only.
+  may('contract', ['domain']),
+  // main/store imports main/domain only.
+  may('store', ['domain']),
+  // Drivers import main/domain only: they know nothing of the store or the services.
+  may('devices', ['domain']),
+  // main/outbox sits on the store and the domain.
+  may('outbox', ['domain', 'store']),
+  // Emulators stand beside the devices: the domain and the pure codecs, nothing above.
+  may('emulators', ['domain', 'devices', 'config']),
+  // A carrier adapter is an outbox consumer: domain, store, outbox.
+  may('dispatch', ['domain', 'store', 'outbox', 'devices']),
+  // The upstream consumer sits on the outbox.
+  may('upstream', ['domain', 'store', 'outbox']),
+  // The hall consumer sits on the outbox.
+  may('hall', ['domain', 'store', 'outbox']),
+  // Station config is checked with the domain’s and the drivers’ own parsers.
+  may('config', ['domain', 'contract', 'devices']),
+  // Services never import emulators, transports, handlers or the composition root: the root hands them what they need.
+  may('services', ['domain', 'contract', 'store', 'outbox', 'devices', 'dispatch', 'upstream', 'hall', 'config']),
+  // The dispatcher and handlers call services; they never reach a transport or an emulator.
+  may('api', ['domain', 'contract', 'services', 'config']),
+  // A transport serves the dispatcher and the contract.
+  may('transport', ['domain', 'contract', 'api', 'config']),
+  // A transport is handed the built App; it names its type, never builds one.
+  { from: layer('transport'), allow: [{ to: layer('root') }], importKind: 'type' },
+  // The CLI may use every layer but the Electron shell.
+  may('cli', ['domain', 'contract', 'store', 'devices', 'emulators', 'services', 'api', 'config', 'transport', 'root']),
+  may('root', ['domain', 'contract', 'store', 'outbox', 'devices', 'emulators', 'dispatch', 'upstream', 'hall', 'config', 'services', 'api', 'transport', 'cli']),
+  // The sandboxed preload imports only the contract’s bridge.
+  may('preload', ['contract']),
+  // The renderer imports the contract’s types and pure domain code only: go through a command.
+  may('renderer', ['contract', 'domain']),
 ]
