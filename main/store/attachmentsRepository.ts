@@ -1,5 +1,5 @@
 /**
- * Rows of material photos (migration 030). The image bytes live in files
+ * Rows of material photos (migration 008). The image bytes live in files
  * (attachmentFiles.ts); this table says which draft or case and which
  * checklist line each photo belongs to, with its hash and size.
  */

@@ -6,8 +6,10 @@ import type { Db } from './sqlite'
 import { AppError } from '../domain/errors'
 
 export interface Migration {
-  /** Unique, increasing; the file is named `NNN_name.ts` after it. */
+  /** 1, 2, 3, … with no gap; the file is named `NNN_name.ts` after it. */
   version: number
+  /** Numbers this migration once shipped under; a ledger row with one is renumbered, never run twice. */
+  formerVersions?: readonly number[]
   name: string
   up(db: Db): void
 }
@@ -24,15 +26,23 @@ const CREATE_LEDGER = `
     applied_at TEXT NOT NULL
   )`
 
-/** The migrations sorted by version; throws on a duplicate, which would be a programming error. */
+/** The migrations sorted by version; throws on a duplicate or a gap, which would be a programming error. */
 export function orderedMigrations(migrations: readonly Migration[]): Migration[] {
   const sorted = [...migrations].sort((a, b) => a.version - b.version)
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.version === sorted[i - 1]!.version) {
-      throw new Error(`迁移版本号重复：${sorted[i]!.version}（${sorted[i - 1]!.name} 与 ${sorted[i]!.name}）`)
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i]!
+    if (i > 0 && m.version === sorted[i - 1]!.version) {
+      throw new Error(`迁移版本号重复：${m.version}（${sorted[i - 1]!.name} 与 ${m.name}）`)
     }
+    if (m.version !== i + 1) throw new Error(`迁移版本号不连续：第 ${i + 1} 个迁移是 ${m.version}（${m.name}），应为 ${i + 1}`)
   }
   return sorted
+}
+
+/** Ledger rows written under a migration's former number take its current one. */
+function renumberFormerVersions(db: Db, known: readonly Migration[]): void {
+  const rename = db.prepare('UPDATE schema_migrations SET version = ? WHERE version = ?')
+  for (const m of known) for (const former of m.formerVersions ?? []) rename.run(m.version, former)
 }
 
 export function latestVersion(migrations: readonly Migration[]): number {
@@ -56,6 +66,7 @@ export function applyMigrations(db: Db, migrations: readonly Migration[], now: (
   const newestKnown = latestVersion(known)
   const run = db.transaction((): MigrationReport => {
     db.exec(CREATE_LEDGER)
+    renumberFormerVersions(db, known)
     const done = new Set(appliedVersions(db))
     const newestApplied = Math.max(0, ...done)
     if (newestApplied > newestKnown) {

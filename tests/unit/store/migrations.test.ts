@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3'
-import { rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../main/store/database'
-import type { Migration } from '../../../main/store/migrator'
+import { orderedMigrations, type Migration } from '../../../main/store/migrator'
 import { migrations } from '../../../main/store/migrations'
 import { tempDataDir } from '../../fixtures/caseWorld'
 
@@ -81,5 +81,35 @@ describe('opening the station database', () => {
     const file = freshFile()
     writeFileSync(file, 'this is a spreadsheet, not SQLite'.repeat(200))
     expect(() => openDatabase(file)).toThrow(/不是一窗通数据库/)
+  })
+
+  it('numbers the migrations 1, 2, 3, … with no gap and no repeat', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1))
+    // Every migration file is in the list: a file left out would be a gap in the numbers databases see.
+    const files = readdirSync(join(process.cwd(), 'main/store/migrations')).filter((f) => /^\d{3}_.*\.ts$/.test(f))
+    expect(files.map((f) => Number(f.slice(0, 3))).sort((a, b) => a - b)).toEqual(migrations.map((m) => m.version))
+  })
+
+  it('refuses a migration list with a gap, naming the number it expected', () => {
+    const up = (): void => {}
+    expect(() => orderedMigrations([{ version: 1, name: 'a', up }, { version: 3, name: 'c', up }])).toThrow(/不连续.*3（c），应为 2/)
+  })
+
+  it('renumbers a database that ran print jobs and attachments as 20 and 30, and runs neither again', () => {
+    const file = freshFile()
+    const older = migrations.filter((m) => m.version <= 8).map((m) => ({ ...m, version: m.version === 7 ? 20 : m.version === 8 ? 30 : m.version, formerVersions: [] }))
+    // The order that build used: 1–6, then 20, then 30.
+    const raw = new Database(file)
+    raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
+    for (const m of older.sort((a, b) => a.version - b.version)) {
+      m.up(raw)
+      raw.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-11-30T00:00:00.000Z')
+    }
+    raw.close()
+
+    const reopened = openDatabase(file)
+    expect(reopened.migrations.applied.map((m) => m.version)).toEqual(migrations.filter((m) => m.version > 8).map((m) => m.version))
+    expect(reopened.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(migrations.map((m) => m.version))
+    reopened.db.close()
   })
 })

@@ -13,7 +13,9 @@ import type { Migration } from '../migrator'
  * `print_job_events` is each job's history (what the job list shows).
  */
 export const migration: Migration = {
-  version: 20,
+  version: 7,
+  // Shipped as 20 while areas had number ranges; a database that ran it as 20 is renumbered at start.
+  formerVersions: [20],
   name: 'print_jobs',
   up(db) {
     db.exec(`

@@ -10,7 +10,9 @@ import type { Migration } from '../migrator'
  * lists show pictures without reading the full images.
  */
 export const migration: Migration = {
-  version: 30,
+  version: 8,
+  // Shipped as 30 while areas had number ranges; a database that ran it as 30 is renumbered at start.
+  formerVersions: [30],
   name: 'attachments',
   up(db) {
     db.exec(`
