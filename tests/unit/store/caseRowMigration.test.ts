@@ -22,12 +22,16 @@ const PERSON_ID = anIdNumber({ region: '320302', birth: '19850214' })
 const HANDLER_ID = anIdNumber({ region: '320303', birth: '19920707' })
 const USCC = aUscc('91320300MA1XYW34C')
 
-/** The previous build's schema (every migration but 006) with two cases written the old way. */
+/** The previous build's schema (every migration but 006, print jobs and attachments still numbered 20 and 30) with two cases written the old way. */
+const previousBuildMigrations = migrations
+  .filter((m) => m.version !== 6 && m.version <= 8)
+  .map((m) => ({ ...m, version: m.formerVersions?.[0] ?? m.version, formerVersions: [] }))
+
 function stationFromPreviousBuild(): string {
   const dataDir = tempDataDir('onewindow-m006-')
   dirs.push(dataDir)
   const cipher = new IdCipher(new FileKeyProvider(dataDir).masterKey())
-  const { db } = openDatabase(databaseFile(dataDir), migrations.filter((m) => m.version !== 6))
+  const { db } = openDatabase(databaseFile(dataDir), previousBuildMigrations)
   const insertCase = db.prepare(`
     INSERT INTO cases (id, case_no, item_code, item_name, department, state, clock, station_id, operator, accepted_at, accepted_date,
       promised_days, deadline, warn_date, delivery, fee_cents, fee_name, fee_receipt_no, note, draft_id, updated_at)
