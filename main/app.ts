@@ -4,13 +4,15 @@
  */
 import { mkdirSync } from 'node:fs'
 import { Dispatcher } from './api/dispatcher'
-import { handlers } from './api/handlers'
+import { demoHandlers, handlers } from './api/handlers'
+import { startDemoDevices, type DemoOptions } from './demoDevices'
 import type { StationConfig } from './config/stationConfig'
 import { serialPortsInUse } from './config/serialPortsInUse'
 import { EventBus } from './services/eventBus'
 import type { Services } from './services/services'
 import { DeviceStatusBoard } from './services/system/deviceStatusBoard'
 import { SessionService } from './services/system/session'
+import { StoreIntegrityService } from './services/system/storeIntegrity'
 import { ScannerService } from './services/scanning/scannerService'
 import { buildAttachmentService } from './services/attachments/attachmentSetup'
 import { IdCardService } from './services/idcard/idcardService'
@@ -18,9 +20,10 @@ import { appVersion } from './appVersion'
 import { FileKeyProvider, type KeyProvider } from './store/keyProviders'
 import { openStore } from './store/store'
 import { buildCaseServices } from './services/cases/caseServices'
+import { CalendarWatch } from './services/cases/calendarWatch'
 import { systemClock, type HallClock } from './services/cases/hallClock'
 import { buildPrintService, type PrintingOptions } from './services/printing/printingSetup'
-import { printReceiptOnAccept } from './services/printing/receiptOnAccept'
+import { acceptanceReceipts } from './services/printing/receiptOnAccept'
 
 export interface App {
   services: Services
@@ -36,6 +39,8 @@ export interface AppOptions {
   clock?: HallClock
   /** Tests: a fast retry backoff, no status polling, their own outputs. */
   printing?: PrintingOptions
+  /** The demo hall's emulators (devices in `emulator` mode): cards file, reader timing. */
+  demo?: DemoOptions
 }
 
 export async function createApp(config: StationConfig, options: AppOptions = {}): Promise<App> {
@@ -47,6 +52,14 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   const store = openStore({ dataDir: config.dataDir, keyProvider: options.keyProvider ?? new FileKeyProvider(config.dataDir) })
   closers.push(() => store.close())
   const session = new SessionService(events)
+  const devices = new DeviceStatusBoard(events)
+  // Its full check reads every page (seconds at a million cases): the entry points start it once the window is up.
+  const storeIntegrity = new StoreIntegrityService({ store, devices })
+  closers.push(() => storeIntegrity.stop())
+  // Photos and printing come before the case services: intake writes their rows in its accept transaction.
+  const attachments = buildAttachmentService({ store, events, session, clock: options.clock ?? systemClock, dataDir: config.dataDir, stationId: config.stationId })
+  // The case page is read only when an A4 document is asked for, by which time the case services exist.
+  const printing = buildPrintService({ config, store, events, devices, session, clock: options.clock ?? systemClock, cases: { get: (caseNo) => caseServices.cases.get(caseNo) } }, options.printing)
   const caseServices = buildCaseServices({
     store,
     events,
@@ -56,37 +69,51 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     stationId: config.stationId,
     regionCode: config.regionCode,
     caseNumberFormat: config.caseNumberFormat,
+    receipts: acceptanceReceipts({ printing, config }),
+    draftPhotos: attachments,
   })
 
-  const devices = new DeviceStatusBoard(events)
+  // Demo hall: emulators start here and the services get their ports, as from a station.json for real devices.
+  const demo = await startDemoDevices(config, options.demo)
+  // Pushed before the services' closers: the drivers let go of the ptys before the emulators go.
+  closers.push(() => demo.close())
   // One list for every probing device: ports the config gives to the reader, the scanner or a printer.
-  const portsInUse = serialPortsInUse(config.devices)
+  const portsInUse = serialPortsInUse(demo.devices)
   const services: Services = {
     config,
     info: { appName: 'OneWindow 一窗通', version: appVersion, startedAt: new Date().toISOString() },
     events,
     session,
     devices,
-    scanner: new ScannerService(config.devices.scanner, { events, devices, excludePorts: portsInUse }),
+    storeIntegrity,
+    scanner: new ScannerService(demo.devices.scanner, { events, devices, excludePorts: portsInUse, isEmulated: demo.emulated.has('scanner') }),
     ...caseServices,
-    attachments: buildAttachmentService({ store, events, session, clock: options.clock ?? systemClock, dataDir: config.dataDir, stationId: config.stationId, intake: caseServices.intake }),
-    printing: buildPrintService({ config, store, events, devices, session, clock: options.clock ?? systemClock, cases: caseServices.cases }, options.printing),
-    idcard: new IdCardService(config.devices.idcard, { events, devices, excludePorts: portsInUse }),
+    calendarWatch: new CalendarWatch({ calendar: caseServices.calendar, devices, stationId: config.stationId }),
+    attachments,
+    printing,
+    idcard: new IdCardService(demo.devices.idcard, { events, devices, excludePorts: portsInUse, isEmulated: demo.emulated.has('idcard') }),
+    demo: demo.controls,
   }
-  printReceiptOnAccept({ intake: caseServices.intake, printing: services.printing, config })
-  // The card photo is kept only for the intake in hand (personal data): gone once the case is accepted.
-  caseServices.intake.addAcceptHook(() => services.idcard.discardPhoto())
+  // The card photo is kept only for the intake in hand (personal data): gone once an accept has committed.
+  const stopPhotoDiscard = events.on('case.changed', (change) => {
+    if (change.action === 'accept') services.idcard.discardPhoto()
+  })
+  closers.push(() => void stopPhotoDiscard())
+  services.calendarWatch.start()
+  closers.push(() => services.calendarWatch.stop())
   await services.scanner.start()
   closers.push(() => services.scanner.stop())
   await services.idcard.start()
   closers.push(() => services.idcard.stop())
+  // After the services' own first lights: an emulator that would not start shows red, with why.
+  demo.reportFailures(devices)
   await services.printing.start()
   closers.push(() => services.printing.stop())
 
   let closed = false
   return {
     services,
-    dispatcher: new Dispatcher(handlers, services),
+    dispatcher: new Dispatcher(handlers, services, demo.controls ? demoHandlers : null),
     async close() {
       if (closed) return
       closed = true

@@ -93,7 +93,11 @@ async function createWindow(): Promise<void> {
   })
 
   ipc = bindIpc(core, window, isOwnUrl)
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    window.show()
+    // The window is up: now the database's full integrity check, in the background (seconds at a million cases).
+    void core?.services.storeIntegrity.checkInBackground()
+  })
   window.on('closed', () => {
     ipc?.dispose()
     ipc = undefined
@@ -132,4 +136,9 @@ if (!electronApp.requestSingleInstanceLock()) {
   electronApp.on('window-all-closed', () => {
     void (core?.close() ?? Promise.resolve()).finally(() => electronApp.quit())
   })
+  // Launched by `npm start` (scripts/supervise.mjs) with an IPC channel: it closing means the launcher died.
+  if (process.env.ONEWINDOW_SUPERVISED === '1' && process.channel) {
+    process.channel.unref()
+    process.once('disconnect', () => electronApp.quit())
+  }
 }

@@ -7,12 +7,21 @@ import { createApp, type App } from './app'
 import { loadStationConfig } from './config/loadConfig'
 import { rendererDir } from './config/paths'
 import { startStationServer, type StationServer } from './transport/stationServer'
+import { loadStationToken, watchStationToken } from './transport/stationToken'
+
+/**
+ * The port `npm run station` / `npm start` listen on unless told otherwise
+ * (--port N): fixed, so a kiosk's or a bookmark's URL survives a restart.
+ */
+export const DEFAULT_STATION_PORT = 17800
 
 export interface StationOptions {
+  /** Absent or 0: any free port (tests run in parallel); the CLI passes DEFAULT_STATION_PORT. */
   port?: number
   dataDir?: string
   configFile?: string
   staticDir?: string
+  /** Absent: the token kept in the data directory (created on first start, followed when renewed). */
   token?: string
 }
 
@@ -24,24 +33,30 @@ export interface Station {
 
 export async function startStation(options: StationOptions = {}): Promise<Station> {
   const config = loadStationConfig({ dataDir: options.dataDir, configFile: options.configFile })
+  const token = options.token ?? loadStationToken(config.dataDir)
+  const port = options.port ?? 0
   const app = await createApp(config)
   let server: StationServer
   try {
-    server = await startStationServer(app, {
-      port: options.port,
-      staticDir: options.staticDir ?? rendererDir(),
-      token: options.token,
-    })
+    server = await startStationServer(app, { port, staticDir: options.staticDir ?? rendererDir(), token })
   } catch (err) {
     await app.close()
     const code = (err as NodeJS.ErrnoException).code
-    if (code === 'EADDRINUSE') throw new Error(`端口 ${options.port} 已被占用：换一个端口（--port N），或先关闭另一个工作站主机`, { cause: err })
+    if (code === 'EADDRINUSE') {
+      throw new Error(`端口 ${port} 已被占用（可能另一个工作站主机正在运行）：先关闭它，或用 --port N 换一个端口`, { cause: err })
+    }
+    if (code === 'EACCES') throw new Error(`无权监听端口 ${port}：用 1024 以上的端口（--port N）`, { cause: err })
     throw err
   }
+  // A renewal while running takes effect at once: the old URL must stop working, not linger until a restart.
+  const unwatch = options.token ? () => undefined : watchStationToken(config.dataDir, token, (next) => server.setToken(next))
+  // Serving now: the full integrity check runs in the background from here (it reads, it blocks no request).
+  void app.services.storeIntegrity.checkInBackground()
   return {
     app,
     server,
     async stop() {
+      unwatch()
       await server.close()
       await app.close()
     },

@@ -11,6 +11,7 @@ import {
   type CommandParsedInput,
 } from '../contract'
 import type { Services } from '../services/services'
+import { isDemoCommandName, type DemoCommandName } from '../contract/demo'
 
 export interface Caller {
   transport: 'electron' | 'station' | 'cli' | 'test'
@@ -26,7 +27,9 @@ export type Handler<N extends CommandName> = (
   ctx: HandlerContext,
 ) => CommandOutput<N> | Promise<CommandOutput<N>>
 
-export type Handlers = { [N in CommandName]: Handler<N> }
+/** Every command's handler but the demo hall's, which only a station on emulators registers. */
+export type Handlers = { [N in Exclude<CommandName, DemoCommandName>]: Handler<N> }
+export type DemoHandlers = { [N in DemoCommandName]: Handler<N> }
 
 /** Turns a zod failure into one clear message naming the field. */
 export function schemaError(error: z.ZodError, prefix?: string): ApiError {
@@ -49,6 +52,8 @@ export class Dispatcher {
   constructor(
     private readonly handlers: Handlers,
     private readonly services: Services,
+    /** Only a station running emulators passes these; elsewhere demo commands are unknown. */
+    private readonly demoHandlers: DemoHandlers | null = null,
   ) {}
 
   async invoke(name: unknown, rawInput: unknown, caller: Caller): Promise<Result<unknown>> {
@@ -56,10 +61,13 @@ export class Dispatcher {
       const shown = typeof name === 'string' ? name.slice(0, 80) : typeof name
       return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `未知命令：${shown}` } }
     }
+    if (isDemoCommandName(name) && !this.demoHandlers) {
+      return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `命令 ${name} 只在演示模式下可用：本工作站没有运行模拟设备（station.json 中没有 emulator 模式的设备）` } }
+    }
     const parsed = commands[name].input.safeParse(rawInput ?? {})
     if (!parsed.success) return { ok: false, error: schemaError(parsed.error) }
     try {
-      const handler = this.handlers[name] as Handler<CommandName>
+      const handler = (isDemoCommandName(name) ? this.demoHandlers![name] : this.handlers[name]) as Handler<CommandName>
       const value = await handler(parsed.data as never, { services: this.services, caller })
       return { ok: true, value }
     } catch (err) {

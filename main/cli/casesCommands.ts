@@ -114,8 +114,13 @@ export const casesCommands: CliCommand[] = [
       const json = readJsonFile(resolve(file), '节假日日历文件')
       const area = openCaseArea(dataDirOf(options))
       try {
-        const year = area.services.calendar.importYear(json, basename(file), { operator: cliOperator(), stationId: area.stationId })
+        const { year, recounted } = area.services.calendar.importYear(json, basename(file), { operator: cliOperator(), stationId: area.stationId })
         console.log(`已导入 ${year.year} 年节假日日历（${year.source}）：${year.holidays.length} 个假期，${year.makeupWorkdays.length} 个调休上班日`)
+        if (recounted.length > 0) {
+          const stillProvisional = recounted.filter((r) => r.stillMissingYears.length > 0).length
+          console.log(`已重算 ${recounted.length} 个未办结办件的暂定时限${stillProvisional > 0 ? `（其中 ${stillProvisional} 个仍缺其他年份日历，仍为暂定）` : ''}`)
+          for (const r of recounted) console.log(`  ${r.caseNo}：${r.previousDeadline} → ${r.deadline}`)
+        }
         return 0
       } finally {
         area.store.close()

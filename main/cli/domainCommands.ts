@@ -8,7 +8,9 @@ import { resolve } from 'node:path'
 import { checkCatalog } from '../domain/catalog/catalogSchema'
 import { checkAnyIdNumber } from '../domain/idNumber'
 import { isPlainDate } from '../domain/plainDate'
+import { provisionalReason } from '../domain/provisionalDeadline'
 import { checkUscc } from '../domain/uscc'
+import { countProvisionally } from '../domain/workingDays'
 import { loadWorkingDayCalendar } from '../services/calendar/calendarFiles'
 import { parseHolidayCalendar, type HolidayCalendarYear } from '../domain/holidayCalendar'
 import { databaseFile, openDatabaseReadOnly } from '../store/database'
@@ -55,7 +57,7 @@ export const domainCommands: CliCommand[] = [
   {
     name: ['calendar', 'add'],
     usage: 'calendar add YYYY-MM-DD N [--data DIR]',
-    summary: '计算受理日后第 N 个工作日（办理期限），含调休；--data 时也读取已导入的日历',
+    summary: '计算受理日后第 N 个工作日（办理期限），含调休；--data 时也读取已导入的日历；缺某年日历时给出注明年份的暂定结果',
     run: (args) => {
       const { positional, options } = parseArgs(args)
       const [date, days] = positional
@@ -66,7 +68,9 @@ export const domainCommands: CliCommand[] = [
       if (!/^\d+$/.test(days)) throw new CliError(`工作日数“${days}”应为非负整数`, 2)
       const dataDir = stringOption(options, 'data')
       const calendar = loadWorkingDayCalendar(dataDir === undefined ? {} : { dataDir: resolve(dataDir), imported: importedCalendarYears(resolve(dataDir)) })
-      console.log(calendar.addWorkingDays(date, Number(days)))
+      const { value, missingYears } = countProvisionally(calendar, (view) => view.addWorkingDays(date, Number(days)))
+      // Never a bare weekend count: a guessed year is named on the same line, so no script can take it for exact.
+      console.log(missingYears.length === 0 ? value : `${value}（暂定：${provisionalReason(missingYears)}，该年按周末计算；导入后以重新计算为准）`)
       return 0
     },
   },

@@ -1,18 +1,25 @@
 import type { CliCommand } from './command'
-import { numberOption, parseArgs, stringOption } from './command'
-import { startStation } from '../station'
+import { CliError, numberOption, parseArgs, stringOption } from './command'
+import { loadStationConfig } from '../config/loadConfig'
+import { DEFAULT_STATION_PORT, startStation } from '../station'
+import { loadStationToken, renewStationToken, stationTokenPath } from '../transport/stationToken'
 import { untilSignal } from './emulatorConsole'
 
+function portOption(options: Map<string, string | true>): number {
+  const port = numberOption(options, 'port', DEFAULT_STATION_PORT)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port 应为 0–65535 的整数（0 = 任一空闲端口），收到 ${port}`)
+  return port
+}
 
 export const stationCommands: CliCommand[] = [
   {
     name: ['station'],
-    usage: 'station [--port N] [--data DIR] [--config FILE]',
-    summary: 'Start the headless station host (HTTP + WebSocket on 127.0.0.1) and print its URL',
+    usage: `station [--port N] [--data DIR] [--config FILE]`,
+    summary: `Start the headless station host (HTTP + WebSocket on 127.0.0.1, port ${DEFAULT_STATION_PORT} unless --port) and print its URL`,
     async run(args) {
       const { options } = parseArgs(args)
       const station = await startStation({
-        port: numberOption(options, 'port', 0),
+        port: portOption(options),
         dataDir: stringOption(options, 'data'),
         configFile: stringOption(options, 'config'),
       })
@@ -23,6 +30,21 @@ export const stationCommands: CliCommand[] = [
       const signal = await untilSignal()
       console.log(`stopping (${signal})…`)
       await station.stop()
+      return 0
+    },
+  },
+  {
+    name: ['station', 'token'],
+    usage: 'station token [--renew] [--data DIR] [--config FILE] [--port N]',
+    summary: 'Print the station URL with its kept token; --renew makes a new token (the old URL stops working, at once if the host runs)',
+    run(args) {
+      const { options } = parseArgs(args, { flags: ['renew'] })
+      const port = portOption(options)
+      const config = loadStationConfig({ dataDir: stringOption(options, 'data'), configFile: stringOption(options, 'config') })
+      const renew = options.has('renew')
+      const token = renew ? renewStationToken(config.dataDir) : loadStationToken(config.dataDir)
+      if (renew) console.error(`新令牌已写入 ${stationTokenPath(config.dataDir)}：旧网址已失效（运行中的工作站主机立即改用新令牌）`)
+      console.log(`http://127.0.0.1:${port === 0 ? DEFAULT_STATION_PORT : port}/#token=${token}`)
       return 0
     },
   },

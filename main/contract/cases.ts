@@ -36,9 +36,14 @@ export const catalogItemSchema = z.object({
   agentAllowed: z.boolean(),
   keywords: z.array(z.string()),
   category: z.string().optional(),
+  /** 设立登记: the applicant is an enterprise being set up — its proposed name and the handler, no 统一社会信用代码. */
+  establishment: z.boolean(),
 })
 
 const fieldCheckSchema = z.object({ valid: z.boolean(), normalized: z.string().nullable(), reason: z.string().nullable() })
+
+/** 暂定: the deadline counted these years, whose holiday notice is not imported, as Monday–Friday only. */
+const provisionalNoteSchema = z.object({ missingYears: z.array(z.number()), reason: z.string() })
 
 const draftSchema = z.object({ draftId: z.string(), form: intakeFormSchema, savedAt: z.string() })
 
@@ -54,6 +59,7 @@ export const caseRowSchema = z.object({
   workingDaysLeft: z.number().nullable(),
   acceptedAt: z.string(),
   deadline: z.string(),
+  deadlineProvisional: provisionalNoteSchema.nullable(),
   applicantKind: z.enum(['person', 'enterprise']),
   applicantName: z.string(),
   applicantId: z.string().nullable(),
@@ -194,6 +200,7 @@ export const casesCommands = defineCommands({
     output: z.object({
       caseNo: z.string(),
       deadline: z.string(),
+      deadlineProvisional: provisionalNoteSchema.nullable(),
       acceptedAt: z.string(),
       promisedDays: z.number(),
       deferred: z.array(z.object({ materialId: z.string(), name: z.string(), promiseDate: z.string() })),
@@ -246,9 +253,9 @@ export const casesCommands = defineCommands({
     output: z.object({ rows: z.array(caseRowSchema) }),
   },
   'calendar.deadline': {
-    summary: 'The date N working days after a date (holidays and 调休 included)',
+    summary: 'The date N working days after a date (holidays and 调休 included); provisional, naming the year, where a year has no calendar',
     input: z.object({ date: plainDateSchema, days: z.number().int().min(0, '工作日数不能为负').max(365, '工作日数最多 365') }).strict(),
-    output: z.object({ deadline: z.string() }),
+    output: z.object({ deadline: z.string(), provisional: provisionalNoteSchema.nullable() }),
   },
   'calendar.years': {
     summary: 'Holiday calendar years loaded, and where each comes from',

@@ -1,7 +1,5 @@
 import { z } from 'zod'
-import { cardSchema, cardTypeSchema } from '../domain/idCard'
-import { emulatorCardSchema } from '../domain/demo/emulatorCard'
-import { emulatorFaultKinds } from '../domain/demo/emulatorFaults'
+import { cardSchema } from '../domain/idCard'
 import { defineCommands, defineEvents } from './define'
 
 /** One tap on the reader. The ID number is complete (the intake form needs it); the photo stays main-side. */
@@ -20,7 +18,8 @@ export const idcardReadSchema = z.object({
 export type IdcardRead = z.infer<typeof idcardReadSchema>
 
 export const idcardStatusSchema = z.object({
-  mode: z.enum(['emulator', 'serial', 'off']),
+  /** As the service runs it: an emulated reader is a serial port too (isEmulated says so). */
+  mode: z.enum(['serial', 'off']),
   state: z.enum(['connecting', 'ready', 'reading', 'warning', 'error', 'unplugged', 'stopped']),
   reason: z.string(),
   message: z.string(),
@@ -32,23 +31,6 @@ export const idcardStatusSchema = z.object({
 })
 export type IdcardStatus = z.infer<typeof idcardStatusSchema>
 
-export const emulatorCardSummarySchema = z.object({
-  index: z.number().int(),
-  label: z.string(),
-  cardType: cardTypeSchema,
-  name: z.string(),
-  nameEn: z.string().optional(),
-  isPlaced: z.boolean(),
-})
-export type EmulatorCardSummary = z.infer<typeof emulatorCardSummarySchema>
-
-const emulatorCardsSchema = z.object({
-  cards: z.array(emulatorCardSummarySchema),
-  /** Index of the card on the reader; null when none, or when an ad-hoc card lies there. */
-  placedIndex: z.number().int().nullable(),
-  isPlugged: z.boolean(),
-})
-
 const empty = z.object({}).strict()
 
 export const idcardCommands = defineCommands({
@@ -56,29 +38,6 @@ export const idcardCommands = defineCommands({
     summary: 'The ID card reader: mode, state, port and SAM ID',
     input: empty,
     output: idcardStatusSchema,
-  },
-  'idcard.emulator.listCards': {
-    summary: 'Demo hall: the cards the emulated reader can be given',
-    input: empty,
-    output: emulatorCardsSchema,
-  },
-  'idcard.emulator.place': {
-    summary: 'Demo hall: lay a card on the emulated reader (an index from listCards, or a card of its own)',
-    input: z.union([
-      z.object({ cardIndex: z.number().int().min(0, '证件序号从 0 开始') }).strict(),
-      z.object({ card: emulatorCardSchema }).strict(),
-    ]),
-    output: emulatorCardsSchema,
-  },
-  'idcard.emulator.remove': {
-    summary: 'Demo hall: lift the card off the emulated reader',
-    input: empty,
-    output: emulatorCardsSchema,
-  },
-  'idcard.emulator.fault': {
-    summary: 'Demo hall: inject a reader fault (checksum, split, silence, garbage, unplug, replug, clear)',
-    input: z.object({ kind: z.enum(emulatorFaultKinds) }).strict(),
-    output: emulatorCardsSchema,
   },
 })
 

@@ -10,6 +10,7 @@ import { casesCommands, casesEvents } from './cases'
 import { idcardCommands, idcardEvents } from './idcard'
 import { printingCommands, printingEvents } from './printing'
 import { attachmentsCommands, attachmentsEvents } from './attachments'
+import { demoCommands } from './demo'
 
 export const commands = {
   ...systemCommands,
@@ -18,6 +19,7 @@ export const commands = {
   ...idcardCommands,
   ...printingCommands,
   ...attachmentsCommands,
+  ...demoCommands,
 } as const
 
 export const events = {

@@ -13,26 +13,13 @@ export type WedgeSettings = z.infer<typeof wedgeSettingsSchema>
 
 export const scannerCommands = defineCommands({
   'scanner.settings': {
-    summary: 'How barcode scanners reach this station (wedge, serial, emulator, off) and the wedge thresholds',
+    summary: 'How barcode scanners reach this station (wedge, serial, off) and the wedge thresholds',
     input: z.object({}).strict(),
     output: z.object({
-      mode: z.enum(['wedge', 'serial', 'emulator', 'off']),
+      /** An emulated scanner is a serial one to the station (the demo hall's light says it is emulated). */
+      mode: z.enum(['wedge', 'serial', 'off']),
       wedge: wedgeSettingsSchema,
     }),
-  },
-  'scanner.simulate': {
-    summary: 'Scan a code on the emulated serial scanner (demo hall and tests; mode emulator only)',
-    input: z
-      .object({
-        text: z
-          .string()
-          .trim()
-          .min(1, '请输入要模拟扫描的条码')
-          .max(256, '条码最长 256 个字符')
-          .regex(/^[\x20-\x7e]+$/, '条码只能包含 ASCII 可见字符'),
-      })
-      .strict(),
-    output: z.object({ devicePath: z.string() }),
   },
 })
 

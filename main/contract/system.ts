@@ -3,7 +3,7 @@ import { defineCommands, defineEvents } from './define'
 
 export const profileSchema = z.enum(['window', 'courier', 'agent'])
 
-export const deviceKindSchema = z.enum(['idcard', 'scanner', 'camera', 'receiptPrinter', 'labelPrinter', 'network'])
+export const deviceKindSchema = z.enum(['idcard', 'scanner', 'camera', 'receiptPrinter', 'labelPrinter', 'network', 'database', 'calendar'])
 
 /** Every light in the top bar: a device or link, in words and colour, with when it last changed. */
 export const deviceStatusSchema = z.object({

@@ -44,11 +44,35 @@ function buildYear(y: HolidayCalendarYear): YearDays {
 }
 
 export class WorkingDayCalendar {
-  private readonly byYear = new Map<number, YearDays>()
+  private byYear = new Map<number, YearDays>()
+  /**
+   * Only on a provisional view (`provisional()`): the years not loaded, each
+   * counted Monday–Friday, kept so the view can say which years it guessed.
+   */
+  private weekendOnly: Map<number, YearDays> | undefined
 
   /** A later entry for the same year replaces an earlier one: an imported calendar overrides the shipped one. */
   constructor(years: readonly HolidayCalendarYear[]) {
     for (const y of years) this.byYear.set(y.year, buildYear(y))
+  }
+
+  /**
+   * A view of this calendar that counts a year with no calendar as plain
+   * Monday–Friday instead of refusing, and remembers which years it did that
+   * for (`weekendOnlyYears`). For provisional deadlines (暂定) only: whatever
+   * it counts must be marked so and recounted when the year is imported.
+   * Shares the loaded years, so a view costs nothing to make.
+   */
+  provisional(): WorkingDayCalendar {
+    const view = new WorkingDayCalendar([])
+    view.byYear = this.byYear
+    view.weekendOnly = new Map()
+    return view
+  }
+
+  /** The years a provisional view counted on weekends alone so far, ascending; none on a plain calendar. */
+  weekendOnlyYears(): number[] {
+    return [...(this.weekendOnly?.keys() ?? [])].sort((a, b) => a - b)
   }
 
   hasYear(year: number): boolean {
@@ -75,7 +99,8 @@ export class WorkingDayCalendar {
     if (!Number.isInteger(n) || n < 0) throw new AppError('BAD_INPUT', `工作日数应为非负整数，收到 ${n}`)
     let day = toEpochDay(startDate)
     if (n === 0) {
-      this.yearDays(yearOf(startDate))
+      // A plain calendar still wants the year, as for any other deadline; a provisional view's answer does not depend on it.
+      if (!this.weekendOnly) this.yearDays(yearOf(startDate))
       return startDate
     }
     let counted = 0
@@ -115,16 +140,35 @@ export class WorkingDayCalendar {
       const i = day - days.firstDay
       if (i >= 0 && i < days.working.length) return days.working[i] === 1
     }
-    this.yearDays(yearOf(fromEpochDay(day))) // throws CALENDAR_MISSING naming the year
-    return false
+    // Throws CALENDAR_MISSING naming the year, or (provisional view) gives the weekend-only year.
+    const days = this.yearDays(yearOf(fromEpochDay(day)))
+    return days.working[day - days.firstDay] === 1
   }
 
   private yearDays(year: number): YearDays {
     const days = this.byYear.get(year)
-    // Never fall back to plain weekends: a deadline wrong by a Spring Festival week is worse than none.
-    if (!days) throw new AppError('CALENDAR_MISSING', `缺少 ${year} 年节假日日历，请先导入（npm run cli -- calendar import FILE）`)
-    return days
+    if (days) return days
+    // Never fall back to plain weekends silently: a deadline wrong by a Spring Festival week is worse than none.
+    // Only a provisional view does, and it records the year so the result is marked 暂定.
+    if (!this.weekendOnly) throw new AppError('CALENDAR_MISSING', `缺少 ${year} 年节假日日历，请先导入（npm run cli -- calendar import FILE）`)
+    let guessed = this.weekendOnly.get(year)
+    if (!guessed) {
+      guessed = buildYear({ year, source: '', holidays: [], makeupWorkdays: [] })
+      this.weekendOnly.set(year, guessed)
+    }
+    return guessed
   }
+}
+
+/**
+ * Runs a count on a provisional view of `calendar`: years with no calendar
+ * count Monday–Friday only. `missingYears` (ascending) names the years that
+ * were guessed that way; empty means the result is exact.
+ */
+export function countProvisionally<T>(calendar: WorkingDayCalendar, count: (view: WorkingDayCalendar) => T): { value: T; missingYears: number[] } {
+  const view = calendar.provisional()
+  const value = count(view)
+  return { value, missingYears: view.weekendOnlyYears() }
 }
 
 /**

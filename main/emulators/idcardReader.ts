@@ -14,14 +14,18 @@ import { SW3 } from '../devices/idcard/samStatus'
 import { cardLabel, type EmulatorCard } from '../domain/demo/emulatorCard'
 import type { EmulatorFault } from '../domain/demo/emulatorFaults'
 import { PtyPair } from './ptyPair'
+import { answerDelayMs, readerTiming, type ReaderTiming } from './readerTiming'
 import { SamResponder, type SamResponderOptions } from './samResponder'
 
 export interface IdCardReaderEmulatorOptions extends SamResponderOptions {
   cards: EmulatorCard[]
   /** Where the pty links live; a fresh temp directory when absent (removed on close). */
   dir?: string
-  /** Extra latency of the read answer, like the radio side of a real reader. */
-  readDelayMs?: number
+  /**
+   * Real by default: each answer leaves after its wire time at `baudRate`, a read after the card's read
+   * time too. `{ mode: 'instant' }` answers at once (tests that need speed say so).
+   */
+  timing?: Partial<ReaderTiming>
   splitChunkBytes?: number
   splitDelayMs?: number
 }
@@ -45,9 +49,9 @@ const noFaults = (): Faults => ({ split: false, silence: false, pendingChecksum:
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-function openPort(path: string): Promise<SerialPort> {
+function openPort(path: string, baudRate: number): Promise<SerialPort> {
   return new Promise((resolve, reject) => {
-    const port: SerialPort = new SerialPort({ path, baudRate: 115200 }, (err) => (err ? reject(err) : resolve(port)))
+    const port: SerialPort = new SerialPort({ path, baudRate }, (err) => (err ? reject(err) : resolve(port)))
   })
 }
 
@@ -68,15 +72,18 @@ export class IdCardReaderEmulator {
     private readonly dir: string,
     private readonly ownsDir: boolean,
     private readonly options: IdCardReaderEmulatorOptions,
+    readonly timing: ReaderTiming,
   ) {
     this.responder = new SamResponder(options)
   }
 
   /** Creates the pty pair and starts answering. Throws SocatMissingError without socat. */
   static async start(options: IdCardReaderEmulatorOptions): Promise<IdCardReaderEmulator> {
+    // A bad timing option fails before anything is created.
+    const timing = readerTiming(options.timing)
     const ownsDir = options.dir === undefined
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'onewindow-idcard-'))
-    const emulator = new IdCardReaderEmulator(join(dir, 'ttyApp'), dir, ownsDir, options)
+    const emulator = new IdCardReaderEmulator(join(dir, 'ttyApp'), dir, ownsDir, options, timing)
     try {
       await emulator.plug()
     } catch (err) {
@@ -164,7 +171,7 @@ export class IdCardReaderEmulator {
 
   private async plug(): Promise<void> {
     this.pty = await PtyPair.open({ dir: this.dir })
-    this.port = await openPort(this.pty.devPath)
+    this.port = await openPort(this.pty.devPath, this.timing.baudRate)
     this.assembler.reset()
     this.responder.powerCycle()
     const port = this.port
@@ -187,7 +194,9 @@ export class IdCardReaderEmulator {
       if (this.faults.silence) continue
       const answer = this.answer(frame)
       const isRead = frame[7] === 0x30 && (frame[8] === 0x01 || frame[8] === 0x10)
-      this.sending = this.sending.then(() => this.send(port, answer, isRead)).catch(() => undefined)
+      // Computed when the command arrives; answers queue behind each other like a half-duplex reader's.
+      const delayMs = answerDelayMs(frame, answer.length, this.timing)
+      this.sending = this.sending.then(() => this.send(port, answer, isRead, delayMs)).catch(() => undefined)
     }
   }
 
@@ -201,8 +210,9 @@ export class IdCardReaderEmulator {
     }
   }
 
-  private async send(port: SerialPort, answer: Uint8Array, isRead: boolean): Promise<void> {
-    if (isRead && this.options.readDelayMs) await sleep(this.options.readDelayMs)
+  private async send(port: SerialPort, answer: Uint8Array, isRead: boolean, delayMs: number): Promise<void> {
+    // The pty delivers at once: hold the answer until a real reader's last byte would have arrived.
+    if (delayMs > 0) await sleep(delayMs)
     let bytes = Buffer.from(answer)
     const aimed = isRead || !this.faultOnlyOnRead
     if (this.faults.pendingChecksum > 0 && aimed) {

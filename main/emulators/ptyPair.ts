@@ -3,9 +3,10 @@
  * as if it were the reader's COM port, an emulator opens the other. Killing
  * socat removes both ends — exactly what a USB unplug looks like to a driver.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { spawnBound } from '../devices/boundChild'
 
 /** socat is not installed: the emulator cannot make a serial port. */
 export class SocatMissingError extends Error {
@@ -46,7 +47,8 @@ export class PtyPair {
     // Stale links from a socat killed hard would make us "see" the pair before it exists.
     rmSync(appPath, { force: true })
     rmSync(devPath, { force: true })
-    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${appPath}`, `pty,raw,echo=0,link=${devPath}`], {
+    // Bound to our life: a crashed or killed host must not leave socat holding the ptys.
+    const child = spawnBound('socat', ['-d', '-d', `pty,raw,echo=0,link=${appPath}`, `pty,raw,echo=0,link=${devPath}`], {
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     let stderr = ''

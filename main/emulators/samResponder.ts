@@ -1,7 +1,8 @@
 /**
  * The SAM module's behaviour, without any I/O: one command frame in, one
  * answer frame out. Mimics what drivers depend on (spec §4): find → select →
- * read in that order, and "the same card answers 0x80 until it is lifted".
+ * read in that order, "the same card answers 0x80 until it is lifted", and a
+ * selected card that does not answer find (0x80) but stays selected.
  */
 import { decodeCommand, encodeResponse, isCommand, SAM_COMMANDS } from '../devices/idcard/samFrame'
 import { SW3 } from '../devices/idcard/samStatus'
@@ -97,7 +98,9 @@ export class SamResponder {
   }
 
   private find(): Uint8Array {
-    this.selected = false
+    // ISO 14443-B: a selected card is ACTIVE and ignores the find request, so the SAM reports no card —
+    // and the selection stands, so a read that follows still succeeds (drivers may probe in between).
+    if (this.card && this.selected) return encodeResponse(SW3.noCard)
     if (!this.card || this.alreadyRead) {
       this.found = false
       return encodeResponse(SW3.noCard)
@@ -108,7 +111,7 @@ export class SamResponder {
 
   private read(fingerprintBytes: FingerprintBytes | undefined): Uint8Array {
     if (!this.card || !this.selected) return encodeResponse(SW3.readFailed)
-    // The card stays selected until the next find, so a driver may re-send a read whose answer it lost.
+    // The card stays selected until it leaves the field, so a driver may re-send a read whose answer it lost.
     this.alreadyRead = true
     return encodeResponse(SW3.ok, buildReadData(this.card, fingerprintBytes))
   }

@@ -4,11 +4,14 @@
  */
 import type { StationConfig } from '../config/stationConfig'
 import type { EventBus } from './eventBus'
+import type { DemoControls } from './demoControls'
 import type { SessionService } from './system/session'
 import type { DeviceStatusBoard } from './system/deviceStatusBoard'
+import type { StoreIntegrityService } from './system/storeIntegrity'
 import type { ScannerService } from './scanning/scannerService'
 import type { AttachmentService } from './attachments/attachmentService'
 import type { CalendarService } from './cases/calendarService'
+import type { CalendarWatch } from './cases/calendarWatch'
 import type { CaseService } from './cases/caseService'
 import type { CatalogService } from './cases/catalogService'
 import type { IntakeService } from './cases/intakeService'
@@ -27,12 +30,18 @@ export interface Services {
   events: EventBus
   session: SessionService
   devices: DeviceStatusBoard
+  /** The database light and its background integrity check. */
+  storeIntegrity: StoreIntegrityService
   scanner: ScannerService
   attachments: AttachmentService
   catalog: CatalogService
   calendar: CalendarService
+  /** The holiday-calendar light (next year's notice missing from 1 November) and the provisional-deadline catch-up. */
+  calendarWatch: CalendarWatch
   intake: IntakeService
   cases: CaseService
   idcard: IdCardService
   printing: PrintService
+  /** The demo hall's emulator controls; null unless the station runs emulators. */
+  demo: DemoControls | null
 }

@@ -46,7 +46,7 @@ interface AttachmentRow {
   created_at: string
 }
 
-const SELECT = `SELECT a.*, c.case_no FROM attachments a LEFT JOIN cases c ON c.id = a.case_id`
+const SELECT = 'SELECT a.* FROM attachments a'
 const ORDER = 'ORDER BY a.material_id, a.created_at, a.rowid'
 
 export class AttachmentsRepository {
@@ -54,6 +54,7 @@ export class AttachmentsRepository {
   private readonly byIdStmt: Statement
   private readonly byDraftStmt: Statement
   private readonly byCaseStmt: Statement
+  private readonly byCaseNoStmt: Statement
   private readonly deleteStmt: Statement
   private readonly shaUsesStmt: Statement
   private readonly moveStmt: Statement
@@ -64,14 +65,17 @@ export class AttachmentsRepository {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`
-      INSERT INTO attachments (id, draft_id, case_id, material_id, sha256, mime, size_bytes, width, height, thumbnail, operator, station_id, created_at)
-      VALUES (@id, @draftId, @caseId, @materialId, @sha256, @mime, @sizeBytes, @width, @height, @thumbnail, @operator, @stationId, @createdAt)`)
+      INSERT INTO attachments (id, draft_id, case_id, case_no, material_id, sha256, mime, size_bytes, width, height, thumbnail, operator, station_id, created_at)
+      VALUES (@id, @draftId, @caseId, (SELECT case_no FROM cases WHERE id = @caseId), @materialId, @sha256, @mime, @sizeBytes, @width, @height, @thumbnail,
+        @operator, @stationId, @createdAt)`)
     this.byIdStmt = db.prepare(`${SELECT} WHERE a.id = ?`)
     this.byDraftStmt = db.prepare(`${SELECT} WHERE a.draft_id = ? ${ORDER}`)
     this.byCaseStmt = db.prepare(`${SELECT} WHERE a.case_id = ? ${ORDER}`)
+    // By number: through the unique case_no index to case_id and attachments_by_case (no second index for intake to update).
+    this.byCaseNoStmt = db.prepare(`${SELECT} WHERE a.case_id = (SELECT id FROM cases WHERE case_no = ?) ${ORDER}`)
     this.deleteStmt = db.prepare('DELETE FROM attachments WHERE id = ?')
     this.shaUsesStmt = db.prepare('SELECT count(*) FROM attachments WHERE sha256 = ?').pluck()
-    this.moveStmt = db.prepare('UPDATE attachments SET case_id = ?, draft_id = NULL WHERE draft_id = ?')
+    this.moveStmt = db.prepare('UPDATE attachments SET case_id = @caseId, case_no = (SELECT case_no FROM cases WHERE id = @caseId), draft_id = NULL WHERE draft_id = @draftId')
     this.caseIdStmt = db.prepare('SELECT id FROM cases WHERE case_no = ?').pluck()
     this.caseOfDraftStmt = db.prepare('SELECT case_no FROM cases WHERE draft_id = ?').pluck()
     this.draftOfCaseStmt = db.prepare('SELECT draft_id FROM cases WHERE id = ?').pluck()
@@ -94,6 +98,11 @@ export class AttachmentsRepository {
 
   forCase(caseId: number): AttachmentRecord[] {
     return (this.byCaseStmt.all(caseId) as AttachmentRow[]).map(toRecord)
+  }
+
+  /** A case's photos by its number, the name it has on every station; empty for an unknown number. */
+  forCaseNo(caseNo: string): AttachmentRecord[] {
+    return (this.byCaseNoStmt.all(caseNo) as AttachmentRow[]).map(toRecord)
   }
 
   delete(id: string): boolean {
@@ -130,7 +139,7 @@ export class AttachmentsRepository {
    * Returns the photos moved.
    */
   attachDraftToCase(draftId: string, caseId: number): AttachmentRecord[] {
-    this.moveStmt.run(caseId, draftId)
+    this.moveStmt.run({ caseId, draftId })
     return this.forCase(caseId)
   }
 }

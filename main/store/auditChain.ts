@@ -6,15 +6,21 @@
  *
  * What a bare hash chain cannot show is a cut-off tail (the newest rows
  * deleted): compare against a head printed earlier (`--anchor SEQ:HASH`).
+ *
+ * A row's `at` is hashed as the text it was written with, so it is never
+ * rewritten: rows from before migration 10 keep their local offset form
+ * (`…+08:00`), later rows are UTC (`…Z`); both name one instant. Store meta
+ * `audit_utc_from_seq` records the first UTC row of a migrated station.
  */
 import { createHash } from 'node:crypto'
 import { AppError } from '../domain/errors'
+import { isUtcTimestamp, utcTimestamp } from '../domain/timestamps'
 import type { Db, Statement } from './sqlite'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
 export interface AuditEntry {
-  /** ISO instant; defaults to now. */
+  /** A UTC timestamp (`utcTimestamp`); defaults to now. */
   at?: string
   operator: string
   stationId: string
@@ -107,11 +113,15 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditRow {
   if (!db.inTransaction) {
     throw new AppError('STORE_ERROR', `审计记录 ${entry.action} 必须与它记录的改动写在同一个事务里`)
   }
+  // A row can never be corrected once chained, so its time is checked here, not left to a later migration.
+  if (entry.at !== undefined && !isUtcTimestamp(entry.at)) {
+    throw new AppError('STORE_ERROR', `审计记录 ${entry.action} 的时间 ${entry.at} 不是 UTC 时间戳（应为 YYYY-MM-DDTHH:mm:ss.sssZ）`)
+  }
   const s = statementsFor(db)
   const head = s.head.get() as { seq: number; hash: string } | undefined
   const row = {
     seq: (head?.seq ?? 0) + 1,
-    at: entry.at ?? new Date().toISOString(),
+    at: entry.at ?? utcTimestamp(new Date()),
     operator: entry.operator,
     stationId: entry.stationId,
     action: entry.action,
@@ -122,6 +132,15 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditRow {
   const hash = auditRowHash(prevHash, row)
   s.insert.run(row.seq, row.at, row.operator, row.stationId, row.action, row.caseNo, row.details, prevHash, hash)
   return { ...row, prevHash, hash }
+}
+
+/**
+ * One case's audit rows by its number, in chain order. A scan, on purpose:
+ * every write appends to this table, so it carries no case_no index (see
+ * migration 001), and reading one case's supervision trail is rare.
+ */
+export function auditRowsOf(db: Db, caseNo: string): AuditRow[] {
+  return (db.prepare('SELECT * FROM audit_log WHERE case_no = ? ORDER BY seq').all(caseNo) as RawAuditRow[]).map(toAuditRow)
 }
 
 export type AuditVerdict =

@@ -11,6 +11,7 @@
 import { pausedStates, runningStates } from '../domain/caseClock'
 import { caseStates, type CaseState } from '../domain/caseMachine'
 import { addDays, type PlainDate } from '../domain/plainDate'
+import { hallDayStart } from '../domain/timestamps'
 import type { CaseSummary } from './caseRecords'
 import { SUMMARY_COLUMNS, SUMMARY_FROM, toSummary, type SummaryRow } from './caseRowMapping'
 import type { IdCipher } from './idCipher'
@@ -69,18 +70,20 @@ function allowedStates(f: QueueFilter): readonly CaseState[] | undefined {
 }
 
 /**
- * The filter's acceptance days as a range on `column`. accepted_at is a local timestamp
- * (`2026-11-26T10:06:44.123+08:00`) that starts with its date, so a day range is a range on the
- * same index the queue sorts by.
+ * The filter's acceptance days (the hall's days, as `accepted_date`) as a range on `column`:
+ * accepted_at is a UTC instant, so the range runs from the hall's midnight starting the first day
+ * to the one ending the last — a case at 00:30 local time belongs to its local day though its UTC
+ * date is the day before. A range on accepted_at, not a test of accepted_date, because the queue's
+ * indexes sort by accepted_at: the range is a seek, where a date test would read every row.
  */
 function acceptedRange(f: QueueFilter, column: string, into: Where): void {
   if (f.acceptedFrom !== undefined) {
     into.clauses.push(`${column} >= ?`)
-    into.params.push(f.acceptedFrom)
+    into.params.push(hallDayStart(f.acceptedFrom))
   }
   if (f.acceptedTo !== undefined) {
     into.clauses.push(`${column} < ?`)
-    into.params.push(addDays(f.acceptedTo, 1))
+    into.params.push(hallDayStart(addDays(f.acceptedTo, 1)))
   }
 }
 

@@ -6,6 +6,7 @@
 import type { CaseState } from '../domain/caseMachine'
 import type { CaseClock } from '../domain/caseClock'
 import type { PlainDate } from '../domain/plainDate'
+import type { ProvisionalMark } from '../domain/provisionalDeadline'
 
 export type ApplicantKind = 'person' | 'enterprise'
 export type DeliveryMethod = 'window' | 'express'
@@ -61,6 +62,8 @@ export interface NewCase {
   promisedDays: number
   deadline: PlainDate
   warnDate: PlainDate
+  /** 暂定: the deadline counted a year with no calendar as weekends only; null when exact. */
+  provisional: ProvisionalMark | null
   delivery: DeliveryMethod
   fee: { cents: number; name: string; receiptNo: string } | null
   note: string | null
@@ -88,6 +91,7 @@ export interface CaseSummary {
   pausedSince: PlainDate | null
   deadline: PlainDate
   warnDate: PlainDate
+  provisional: ProvisionalMark | null
   delivery: DeliveryMethod
   feeCents: number | null
   updatedAt: string
@@ -107,6 +111,8 @@ export interface CaseMaterialRecord extends NewMaterial {
 export interface CaseEventRecord {
   /** The entry's number within its case: 1 is the acceptance. */
   seq: number
+  /** The case's number: (caseNo, seq) names the entry on every station. */
+  caseNo: string
   at: string
   operator: string
   stationId: string
@@ -148,6 +154,7 @@ export interface CaseStateUpdate {
   clock: CaseClock
   deadline: PlainDate
   warnDate: PlainDate
+  provisional: ProvisionalMark | null
   pausedDays: number
   pausedSince: PlainDate | null
   updatedAt: string

@@ -6,6 +6,7 @@
  */
 import type { CaseState } from '../domain/caseMachine'
 import { maskIdNumber } from '../domain/masking'
+import type { ProvisionalMark } from '../domain/provisionalDeadline'
 import type {
   CaseDetailRecord,
   CaseEventRecord,
@@ -41,6 +42,7 @@ interface DetailRow extends SummaryRow {
 
 interface EventRow {
   seq: number
+  case_no: string
   at: string
   operator: string
   station_id: string
@@ -49,6 +51,25 @@ interface EventRow {
   to_state: string
   note: string | null
   details: string | null
+}
+
+function markText(mark: ProvisionalMark | null): string | null {
+  return mark === null ? null : JSON.stringify(mark)
+}
+
+function toEventRecord(e: EventRow): CaseEventRecord {
+  return {
+    seq: e.seq,
+    caseNo: e.case_no,
+    at: e.at,
+    operator: e.operator,
+    stationId: e.station_id,
+    action: e.action,
+    fromState: e.from_state as CaseState | null,
+    toState: e.to_state as CaseState,
+    note: e.note,
+    details: e.details === null ? null : (JSON.parse(e.details) as Record<string, unknown>),
+  }
 }
 
 /** The checklist column: written only here, always from CaseMaterialRecord, so the parse is a restatement. */
@@ -66,6 +87,7 @@ export class CaseRepository {
   private readonly materialsStmt: Statement
   private readonly writeMaterialsStmt: Statement
   private readonly eventsStmt: Statement
+  private readonly eventsByNoStmt: Statement
   private readonly detailStmt: Statement
 
   constructor(
@@ -74,32 +96,36 @@ export class CaseRepository {
   ) {
     this.insertCaseStmt = db.prepare(`
       INSERT INTO cases (case_no, item_code, item_name, department, state, clock, station_id, operator, accepted_at, accepted_date,
-        promised_days, deadline, warn_date, delivery, fee_cents, fee_name, fee_receipt_no, note, draft_id, updated_at,
+        promised_days, deadline, warn_date, provisional_deadline, delivery, fee_cents, fee_name, fee_receipt_no, note, draft_id, updated_at,
         applicant_kind, applicant_name, applicant_phone, applicant_address, id_kind, id_hash, id_cipher, id_masked, uscc,
         handler_name, handler_id_hash, handler_id_cipher, handler_id_masked, materials)
       VALUES (@caseNo, @itemCode, @itemName, @department, @state, @clock, @stationId, @operator, @acceptedAt, @acceptedDate,
-        @promisedDays, @deadline, @warnDate, @delivery, @feeCents, @feeName, @feeReceiptNo, @note, @draftId, @acceptedAt,
+        @promisedDays, @deadline, @warnDate, @provisionalDeadline, @delivery, @feeCents, @feeName, @feeReceiptNo, @note, @draftId, @acceptedAt,
         @applicantKind, @applicantName, @applicantPhone, @applicantAddress, @idKind, @idHash, @idCipher, @idMasked, @uscc,
         @handlerName, @handlerIdHash, @handlerIdCipher, @handlerIdMasked, @materials)`)
     this.insertExpressStmt = db.prepare(
-      'INSERT INTO case_deliveries (case_id, recipient, phone, province, city, district, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO case_deliveries (case_id, case_no, recipient, phone, province, city, district, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
     // seq: the case's next timeline number, read from the same (case_id, seq) leaf the row goes into.
+    // case_no: copied from the case row (a page the transaction just touched), so a shared event names its case.
     this.insertEventStmt = db.prepare(`
-      INSERT INTO case_events (case_id, seq, at, operator, station_id, action, from_state, to_state, note, details)
-      VALUES (@caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = @caseId), @at, @operator, @stationId, @action,
-        @fromState, @toState, @note, @details)
+      INSERT INTO case_events (case_id, seq, case_no, at, operator, station_id, action, from_state, to_state, note, details)
+      VALUES (@caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = @caseId), (SELECT case_no FROM cases WHERE id = @caseId),
+        @at, @operator, @stationId, @action, @fromState, @toState, @note, @details)
       RETURNING seq`)
     this.byNoStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE c.case_no = ?`)
     this.byDraftStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE c.draft_id = ?`)
     this.updateStateStmt = db.prepare(`
-      UPDATE cases SET state = @state, clock = @clock, deadline = @deadline, warn_date = @warnDate, paused_days = @pausedDays,
+      UPDATE cases SET state = @state, clock = @clock, deadline = @deadline, warn_date = @warnDate,
+        provisional_deadline = @provisionalDeadline, paused_days = @pausedDays,
         paused_since = @pausedSince, updated_at = @updatedAt, version = version + 1
       WHERE id = @id AND version = @expectedVersion`)
     // Prepared once: the case page runs these per scan, and preparing costs more than the lookups.
     this.materialsStmt = db.prepare('SELECT materials FROM cases WHERE id = ?').pluck()
     this.writeMaterialsStmt = db.prepare('UPDATE cases SET materials = ? WHERE id = ?')
     this.eventsStmt = db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq')
+    // By number: through the unique case_no index to case_id, then the timeline's own key (no index of its own to write at intake).
+    this.eventsByNoStmt = db.prepare('SELECT * FROM case_events WHERE case_id = (SELECT id FROM cases WHERE case_no = ?) ORDER BY seq')
     this.detailStmt = db.prepare(`
       SELECT ${SUMMARY_COLUMNS}, c.fee_name, c.fee_receipt_no, c.note, c.materials,
         c.id_cipher, c.id_kind, c.applicant_address, c.handler_name, c.handler_id_cipher, c.handler_id_masked,
@@ -115,6 +141,7 @@ export class CaseRepository {
     const id = Number(
       this.insertCaseStmt.run({
         ...c,
+        provisionalDeadline: markText(c.provisional),
         feeCents: c.fee?.cents ?? null,
         feeName: c.fee?.name ?? null,
         feeReceiptNo: c.fee?.receiptNo ?? null,
@@ -136,7 +163,7 @@ export class CaseRepository {
     )
     if (c.express) {
       const e = c.express
-      this.insertExpressStmt.run(id, e.recipient, e.phone, e.province, e.city, e.district, e.address)
+      this.insertExpressStmt.run(id, c.caseNo, e.recipient, e.phone, e.province, e.city, e.district, e.address)
     }
     return id
   }
@@ -160,7 +187,17 @@ export class CaseRepository {
 
   /** Returns false when the row changed since it was read (its version moved on). */
   updateState(u: CaseStateUpdate): boolean {
-    return this.updateStateStmt.run(u).changes === 1
+    const { provisional, ...rest } = u
+    return this.updateStateStmt.run({ ...rest, provisionalDeadline: markText(provisional) }).changes === 1
+  }
+
+  /** Cases in `states` whose deadline is provisional (暂定), oldest first: what a calendar import recounts. */
+  withProvisionalDeadline(states: readonly CaseState[]): CaseSummary[] {
+    const marks = states.map(() => '?').join(', ')
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE c.provisional_deadline IS NOT NULL AND c.state IN (${marks}) ORDER BY c.id`)
+      .all(...states) as SummaryRow[]
+    return rows.map(toSummary)
   }
 
   /** Marks deferred (容缺) materials as supplied; returns the ids that were still outstanding. The caller holds the transaction. */
@@ -182,18 +219,12 @@ export class CaseRepository {
   }
 
   events(caseId: number): CaseEventRecord[] {
-    const rows = this.eventsStmt.all(caseId) as EventRow[]
-    return rows.map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      operator: e.operator,
-      stationId: e.station_id,
-      action: e.action,
-      fromState: e.from_state as CaseState | null,
-      toState: e.to_state as CaseState,
-      note: e.note,
-      details: e.details === null ? null : (JSON.parse(e.details) as Record<string, unknown>),
-    }))
+    return (this.eventsStmt.all(caseId) as EventRow[]).map(toEventRecord)
+  }
+
+  /** A case's timeline by its number, the name it has on every station; empty for an unknown number. */
+  eventsOf(caseNo: string): CaseEventRecord[] {
+    return (this.eventsByNoStmt.all(caseNo) as EventRow[]).map(toEventRecord)
   }
 
   /** The case page: the applicant's ID number decrypted, materials, address and timeline. */

@@ -1,11 +1,12 @@
 /** The one SELECT list for case summaries and its mapping, shared by lookups and the queue. */
 import type { CaseState } from '../domain/caseMachine'
 import type { CaseClock } from '../domain/caseClock'
+import type { ProvisionalMark } from '../domain/provisionalDeadline'
 import type { ApplicantKind, CaseSummary, DeliveryMethod } from './caseRecords'
 
 export const SUMMARY_COLUMNS = `
   c.id, c.case_no, c.item_code, c.item_name, c.department, c.state, c.clock, c.station_id, c.operator,
-  c.accepted_at, c.accepted_date, c.promised_days, c.paused_days, c.paused_since, c.deadline, c.warn_date,
+  c.accepted_at, c.accepted_date, c.promised_days, c.paused_days, c.paused_since, c.deadline, c.warn_date, c.provisional_deadline,
   c.delivery, c.fee_cents, c.updated_at, c.version,
   c.applicant_kind, c.applicant_name, c.applicant_phone, c.id_masked AS applicant_id_masked, c.uscc`
 
@@ -29,6 +30,7 @@ export interface SummaryRow {
   paused_since: string | null
   deadline: string
   warn_date: string
+  provisional_deadline: string | null
   delivery: string
   fee_cents: number | null
   updated_at: string
@@ -59,6 +61,8 @@ export function toSummary(r: SummaryRow): CaseSummary {
     pausedSince: r.paused_since,
     deadline: r.deadline,
     warnDate: r.warn_date,
+    // Written only from ProvisionalMark (caseRepository): the parse restates it.
+    provisional: r.provisional_deadline === null ? null : (JSON.parse(r.provisional_deadline) as ProvisionalMark),
     delivery: r.delivery as DeliveryMethod,
     feeCents: r.fee_cents,
     updatedAt: r.updated_at,

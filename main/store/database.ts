@@ -1,6 +1,8 @@
 /**
- * Opening the station's SQLite file: the pragmas every connection needs, an
- * integrity check before anything is trusted, and the schema migrations.
+ * Opening the station's SQLite file: the pragmas every connection needs and
+ * the schema migrations. The writer's full integrity check runs after start,
+ * in the background (./integrityCheck.ts): it reads every page, seconds at a
+ * million cases. Read-only tools still check before they trust the file.
  */
 import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
@@ -22,6 +24,7 @@ export const BUSY_TIMEOUT_MS = 5000
 function explainOpenError(file: string, err: unknown): AppError {
   const code = (err as { code?: string }).code
   const detail = err instanceof Error ? err.message : String(err)
+  if (code?.startsWith('SQLITE_CORRUPT')) return new AppError('STORE_ERROR', `数据库 ${file} 已损坏（${detail}），请停止使用并从备份恢复`)
   if (code === 'SQLITE_NOTADB') return new AppError('STORE_ERROR', `${file} 不是一窗通数据库（文件已损坏或是其他文件），请从备份恢复`)
   if (code === 'SQLITE_CANTOPEN') return new AppError('STORE_ERROR', `无法打开数据库 ${file}：目录不存在或没有读写权限`)
   if (code === 'SQLITE_BUSY') return new AppError('STORE_ERROR', `数据库 ${file} 被其他进程长时间锁定（${BUSY_TIMEOUT_MS} ms），请稍后重试`)
@@ -43,8 +46,8 @@ function applyPragmas(db: Db): void {
 /** `PRAGMA quick_check` (the quick form of integrity_check): O(N) but skips index-content matching. */
 export function quickCheck(db: Db): string[] {
   const rows = db.pragma('quick_check') as Array<{ quick_check: string }>
-  const problems = rows.map((r) => r.quick_check).filter((text) => text !== 'ok')
-  return problems
+  // One row may hold several lines under a "*** in database main ***" heading: one problem a line.
+  return rows.flatMap((r) => r.quick_check.split('\n')).map((line) => line.trim()).filter((line) => line !== '' && line !== 'ok' && !line.startsWith('***'))
 }
 
 function refuseIfDamaged(db: Db, file: string): void {
@@ -66,8 +69,10 @@ export interface OpenedDatabase {
 }
 
 /**
- * The station's one writer connection: pragmas, quick check, migrations. Any
- * failure closes the handle before throwing, so nothing keeps the file locked.
+ * The station's one writer connection: pragmas, migrations. A damaged header
+ * or schema fails here (SQLite reads both); damage deeper in is found by the
+ * background check. Any failure closes the handle before throwing, so nothing
+ * keeps the file locked.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = knownMigrations): OpenedDatabase {
   let db: Db
@@ -78,7 +83,6 @@ export function openDatabase(file: string, migrations: readonly Migration[] = kn
   }
   try {
     applyPragmas(db)
-    refuseIfDamaged(db, file)
     const report = applyMigrations(db, migrations)
     return { db, migrations: report }
   } catch (err) {

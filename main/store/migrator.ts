@@ -4,6 +4,7 @@
  */
 import type { Db } from './sqlite'
 import { AppError } from '../domain/errors'
+import { utcTimestamp } from '../domain/timestamps'
 
 export interface Migration {
   /** 1, 2, 3, … with no gap; the file is named `NNN_name.ts` after it. */
@@ -81,7 +82,7 @@ export function applyMigrations(db: Db, migrations: readonly Migration[], now: (
     for (const migration of known) {
       if (done.has(migration.version)) continue
       migration.up(db)
-      record.run(migration.version, migration.name, now().toISOString())
+      record.run(migration.version, migration.name, utcTimestamp(now()))
       applied.push({ version: migration.version, name: migration.name })
     }
     return { applied, schemaVersion: Math.max(newestApplied, newestKnown) }

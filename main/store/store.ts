@@ -10,6 +10,7 @@ import { CaseRepository } from './caseRepository'
 import { databaseFile, openDatabase } from './database'
 import { DraftRepository } from './draftRepository'
 import { IdCipher } from './idCipher'
+import { ItemUsageRepository } from './itemUsageRepository'
 import type { KeyProvider } from './keyProviders'
 import type { Migration } from './migrator'
 import { migrations as knownMigrations } from './migrations'
@@ -30,11 +31,14 @@ export class Store {
   readonly sequences: SequenceRepository
   readonly drafts: DraftRepository
   readonly reference: ReferenceDataRepository
+  readonly itemUsage: ItemUsageRepository
   // One wrapper for every transaction: building a new one per call cost ~30 µs of the ~150 µs an intake takes.
   private readonly runInTransaction: Transaction<(fn: () => unknown) => unknown>
   // Asked on every intake (are the cached catalog and calendar stale?): prepared once, not per call.
   private readonly dataVersion: Statement
   private closed = false
+  // Set when the background integrity check found damage (services/system/storeIntegrity.ts).
+  private writeRefusal: string | undefined
 
   constructor(
     /** The writer connection. Other store modules (printing's repositories) build on it; services must not. */
@@ -48,6 +52,7 @@ export class Store {
     this.sequences = new SequenceRepository(db)
     this.drafts = new DraftRepository(db, cipher)
     this.reference = new ReferenceDataRepository(db)
+    this.itemUsage = new ItemUsageRepository(db)
     this.runInTransaction = db.transaction((fn: () => unknown) => fn())
     this.dataVersion = db.prepare('PRAGMA data_version').pluck()
   }
@@ -58,9 +63,29 @@ export class Store {
    * Nested calls become savepoints of the outer one. A throw rolls back all.
    */
   transaction<T>(fn: () => T): T {
+    if (this.writeRefusal !== undefined) throw new AppError('STORE_ERROR', this.writeRefusal)
     return this.runInTransaction.immediate(fn) as T
   }
 
+  /**
+   * From now on every write is refused: a transaction with `reason`, any other
+   * write by SQLite itself (query_only). Reads go on, so staff can still look
+   * cases up and answer the people at the counter.
+   */
+  refuseWrites(reason: string): void {
+    this.writeRefusal = reason
+    if (!this.closed) this.db.pragma('query_only = ON')
+  }
+
+  /** Why writes are refused, if they are. */
+  get writesRefusedBecause(): string | undefined {
+    return this.writeRefusal
+  }
+
+  /** True while a transaction is open on the writer connection (whoever opened it). */
+  get inTransaction(): boolean {
+    return this.db.inTransaction
+  }
 
   /** Appends to the audit chain; only inside `transaction`, with the change it records. */
   audit(entry: AuditEntry): AuditRow {

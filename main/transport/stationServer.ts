@@ -1,7 +1,7 @@
 /**
  * The station host's transport: the same contract as Electron IPC, served as
  * `POST /api/<command>` plus one WebSocket (`/events`) for pushed events, on
- * 127.0.0.1 only, every API request carrying the per-start token. It also
+ * 127.0.0.1 only, every API request carrying the station's token. It also
  * serves the built renderer, so a kiosk or a test browser needs nothing else.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
@@ -18,7 +18,7 @@ export interface StationServerOptions {
   port?: number
   /** Folder with the built renderer (index.html); absent = API only. */
   staticDir?: string
-  /** Fixed token (tests); normally a fresh random one per start. */
+  /** The token to require (the station keeps one in its data directory); absent = a fresh random one. */
   token?: string
 }
 
@@ -28,6 +28,8 @@ export interface StationServer {
   openUrl: string
   port: number
   token: string
+  /** Requires `token` from now on; event sockets opened with the old one are closed. */
+  setToken(token: string): void
   close(): Promise<void>
 }
 
@@ -115,6 +117,20 @@ function isLocalHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`
 }
 
+/**
+ * True when the raw request target climbs out of where it points: a `..`
+ * segment, written plainly or percent-encoded (`%2e%2e`, `..%2f`, `..%5c`),
+ * or a NUL byte. Judged on the target as sent: the URL parser resolves plain
+ * and `%2e` dot segments itself but leaves `%2f` alone, so only the raw form
+ * shows every variant. Refused outright rather than resolved and served.
+ */
+function climbsOut(target: string | undefined): boolean {
+  const path = (target ?? '/').split(/[?#]/, 1)[0]!
+  // Undecodable paths are answered 400 by the handlers; here judge the raw text.
+  const decoded = decodeOrUndefined(path) ?? path
+  return decoded.includes('\0') || decoded.split(/[/\\]/).some((segment) => segment === '..')
+}
+
 /** `new URL` throws on a target like `//[` (read as an authority): undefined instead, never a crash. */
 function parseRequestUrl(req: IncomingMessage): URL | undefined {
   try {
@@ -155,8 +171,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startStationServer(app: App, options: StationServerOptions = {}): Promise<StationServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url')
-  const expected = Buffer.from(token)
+  let token = options.token ?? randomBytes(24).toString('base64url')
+  let expected = Buffer.from(token)
   const staticRoot = options.staticDir ? resolve(options.staticDir) : undefined
   let port = 0
 
@@ -234,6 +250,10 @@ export async function startStationServer(app: App, options: StationServerOptions
       res.writeHead(403).end()
       return
     }
+    if (climbsOut(req.url)) {
+      fail(res, 403, { code: 'FORBIDDEN', message: '请求路径试图越出工作站目录（含“..”段或空字符），已拒绝' })
+      return
+    }
     const url = parseRequestUrl(req)
     if (!url) {
       fail(res, 400, { code: 'BAD_INPUT', message: `请求地址不是合法的 URL：${req.url ?? ''}` })
@@ -255,10 +275,15 @@ export async function startStationServer(app: App, options: StationServerOptions
   server.on('upgrade', (req, socket, head) => {
     const url = parseRequestUrl(req)
     const origin = req.headers.origin
+    // No Origin: a non-browser client (tests, tools), which still needs the token. A browser always sends
+    // one, and a page from anywhere else (DNS rebinding, a site in the kiosk) must not read the events.
     const originOk = origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
-    if (url?.pathname !== '/events' || !isLocalHost(req.headers.host, port) || !originOk || !tokenMatches(expected, url.searchParams.get('token'))) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
-      socket.destroy()
+    if (!isLocalHost(req.headers.host, port) || !originOk) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    if (url?.pathname !== '/events' || !tokenMatches(expected, url.searchParams.get('token'))) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -286,9 +311,18 @@ export async function startStationServer(app: App, options: StationServerOptions
 
   return {
     url,
-    openUrl: `${url}#token=${token}`,
+    get openUrl() {
+      return `${url}#token=${token}`
+    },
     port,
-    token,
+    get token() {
+      return token
+    },
+    setToken(next: string) {
+      token = next
+      expected = Buffer.from(next)
+      for (const ws of sockets) ws.terminate()
+    },
     async close() {
       unsubscribe()
       for (const ws of sockets) ws.terminate()

@@ -6,13 +6,14 @@
  * The lines' photos come from one `useOwnerPhotos` per checklist, which lists
  * again when main reports a change: saving or removing here needs no reload.
  */
-import { Button, Modal, Popconfirm, Select, Space, Tag, Typography, message } from 'antd'
+import { Button, Popconfirm, Select, Space, Tag, Typography, message } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttachmentView } from '../../main/contract/attachments'
 import { call } from '../bridge/client'
 import { ownerKey, type PhotoOwner } from '../hooks/ownerPhotos'
 import { useCameraChoice } from '../hooks/useCameras'
+import { Dialog } from './Dialog'
 import { DocumentCamera, type CapturedPhoto } from './DocumentCamera'
 
 export interface MaterialPhotosProps {
@@ -86,9 +87,9 @@ export function MaterialPhotos({ owner, materialId, materialName, photos }: Mate
       <Button size="small" onClick={() => setCamera('new')} data-testid={`material-photo-take-${materialId}`}>
         {t('takePhoto')}
       </Button>
-      <Modal open={camera !== null} title={t('photosOfMaterial', { material: materialName })} footer={null} width={720} destroyOnHidden onCancel={() => setCamera(null)}>
+      <Dialog open={camera !== null} title={t('photosOfMaterial', { material: materialName })} footer={null} width={720} destroyOnHidden onCancel={() => setCamera(null)}>
         {camera !== null ? <PhotoCamera onUse={save} /> : null}
-      </Modal>
+      </Dialog>
     </div>
   )
 }

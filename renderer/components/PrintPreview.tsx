@@ -7,11 +7,12 @@
  * `PrintPreviewHost` opens it by itself when a job completes as a preview
  * (the demo hall: no printer configured, receipts show on screen).
  */
-import { Alert, Button, Card, Flex, Modal, Segmented, Spin, Tag, Typography, message } from 'antd'
+import { Alert, Button, Card, Flex, Segmented, Spin, Tag, Typography, message } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandInput, CommandOutput, EventPayload } from '../../main/contract'
 import { call, useEvent, useResync } from '../bridge/client'
+import { Dialog } from './Dialog'
 import './printPreview.css'
 
 type Preview = CommandOutput<'print.preview'>
@@ -178,9 +179,9 @@ export function PrintPreviewHost(): React.JSX.Element {
     setJobId(job.id)
   })
   return (
-    <Modal open={jobId !== null} onCancel={() => setJobId(null)} footer={null} width={720} title={t('previewTitle')} destroyOnHidden>
+    <Dialog open={jobId !== null} onCancel={() => setJobId(null)} footer={null} width={720} title={t('previewTitle')} destroyOnHidden>
       {jobId !== null && <PrintPreview source={{ jobId }} actions={false} />}
       <Typography.Text type="secondary">{t('previewOnly')}</Typography.Text>
-    </Modal>
+    </Dialog>
   )
 }

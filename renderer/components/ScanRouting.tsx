@@ -3,13 +3,14 @@
  * the scan messages, and owns the camera-scan dialog (F8, or the top bar's
  * button) whose readings join the same routing.
  */
-import { Button, Modal, Select, Space } from 'antd'
+import { Button, Select, Space } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../main/contract'
 import { useCameraChoice } from '../hooks/useCameras'
 import { useScanRouting } from '../hooks/useScanRouting'
 import { CameraScanner } from './CameraScanner'
+import { Dialog } from './Dialog'
 
 type Profile = CommandOutput<'system.info'>['profile']
 
@@ -66,7 +67,7 @@ export function ScanRouting({ profile }: { profile: Profile | null }): React.JSX
   return (
     <>
       {messages}
-      <Modal
+      <Dialog
         open={open}
         title={t('cameraScan')}
         footer={null}
@@ -87,7 +88,7 @@ export function ScanRouting({ profile }: { profile: Profile | null }): React.JSX
           ) : null}
           {open ? <CameraScanner deviceId={camera.deviceId} onDetected={onDetected} /> : null}
         </Space>
-      </Modal>
+      </Dialog>
     </>
   )
 }

@@ -1,10 +1,16 @@
 import { Empty, Typography } from 'antd'
 import type { ReactNode } from 'react'
+import { FOCUS_HOME_ATTRIBUTE } from '../hooks/dialogFocus'
 
-/** The common frame of a screen: its title (a heading for screen readers and tests) and body. */
+/**
+ * The common frame of a screen: its title (a heading for screen readers and
+ * tests) and body. The frame takes focus (not by Tab) when a dialog closes and
+ * the element that had focus before is gone, so the screen's keys still work.
+ */
 export function ScreenFrame({ title, testId, children }: { title: string; testId: string; children?: ReactNode }): React.JSX.Element {
+  const focusHome = { [FOCUS_HOME_ATTRIBUTE]: '' }
   return (
-    <section className="screen" data-testid={`screen-${testId}`} aria-label={title}>
+    <section className="screen" data-testid={`screen-${testId}`} aria-label={title} tabIndex={-1} {...focusHome}>
       <Typography.Title level={4} className="screen-title">
         {title}
       </Typography.Title>

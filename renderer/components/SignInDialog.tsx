@@ -1,7 +1,8 @@
-import { Form, Input, Modal } from 'antd'
+import { Form, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, CommandError } from '../bridge/client'
+import { Dialog } from './Dialog'
 
 /** Operator sign-in: type, Enter, done. The error stays next to the field. */
 export function SignInDialog({ open, onClose }: { open: boolean; onClose: () => void }): React.JSX.Element {
@@ -24,9 +25,9 @@ export function SignInDialog({ open, onClose }: { open: boolean; onClose: () => 
     }
   }
 
-  // focusTriggerAfterClose off: once signed in, focus belongs to the screen (the intake form's first field), not the sign-in button.
+  // Once signed in, the screen puts focus on its first field itself (after Dialog has given it back).
   return (
-    <Modal open={open} title={t('signInTitle')} onOk={() => void submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden focusable={{ focusTriggerAfterClose: false }}>
+    <Dialog open={open} title={t('signInTitle')} onOk={() => void submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
       {/* No <form>: a lone text field would submit it on Enter as well, and onPressEnter already does — one Enter, one sign-in. */}
       <Form layout="vertical" component="div">
         <Form.Item label={t('operator')} validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
@@ -40,6 +41,6 @@ export function SignInDialog({ open, onClose }: { open: boolean; onClose: () => 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   )
 }

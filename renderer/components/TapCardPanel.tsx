@@ -3,17 +3,18 @@
  * reader, lifts it, injects faults. The tap then travels the real path —
  * SAM frames over a pty, the real driver, `idcard.read` — so what the screen
  * does next is exactly what a real card would make it do. Renders nothing
- * unless the station's reader is in emulator mode.
+ * unless the reader's light says it is emulated: only then does the station
+ * register the demo commands.
  */
 import { Alert, Button, Card, Dropdown, Flex, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandInput, CommandOutput } from '../../main/contract'
 import { call } from '../bridge/client'
-import { useCommandState } from '../hooks/useCommandState'
+import { useDeviceStatuses } from '../hooks/useDeviceStatuses'
 
-type EmulatorCards = CommandOutput<'idcard.emulator.listCards'>
-type FaultKind = CommandInput<'idcard.emulator.fault'>['kind']
+type EmulatorCards = CommandOutput<'demo.idcard.listCards'>
+type FaultKind = CommandInput<'demo.idcard.fault'>['kind']
 
 /** Every fault the contract offers; a Record so a new kind in main is a compile error here until listed. */
 const faultKinds = Object.keys({
@@ -28,12 +29,8 @@ const faultKinds = Object.keys({
 
 export function TapCardPanel(): React.JSX.Element | null {
   const { t } = useTranslation('idcard')
-  // Unknown or failed: not an emulator, nothing to show.
-  const { value: readerStatus } = useCommandState<CommandOutput<'idcard.status'> | null>('idcard.status', {
-    initial: null,
-    load: () => call('idcard.status', {}),
-  })
-  const isEmulator = readerStatus?.mode === 'emulator'
+  // Not loaded yet, or a real reader: nothing to show.
+  const isEmulator = useDeviceStatuses().some((status) => status.device === 'idcard' && status.isEmulated)
   const [cards, setCards] = useState<EmulatorCards | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -51,7 +48,7 @@ export function TapCardPanel(): React.JSX.Element | null {
   }, [])
 
   useEffect(() => {
-    if (isEmulator) void run(() => call('idcard.emulator.listCards', {}))
+    if (isEmulator) void run(() => call('demo.idcard.listCards', {}))
   }, [isEmulator, run])
 
   if (!isEmulator) return null
@@ -78,7 +75,7 @@ export function TapCardPanel(): React.JSX.Element | null {
                 size="small"
                 disabled={busy}
                 data-testid={`tap-card-${card.index}`}
-                onClick={() => void run(() => call('idcard.emulator.place', { cardIndex: card.index }))}
+                onClick={() => void run(() => call('demo.idcard.place', { cardIndex: card.index }))}
               >
                 {t('place')}
               </Button>
@@ -88,12 +85,12 @@ export function TapCardPanel(): React.JSX.Element | null {
       </Flex>
       {cards ? (
         <Flex gap={8} style={{ marginTop: 8 }}>
-          <Button disabled={busy} data-testid="tap-card-remove" onClick={() => void run(() => call('idcard.emulator.remove', {}))}>
+          <Button disabled={busy} data-testid="tap-card-remove" onClick={() => void run(() => call('demo.idcard.remove', {}))}>
             {t('remove')}
           </Button>
           <Dropdown
             disabled={busy}
-            menu={{ items: faultItems, onClick: ({ key }) => void run(() => call('idcard.emulator.fault', { kind: key as FaultKind })) }}
+            menu={{ items: faultItems, onClick: ({ key }) => void run(() => call('demo.idcard.fault', { kind: key as FaultKind })) }}
           >
             <Button data-testid="tap-card-fault">{t('fault')}</Button>
           </Dropdown>

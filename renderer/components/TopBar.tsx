@@ -16,6 +16,9 @@ export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const { value: session } = useSession()
   const statuses = useDeviceStatuses()
+  // The holiday-calendar light speaks in words, and only while it has something to say (next year's notice missing).
+  const calendar = statuses.find((s) => s.device === 'calendar')
+  const calendarWarns = calendar !== undefined && (calendar.state === 'warning' || calendar.state === 'error')
   // Station host only: while its event socket is down, the lights and the operator may be out of date.
   const isLinkLost = useIsLinkLost()
   const [signingIn, setSigningIn] = useState(false)
@@ -48,7 +51,12 @@ export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
             {t('connectionLost')}
           </Tag>
         ) : null}
-        <DeviceLights statuses={statuses} />
+        {calendarWarns ? (
+          <Tag color={calendar.state === 'error' ? 'error' : 'warning'} data-testid="calendar-notice" data-reason={calendar.reason}>
+            {calendar.message}
+          </Tag>
+        ) : null}
+        <DeviceLights statuses={statuses.filter((s) => s.device !== 'calendar')} />
         <CameraScanButton />
         <Button size="small" type="text" data-testid="locale-switch" onClick={() => setLocale(nextLocale)}>
           {t('language')}

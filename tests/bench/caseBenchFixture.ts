@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { maskIdNumber } from '../../main/domain/masking'
@@ -24,7 +24,7 @@ export const BENCH_CASES = 1_000_000
 const PEOPLE = 50_000
 const DAYS = 400
 /** Bump when the fixture's content changes, so stale caches are rebuilt. */
-const FIXTURE_VERSION = 3
+const FIXTURE_VERSION = 4
 /** The bench's "today": the newest day in the fixture. */
 export const BENCH_TODAY = new Date(2026, 5, 30, 10, 0)
 const FIRST_DAY = '2025-05-27'
@@ -56,7 +56,9 @@ export function caseBenchFixture(log: (line: string) => void = () => {}): BenchF
   const sampleCaseNos = [0, 1, 2499, 333_333, 500_000, 777_777, BENCH_CASES - 1].map((i) => caseNoOf(i))
   if (existsSync(done)) return { dataDir, sampleCaseNos, samplePerson }
 
-  rmSync(dataDir, { recursive: true, force: true })
+  // Caches built for an older schema or fixture are 1.7 GB each and never read again.
+  const cacheRoot = join(dataDir, '..')
+  if (existsSync(cacheRoot)) for (const stale of readdirSync(cacheRoot)) if (stale.startsWith(`cases-${BENCH_CASES}-`)) rmSync(join(cacheRoot, stale), { recursive: true, force: true })
   mkdirSync(dataDir, { recursive: true })
   log(`building ${BENCH_CASES} cases in ${dataDir} (once; cached) …`)
   const started = Date.now()
@@ -103,16 +105,16 @@ export function caseBenchFixture(log: (line: string) => void = () => {}): BenchF
       handler_name, handler_id_hash, handler_id_cipher, handler_id_masked, materials)
     SELECT i + 1, '320300' || replace(day, '-', '') || '001' || printf('%04d', seq), code, s.name, s.department, state,
       CASE WHEN state IN ('accepted', 'in_review', 'approved') THEN 'running' WHEN state = 'needs_supplement' THEN 'paused' ELSE 'stopped' END,
-      '001', 'A00' || (i % 5), day || 'T' || printf('%02d:%02d:%02d.000+08:00', 8 + seq * 9 / ${perDay}, (seq * 7) % 60, seq % 60), day,
+      '001', 'A00' || (i % 5), strftime('%Y-%m-%dT%H:%M:%fZ', day || 'T' || printf('%02d:%02d:%02d.000+08:00', 8 + seq * 9 / ${perDay}, (seq * 7) % 60, seq % 60)), day,
       days, 0, CASE WHEN state = 'needs_supplement' THEN day END,
       date(day, '+' || (days * 7 / 5) || ' days'), date(day, '+' || max(0, days * 7 / 5 - 2) || ' days'),
       CASE WHEN state IN ('shipping', 'delivered') THEN 'express' ELSE 'window' END, NULL, NULL, NULL, NULL, NULL,
-      day || 'T18:00:00.000+08:00', 1,
+      strftime('%Y-%m-%dT%H:%M:%fZ', day || 'T18:00:00.000+08:00'), 1,
       'person', p.name, p.phone, p.address, 'resident', p.hash, p.cipher, p.masked, NULL, NULL, NULL, NULL, NULL, s.materials
     FROM shaped s JOIN bench_people p ON p.k = ((i + 1) * 7919) % ${PEOPLE};
 
-    INSERT INTO case_events (case_id, seq, at, operator, station_id, action, from_state, to_state, note, details)
-    SELECT id, 1, accepted_at, operator, '001', 'accept', NULL, 'accepted', NULL, NULL FROM cases;
+    INSERT INTO case_events (case_id, seq, case_no, at, operator, station_id, action, from_state, to_state, note, details)
+    SELECT id, 1, case_no, accepted_at, operator, '001', 'accept', NULL, 'accepted', NULL, NULL FROM cases;
   `)
   db.pragma('journal_mode = WAL')
   db.close()

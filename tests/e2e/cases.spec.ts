@@ -25,6 +25,32 @@ async function openQueue(page: Page, station: Station): Promise<void> {
   await expect(page.getByTestId('queue-table')).toBeVisible()
 }
 
+/** Opens the case whose number is typed into the queue's search, as a clerk does. */
+async function openCase(page: Page, caseNo: string): Promise<void> {
+  await page.keyboard.press('Alt+S')
+  await page.keyboard.insertText(caseNo)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('case-no')).toHaveText(caseNo)
+}
+
+/**
+ * Slows the page's animations (Chromium's animation domain) by `factor`, so a
+ * dialog that was just closed is surely still fading out when the next key is
+ * pressed: the moment the keyboard used to go dead.
+ */
+async function slowAnimations(page: Page, factor: number): Promise<void> {
+  const devtools = await page.context().newCDPSession(page)
+  await devtools.send('Animation.enable')
+  await devtools.send('Animation.setPlaybackRate', { playbackRate: 1 / factor })
+}
+
+/** Presses an action's key and waits for the `cases.transition` it must send (a swallowed key sends none). */
+async function pressForTransition(page: Page, key: string): Promise<void> {
+  const sent = page.waitForRequest((r) => r.url().endsWith('/api/cases.transition'), { timeout: 10_000 })
+  await page.keyboard.press(key)
+  await sent
+}
+
 test('filters by state, finds a case by its number, and a transition grows its timeline', async ({ page, station }) => {
   const { services } = station.app
   services.session.signIn('陈静 B0042')
@@ -60,26 +86,68 @@ test('filters by state, finds a case by its number, and a transition grows its t
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'in_review')
   await expect(page.getByTestId('timeline-entry')).toHaveCount(2)
 
-  // 补正 asks for the reason; Ctrl+Enter confirms; the clock stops and the timeline grows.
+  // 补正 asks for the reason; Ctrl+Enter confirms. The dialog is still on its way out (its
+  // animation slowed) when the next key comes: the key acts on the page, 补齐 (Alt+Q) brings the case back.
   await page.keyboard.press('Alt+B')
   await expect(page.getByTestId('transition-note')).toBeFocused()
   await page.keyboard.insertText('住所使用证明缺少产权人签字')
+  await slowAnimations(page, 10)
   await page.keyboard.press('Control+Enter')
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'needs_supplement')
-  await expect(page.getByTestId('timeline-entry')).toHaveCount(3)
+  await pressForTransition(page, 'Alt+Q')
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'in_review')
+  // Alt+B came with nothing focused: the keyboard went back to the screen's region.
+  await expect(page.getByTestId('screen-cases')).toBeFocused()
+  await expect(page.getByTestId('timeline-entry')).toHaveCount(4)
   await expect(page.getByTestId('case-timeline')).toContainText('住所使用证明缺少产权人签字')
-  await expect(page.getByTestId('case-deadline')).toContainText('暂停计时')
-  expect(services.cases.get(target.caseNo).state).toBe('needs_supplement')
+  await expect(page.getByTestId('transition-note')).toHaveCount(0)
+  expect(services.cases.get(target.caseNo).state).toBe('in_review')
 
-  // A change made elsewhere (another window) shows up without a reload.
+  // A change made elsewhere (another window) shows up without a reload: the clock stops, and restarts.
+  services.cases.transition({ caseNo: target.caseNo, action: 'requestSupplement', note: '经营范围表述需调整' })
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'needs_supplement')
+  await expect(page.getByTestId('case-deadline')).toContainText('暂停计时')
+  await expect(page.getByTestId('timeline-entry')).toHaveCount(5)
   services.cases.transition({ caseNo: target.caseNo, action: 'supply' })
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'in_review')
-  await expect(page.getByTestId('timeline-entry')).toHaveCount(4)
+  await expect(page.getByTestId('timeline-entry')).toHaveCount(6)
 
   // A plain action by its key; Esc back to the queue.
-  await page.keyboard.press('Alt+Y')
+  await pressForTransition(page, 'Alt+Y')
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'approved')
   await expect(page.getByTestId('action-produce')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('queue-table')).toBeVisible()
+})
+
+test('any dialog gives the keyboard back the moment it closes, to the element that had it', async ({ page, station }) => {
+  const { services } = station.app
+  services.session.signIn('陈静 B0042')
+  const [target] = seedCases(services, 1, [ESTABLISH])
+  services.cases.transition({ caseNo: target!.caseNo, action: 'startReview' })
+  await openQueue(page, station)
+  await openCase(page, target!.caseNo)
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'in_review')
+  // Every fade-out now outlasts any wait below: the keyboard must not wait for it.
+  await slowAnimations(page, 100)
+
+  // 补正 opened from its button and cancelled with Esc: focus is back on the button at once.
+  const supplement = page.getByTestId('action-requestSupplement')
+  await supplement.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('transition-note')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(supplement).toBeFocused()
+  // That Esc was the dialog's, not the page's: still on the case.
+  await expect(page.getByTestId('case-no')).toHaveText(target!.caseNo)
+
+  // Another dialog, the camera scanner (F8), closed with Esc: the case's keys work straight away.
+  await page.keyboard.press('F8')
+  await expect(page.getByTestId('camera-scanner')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(supplement).toBeFocused()
+  await pressForTransition(page, 'Alt+Y')
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'approved')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('queue-table')).toBeVisible()
 })
@@ -100,13 +168,13 @@ test('a queue longer than a page loads the next page as it scrolls, keeping only
   await page.keyboard.press('Alt+S')
   await page.keyboard.press('ArrowDown')
   await expect(page.getByTestId('queue-table')).toBeFocused()
-  for (let i = 0; i < 3; i++) {
-    await page.keyboard.press('End')
-    await page.waitForTimeout(150)
-  }
-  await expect(page.getByText('已显示 230 / 230')).toBeVisible()
+  // End again as each page arrives (no sleeping between presses), until the oldest case is the row in view.
   const oldest = services.cases.list({ sort: 'oldest', limit: 1 }).rows[0]!
-  await expect(page.locator(`[data-case-no="${oldest.caseNo}"]`)).toBeVisible()
+  await expect(async () => {
+    await page.keyboard.press('End')
+    await expect(page.locator(`[data-case-no="${oldest.caseNo}"]`)).toBeVisible({ timeout: 1_000 })
+  }).toPass()
+  await expect(page.getByText('已显示 230 / 230')).toBeVisible()
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('case-no')).toHaveText(oldest.caseNo)
 })

@@ -67,7 +67,8 @@ test('opens the case a scanned receipt names', async ({ shell, station }) => {
 
 test('routes a serial scan pushed from main, and refuses to guess at an unknown code', async ({ shell, station }) => {
   const before = new URL(shell.url()).hash
-  await station.app.services.scanner.simulate('HELLO-123')
+  const simulated = await station.app.dispatcher.invoke('demo.scanner.simulate', { text: 'HELLO-123' }, { transport: 'test' })
+  expect(simulated.ok).toBe(true)
   await expect(shell.getByText('无法识别的条码：HELLO-123')).toBeVisible()
   expect(new URL(shell.url()).hash).toBe(before)
 })

@@ -12,7 +12,7 @@ const screens = [
 
 test('opens the shell in Chinese with the station, the operator slot and every device light', async ({ shell }) => {
   await expect(shell.getByTestId('operator')).toContainText('未登录')
-  for (const device of ['idcard', 'scanner', 'camera', 'receiptPrinter', 'labelPrinter', 'network']) {
+  for (const device of ['idcard', 'scanner', 'camera', 'receiptPrinter', 'labelPrinter', 'network', 'database']) {
     await expect(shell.getByTestId(`light-${device}`)).toBeVisible()
   }
   // the token left the address bar once it was taken

@@ -14,9 +14,14 @@ import { createTestApp } from '../fixtures/testApp'
 const caseWorld = caseWorldsPerTest()
 
 function world(): { w: CaseWorld; photos: AttachmentService; files: AttachmentFiles } {
-  const w = caseWorld()
-  const photos = buildAttachmentService({ store: w.store, events: w.events, session: w.session, clock: w.clock, dataDir: w.dataDir, stationId: '001', intake: w.services.intake })
-  return { w, photos, files: new AttachmentFiles(w.dataDir) }
+  let photos: AttachmentService | undefined
+  const w = caseWorld({
+    acceptPorts: (base) => {
+      photos = buildAttachmentService({ ...base, stationId: '001' })
+      return { draftPhotos: photos }
+    },
+  })
+  return { w, photos: photos!, files: new AttachmentFiles(w.dataDir) }
 }
 
 /** JPEG-framed bytes (SOI … EOI) of a given size; `seed` makes different photos differ. */
@@ -129,7 +134,7 @@ describe('material photos', () => {
     const droppedPhoto = photos.add({ draftId: dropped.draftId, materialId: 'application', ...photo(aJpeg(1000, 5)) })
     w.services.intake.discardDraft({ draftId: dropped.draftId })
 
-    const restarted = buildAttachmentService({ store: w.store, events: w.events, session: w.session, clock: w.clock, dataDir: w.dataDir, stationId: '001', intake: w.services.intake })
+    const restarted = buildAttachmentService({ store: w.store, events: w.events, session: w.session, clock: w.clock, dataDir: w.dataDir, stationId: '001' })
     expect(restarted.list({ draftId: dropped.draftId })).toEqual([])
     expect(existsSync(files.pathOf(droppedPhoto.sha256, 'image/jpeg'))).toBe(false)
     expect(restarted.list({ draftId: kept.draftId }).map((p) => p.id)).toEqual([keptPhoto.id])

@@ -82,7 +82,9 @@ describe('the cases contract', () => {
     expect((await ok('cases.get', { caseNo: accepted.caseNo })).applicant.idNumber).toBe(PERSON_ID)
     expect((await ok('cases.findByIdNumber', { idNumber: PERSON_ID })).rows).toHaveLength(1)
     expect(await ok('scan.classify', { text: accepted.caseNo })).toEqual({ kind: 'case', caseNo: accepted.caseNo, exists: true, state: 'in_review' })
-    expect(await ok('calendar.deadline', { date: '2026-09-30', days: 1 })).toEqual({ deadline: '2026-10-08' })
+    expect(await ok('calendar.deadline', { date: '2026-09-30', days: 1 })).toEqual({ deadline: '2026-10-08', provisional: null })
+    // A year with no calendar: a provisional answer naming it, never a refusal and never a bare weekend count.
+    expect(await ok('calendar.deadline', { date: '2026-12-31', days: 1 })).toEqual({ deadline: '2027-01-01', provisional: { missingYears: [2027], reason: '2027 年节假日安排未导入' } })
     expect(pushed).toEqual(['accept:accepted', 'startReview:in_review'])
   })
 

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SerialPort } from 'serialport'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CardRead } from '../../main/devices/idcard/cardRead'
+import { cardFromReadData, type CardRead } from '../../main/devices/idcard/cardRead'
 import { IdCardReader, type ReaderStatus } from '../../main/devices/idcard/reader'
 import { SAM_COMMANDS } from '../../main/devices/idcard/samFrame'
+import { defaultSamTimeouts } from '../../main/devices/idcard/samLink'
 import { probeSamPort } from '../../main/devices/idcard/samPort'
 import { SW3 } from '../../main/devices/idcard/samStatus'
 import { loadEmulatorCards } from '../../main/emulators/demoCards'
@@ -150,7 +151,7 @@ describe('ID card reader driver ↔ emulator over a pty', () => {
 describe('a read answer that never comes', () => {
   it('asks to lay the card again instead of silently going back to ready', async () => {
     // The read answer leaves later than the driver waits for it: the SAM has handed the card out regardless.
-    const emulator = await IdCardReaderEmulator.start({ cards: loadEmulatorCards(), readDelayMs: 400 })
+    const emulator = await IdCardReaderEmulator.start({ cards: loadEmulatorCards(), timing: { cardReadMs: 400 } })
     const statuses: ReaderStatus[] = []
     const reader = new IdCardReader({ port: emulator.appPath, pollMs: 50, timeouts: { read: 150 }, onStatus: (s) => statuses.push(s) })
     try {
@@ -161,6 +162,36 @@ describe('a read answer that never comes', () => {
       expect(statuses.some((s) => s.reason === 'no_answer')).toBe(false)
     } finally {
       await reader.stop()
+      await emulator.close()
+    }
+  })
+})
+
+describe('a find between select and read, at the real reader speed', () => {
+  it('is answered 0x80 and the read that follows still delivers the card', async () => {
+    const cards = loadEmulatorCards()
+    const emulator = await IdCardReaderEmulator.start({ cards })
+    expect(emulator.timing.mode).toBe('real')
+    const probed = await probeSamPort(emulator.appPath, 1000)
+    if (!probed.ok) throw new Error(probed.message)
+    const link = probed.port.link
+    try {
+      emulator.place(0)
+      const sw3s: number[] = []
+      for (const command of [SAM_COMMANDS.findCard, SAM_COMMANDS.selectCard, SAM_COMMANDS.findCard]) {
+        const answer = await link.exchange(command, 500)
+        if (!answer.ok) throw new Error(answer.message)
+        sw3s.push(answer.response.sw3)
+      }
+      expect(sw3s).toEqual([SW3.cardFound, SW3.ok, SW3.noCard])
+      // The driver's own read window (3.5 s) holds the emulator's real read time.
+      const read = await link.exchange(SAM_COMMANDS.readText, defaultSamTimeouts.read)
+      if (!read.ok) throw new Error(read.message)
+      expect(read.response.sw3).toBe(SW3.ok)
+      const decoded = cardFromReadData(read.response.data)
+      expect(decoded.ok && decoded.read.card.idNumber).toBe(cards[0]!.idNumber)
+    } finally {
+      await probed.port.close()
       await emulator.close()
     }
   })

@@ -1,7 +1,7 @@
 /**
  * The ID card service through the composition root: the demo hall's
- * in-process emulator, the real driver on its pty, the contract commands and
- * the `idcard.read` event — what the renderer sees.
+ * emulator (started by the root, at real reader speed), the real driver on
+ * its pty, the demo commands and the `idcard.read` event — what the renderer sees.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CommandOutput, EventPayload } from '../../main/contract'
@@ -27,17 +27,19 @@ describe('ID card service in the demo hall (emulator mode)', () => {
   it('lights the emulated reader green and lists the demo cards', async () => {
     const { test } = await emulatorApp()
     expect(test.app.services.devices.get('idcard')).toMatchObject({ state: 'ok', reason: 'emulator', isEmulated: true })
-    const listed = await test.app.dispatcher.invoke('idcard.emulator.listCards', {}, caller)
+    const listed = await test.app.dispatcher.invoke('demo.idcard.listCards', {}, caller)
     expect(listed).toMatchObject({ ok: true, value: { placedIndex: null, isPlugged: true } })
-    expect(listed.ok && (listed.value as CommandOutput<'idcard.emulator.listCards'>).cards).toHaveLength(8)
+    expect(listed.ok && (listed.value as CommandOutput<'demo.idcard.listCards'>).cards).toHaveLength(8)
+    // The service sees a serial port, as from station.json; only the flag says it is an emulator's.
     const status = await test.app.dispatcher.invoke('idcard.status', {}, caller)
-    expect(status).toMatchObject({ ok: true, value: { mode: 'emulator', state: 'ready', isEmulated: true } })
+    expect(status).toMatchObject({ ok: true, value: { mode: 'serial', state: 'ready', isEmulated: true } })
+    expect(status.ok && (status.value as CommandOutput<'idcard.status'>).port).toMatch(/ttyApp$/)
     expect(status.ok && (status.value as CommandOutput<'idcard.status'>).samId).toMatch(/^[0-9A-F]{32}$/)
   })
 
   it('pushes one idcard.read per tap with the full ID number, and keeps the photo main-side', async () => {
     const { test, reads } = await emulatorApp()
-    const placed = await test.app.dispatcher.invoke('idcard.emulator.place', { cardIndex: 0 }, caller)
+    const placed = await test.app.dispatcher.invoke('demo.idcard.place', { cardIndex: 0 }, caller)
     expect(placed).toMatchObject({ ok: true, value: { placedIndex: 0 } })
     await waitFor('the read event', () => reads.length === 1)
     expect(reads[0]).toMatchObject({
@@ -56,10 +58,10 @@ describe('ID card service in the demo hall (emulator mode)', () => {
 
   it('flags an expired card and a card whose check character is wrong', async () => {
     const { test, reads } = await emulatorApp()
-    await test.app.dispatcher.invoke('idcard.emulator.place', { cardIndex: 2 }, caller)
+    await test.app.dispatcher.invoke('demo.idcard.place', { cardIndex: 2 }, caller)
     await waitFor('the expired card', () => reads.length === 1)
     expect(reads[0]).toMatchObject({ isExpired: true, card: { validTo: '2020-05-10', nation: '维吾尔' } })
-    await test.app.dispatcher.invoke('idcard.emulator.place', { cardIndex: 3 }, caller)
+    await test.app.dispatcher.invoke('demo.idcard.place', { cardIndex: 3 }, caller)
     await waitFor('the bad card', () => reads.length === 2)
     expect(reads[1]!.card.idNumberValid).toBe(false)
     expect(reads[1]!.warnings[0]).toContain('校验位')
@@ -71,7 +73,7 @@ describe('ID card service in the demo hall (emulator mode)', () => {
       cardType: 'resident', name: '周立新', gender: 'male', nationCode: '01', birthDate: '2001-01-01', address: '江苏省徐州市铜山区北京路1号',
       idNumber: '32031220010101001X', authority: '徐州市公安局铜山分局', validFrom: '2019-01-01', validTo: '2029-01-01',
     } as const
-    const placed = await test.app.dispatcher.invoke('idcard.emulator.place', { card }, caller)
+    const placed = await test.app.dispatcher.invoke('demo.idcard.place', { card }, caller)
     expect(placed).toMatchObject({ ok: true, value: { placedIndex: null } })
     await waitFor('the ad-hoc card', () => reads.length === 1)
     expect(reads[0]!.card).toMatchObject({ name: '周立新', idNumber: '32031220010101001X' })
@@ -79,18 +81,18 @@ describe('ID card service in the demo hall (emulator mode)', () => {
 
   it('turns the light red on unplug and green again on replug', async () => {
     const { test } = await emulatorApp()
-    await test.app.dispatcher.invoke('idcard.emulator.fault', { kind: 'unplug' }, caller)
+    await test.app.dispatcher.invoke('demo.idcard.fault', { kind: 'unplug' }, caller)
     await waitFor('the red light', () => test.app.services.devices.get('idcard').state === 'error')
     expect(test.app.services.devices.get('idcard').reason).toBe('unplugged')
-    await test.app.dispatcher.invoke('idcard.emulator.fault', { kind: 'replug' }, caller)
+    await test.app.dispatcher.invoke('demo.idcard.fault', { kind: 'replug' }, caller)
     await waitFor('the green light', () => test.app.services.devices.get('idcard').state === 'ok')
   })
 
   it('names the schema problem of a bad ad-hoc card and an out-of-range index', async () => {
     const { test } = await emulatorApp()
-    const bad = await test.app.dispatcher.invoke('idcard.emulator.place', { cardIndex: 99 }, caller)
+    const bad = await test.app.dispatcher.invoke('demo.idcard.place', { cardIndex: 99 }, caller)
     expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'cardIndex' } })
-    const fault = await test.app.dispatcher.invoke('idcard.emulator.fault', { kind: 'meltdown' } as never, caller)
+    const fault = await test.app.dispatcher.invoke('demo.idcard.fault', { kind: 'meltdown' } as never, caller)
     expect(fault).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
   })
 })
@@ -103,10 +105,10 @@ describe('ad-hoc cards the emulated reader cannot hold', () => {
 
   it('refuses a 2017 foreign card whose number is longer than its field, and keeps reading cards', async () => {
     const { test, reads } = await emulatorApp()
-    const bad = await test.app.dispatcher.invoke('idcard.emulator.place', { card: { ...foreign2017, idNumber: 'USA320079110301123' } }, caller)
+    const bad = await test.app.dispatcher.invoke('demo.idcard.place', { card: { ...foreign2017, idNumber: 'USA320079110301123' } }, caller)
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'card.idNumber' } })
     expect(!bad.ok && bad.error.message).toContain('最多 15 个字符')
-    const placed = await test.app.dispatcher.invoke('idcard.emulator.place', { card: foreign2017 }, caller)
+    const placed = await test.app.dispatcher.invoke('demo.idcard.place', { card: foreign2017 }, caller)
     expect(placed).toMatchObject({ ok: true })
     await waitFor('the 2017 card', () => reads.length === 1)
     expect(reads[0]!.card).toMatchObject({ idNumber: 'USA320079110301', nameEn: 'SMITH, JOHN MICHAEL' })
@@ -114,22 +116,35 @@ describe('ad-hoc cards the emulated reader cannot hold', () => {
 
   it('refuses a birth date that does not exist, naming the field', async () => {
     const { test } = await emulatorApp()
-    const bad = await test.app.dispatcher.invoke('idcard.emulator.place', { card: { ...foreign2017, birthDate: '1980-02-30' } }, caller)
+    const bad = await test.app.dispatcher.invoke('demo.idcard.place', { card: { ...foreign2017, birthDate: '1980-02-30' } }, caller)
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'card.birthDate' } })
     expect(!bad.ok && bad.error.message).toContain('不是实际存在的日期')
   })
 })
 
 describe('ID card service outside the demo hall', () => {
-  it('refuses the emulator commands with a clear error when the reader is a real one', async () => {
+  it('does not know the demo commands when no device is emulated, and runs the real reader', async () => {
     const test = await createTestApp({ devices: { idcard: { mode: 'serial', port: '/dev/onewindow-no-such-reader' } } })
     apps.push(test)
-    const result = await test.app.dispatcher.invoke('idcard.emulator.place', { cardIndex: 0 }, caller)
-    expect(result).toMatchObject({ ok: false, error: { code: 'DEVICE_UNAVAILABLE' } })
-    expect(!result.ok && result.error.message).toContain('serial 模式')
+    expect(test.app.services.demo).toBeNull()
+    // Even a malformed demo command is refused as unknown: nothing of the demo runs here.
+    for (const input of [{ cardIndex: 0 }, { cardIndex: -1 }]) {
+      const result = await test.app.dispatcher.invoke('demo.idcard.place', input, caller)
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } })
+      expect(!result.ok && result.error.message).toContain('只在演示模式下可用')
+    }
     await waitFor('the unplugged light', () => test.app.services.devices.get('idcard').reason === 'unplugged')
     expect(test.app.services.devices.get('idcard')).toMatchObject({ state: 'error', isEmulated: false })
     expect(test.app.services.devices.get('idcard').message).toContain('/dev/onewindow-no-such-reader')
+  })
+
+  it('says which mode the reader is in when the demo hall runs other emulators but a real reader', async () => {
+    const test = await createTestApp({ devices: { idcard: { mode: 'serial', port: '/dev/onewindow-no-such-reader' }, scanner: { mode: 'emulator' } } })
+    apps.push(test)
+    const result = await test.app.dispatcher.invoke('demo.idcard.place', { cardIndex: 0 }, caller)
+    expect(result).toMatchObject({ ok: false, error: { code: 'DEVICE_UNAVAILABLE' } })
+    expect(!result.ok && result.error.message).toContain('serial 模式')
+    expect(test.app.services.devices.get('idcard').isEmulated).toBe(false)
   })
 
   it('shows a red light naming socat when the demo hall cannot make its pty, without failing the start', async () => {
@@ -144,8 +159,9 @@ describe('ID card service outside the demo hall', () => {
     apps.push(test)
     expect(test.app.services.devices.get('idcard')).toMatchObject({ state: 'error', reason: 'socat_missing', isEmulated: true })
     expect(test.app.services.devices.get('idcard').message).toContain('socat')
-    const listed = await test.app.dispatcher.invoke('idcard.emulator.listCards', {}, caller)
+    const listed = await test.app.dispatcher.invoke('demo.idcard.listCards', {}, caller)
     expect(listed).toMatchObject({ ok: false, error: { code: 'DEVICE_UNAVAILABLE' } })
+    expect(!listed.ok && listed.error.message).toContain('模拟阅读器未运行')
   })
 
   it('shows the reader as off when configured off', async () => {

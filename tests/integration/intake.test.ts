@@ -123,17 +123,19 @@ describe('refusing an intake writes nothing', () => {
     expect(tableCounts(w.store).cases).toBe(0)
   })
 
-  it('refuses a deadline reaching a year with no holiday calendar, naming the year', () => {
-    const w = world({ now: new Date(2026, 11, 28, 9, 0) })
-    expectRefused(w, aPersonForm({ itemCode: ITEMS.long, materials: [{ materialId: 'application', receivedCopies: 1 }, { materialId: 'id-card', receivedCopies: 1 }] }), 'CALENDAR_MISSING', undefined, /2027/)
-  })
-
-  it('rolls the whole acceptance back, number included, when a hook in its transaction fails', () => {
-    const w = world()
-    w.services.intake.accept({ form: aPersonForm() })
-    w.services.intake.addAcceptHook(() => {
-      throw new AppError('PRINTER_UNAVAILABLE', '回执打印任务写入失败')
+  it('rolls the whole acceptance back, number included, when its receipt job fails to be written', () => {
+    let fail = false
+    const w = world({
+      acceptPorts: () => ({
+        receipts: {
+          queueFor: () => {
+            if (fail) throw new AppError('PRINTER_UNAVAILABLE', '回执打印任务写入失败')
+          },
+        },
+      }),
     })
+    w.services.intake.accept({ form: aPersonForm() })
+    fail = true
     expectRefused(w, aPersonForm(), 'PRINTER_UNAVAILABLE', undefined, /回执/)
   })
 

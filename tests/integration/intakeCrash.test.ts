@@ -12,13 +12,15 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../main/store/auditChain'
 import { databaseFile } from '../../main/store/database'
-import { seededRandom } from '../../main/domain/seededRandom'
 import { tempDataDir } from '../fixtures/caseWorld'
+import { crashSeed, killPlan, replayCommand } from '../fixtures/crashPlan'
 
 const ROOT = join(__dirname, '..', '..')
 const WORKER = join(ROOT, 'node_modules', '.cache', 'onewindow-tests', 'intakeWorker.cjs')
 const KILLS_IN_BURST = 50
 const KILLS_AT_START = 4
+// Printed, and in the test's name, so that a failure's report says how to replay it.
+const seed = crashSeed()
 
 interface Run {
   answered: string[]
@@ -73,14 +75,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
 describe('killing the station host in the middle of intakes', () => {
-  it('loses no answered intake and never reuses a case number', { timeout: 150_000 }, async () => {
-    const random = seededRandom(Number(process.env.CRASH_SEED ?? Date.now() % 100_000))
+  it(`loses no answered intake and never reuses a case number (seed ${seed})`, { timeout: 150_000 }, async () => {
+    console.log(`intake crash test: seed ${seed} — replay with ${replayCommand(seed)}`)
     const runs: Run[] = []
-    const plan = [
-      ...Array.from({ length: KILLS_IN_BURST }, () => ({ afterFirstMs: Math.floor(random() * 150) })),
-      ...Array.from({ length: KILLS_AT_START }, () => ({ fromSpawnMs: Math.floor(random() * 400) })),
-    ].sort(() => random() - 0.5)
-    for (const when of plan) runs.push(await runAndKill(dataDir, when))
+    for (const when of killPlan(seed, KILLS_IN_BURST, KILLS_AT_START)) runs.push(await runAndKill(dataDir, when))
     const last = await runAndKill(dataDir, {}, 3)
     expect(last.stderr).toBe('')
     expect(last.answered).toHaveLength(3)

@@ -57,8 +57,12 @@ describe('the acceptance receipt', () => {
   it('names an enterprise by its credit code and its handler (经办人) with the ID masked', async () => {
     const handlerId = anIdNumber({ birth: '1979-10-02', seq: '456' })
     const uscc = aUscc('91320302MA1XYW7K2')
+    // An enterprise that has its code: a change, not an establishment (设立登记 has no code yet).
+    const change = catalog.items.find((i) => i.name === '企业变更登记')!
     const form = {
       ...formFor(handlerId),
+      itemCode: change.code,
+      materials: change.materials.filter((m) => m.required).map((m) => ({ materialId: m.id, receivedCopies: m.copies })),
       applicant: { kind: 'enterprise' as const, name: '徐州云帆贸易有限公司', uscc, phone: '0516-83801234', handlerName: '李晓梅', handlerIdNumber: handlerId, source: 'typed' as const },
     }
     const accepted = await t.app.dispatcher.invoke('cases.accept', { form }, { transport: 'test' })

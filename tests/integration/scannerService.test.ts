@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventPayload } from '../../main/contract'
 import type { App } from '../../main/app'
-import { parseStationConfig, type StationConfigInput } from '../../main/config/stationConfig'
-import { EventBus } from '../../main/services/eventBus'
-import { ScannerService } from '../../main/services/scanning/scannerService'
-import { DeviceStatusBoard } from '../../main/services/system/deviceStatusBoard'
+import type { StationConfigInput } from '../../main/config/stationConfig'
 import { createTestApp } from '../fixtures/testApp'
 import { waitFor } from '../fixtures/waitFor'
 
@@ -27,34 +24,53 @@ describe('scanner service', () => {
     await waitFor('the scanner light', () => app.services.devices.get('scanner').reason === 'connected')
     expect(app.services.devices.get('scanner')).toMatchObject({ state: 'ok', isEmulated: true })
 
-    const result = await app.dispatcher.invoke('scanner.simulate', { text: 'SF1234567890123' }, { transport: 'test' })
+    const result = await app.dispatcher.invoke('demo.scanner.simulate', { text: 'SF1234567890123' }, { transport: 'test' })
     expect(result.ok).toBe(true)
     await waitFor('the scan event', () => scans.length === 1)
     expect(scans[0]).toMatchObject({ text: 'SF1234567890123', source: 'serial' })
     expect(Number.isNaN(Date.parse(scans[0]!.at))).toBe(false)
+    // To the service it is a serial scanner on a port, as a station.json would give it.
+    const settings = await app.dispatcher.invoke('scanner.settings', {}, { transport: 'test' })
+    expect(settings).toMatchObject({ ok: true, value: { mode: 'serial' } })
   })
 
-  it('hands the renderer the configured wedge thresholds and refuses to simulate without the emulator', async () => {
+  it('hands the renderer the configured wedge thresholds and knows no simulate command without an emulator', async () => {
     const app = await startApp({ mode: 'wedge', wedge: { minLength: 8, maxAvgGapMs: 25, maxGapMs: 40, prefix: '§' } })
     const settings = await app.dispatcher.invoke('scanner.settings', {}, { transport: 'test' })
     expect(settings).toEqual({ ok: true, value: { mode: 'wedge', wedge: { minLength: 8, maxAvgGapMs: 25, maxGapMs: 40, prefix: '§' } } })
     expect(app.services.devices.get('scanner')).toMatchObject({ state: 'ok', reason: 'wedge', isEmulated: false })
 
-    const simulated = await app.dispatcher.invoke('scanner.simulate', { text: 'ABC123' }, { transport: 'test' })
-    expect(simulated).toMatchObject({ ok: false, error: { code: 'DEVICE_UNAVAILABLE' } })
+    const simulated = await app.dispatcher.invoke('demo.scanner.simulate', { text: 'ABC123' }, { transport: 'test' })
+    expect(simulated).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } })
   })
 
-  it('says the emulator is not running, not that the mode is wrong, when emulator mode has no emulator', async () => {
-    const config = parseStationConfig({ devices: { scanner: { mode: 'emulator' } } }, '/d').devices.scanner
-    const devices = new DeviceStatusBoard(new EventBus())
-    const service = new ScannerService(config, { events: new EventBus(), devices })
-    await expect(service.simulate('ABC123')).rejects.toThrow(/扫码枪模拟器没有运行/)
+  it('says the emulator is not running, not that the mode is wrong, when the demo hall cannot start it', async () => {
+    const path = process.env.PATH
+    process.env.PATH = '/nonexistent'
+    let app: App
+    try {
+      app = await startApp({ mode: 'emulator' })
+    } finally {
+      process.env.PATH = path
+    }
+    expect(app.services.devices.get('scanner')).toMatchObject({ state: 'error', reason: 'socat_missing', isEmulated: true })
+    const result = await app.dispatcher.invoke('demo.scanner.simulate', { text: 'ABC123' }, { transport: 'test' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'DEVICE_UNAVAILABLE' } })
+    expect(!result.ok && result.error.message).toMatch(/扫码枪模拟器没有运行.*socat/)
+  })
+
+  it('says the scanner is a serial one when the demo hall runs only the emulated reader', async () => {
+    const { app, dispose } = await createTestApp({ devices: { idcard: { mode: 'emulator' }, scanner: { mode: 'serial', port: '/dev/onewindow-no-such-scanner' } } })
+    cleanups.push(dispose)
+    const result = await app.dispatcher.invoke('demo.scanner.simulate', { text: 'ABC123' }, { transport: 'test' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'DEVICE_UNAVAILABLE' } })
+    expect(!result.ok && result.error.message).toContain('扫码枪模式为 serial')
+    expect(app.services.devices.get('scanner').isEmulated).toBe(false)
   })
 
   it('rejects a simulated code with characters a barcode cannot carry', async () => {
-    const app = await startApp({ mode: 'off' })
-    const result = await app.dispatcher.invoke('scanner.simulate', { text: '办件\u0000' }, { transport: 'test' })
+    const app = await startApp({ mode: 'emulator' })
+    const result = await app.dispatcher.invoke('demo.scanner.simulate', { text: '办件\u0000' }, { transport: 'test' })
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'text' } })
-    expect(app.services.devices.get('scanner')).toMatchObject({ state: 'off', reason: 'disabled' })
   })
 })

@@ -19,7 +19,7 @@ export const casesTransition: Handler<'cases.transition'> = (input, { services }
 export const casesReceiveMaterials: Handler<'cases.receiveMaterials'> = (input, { services }) => services.cases.receiveMaterials(input)
 export const casesFindByIdNumber: Handler<'cases.findByIdNumber'> = (input, { services }) => ({ rows: services.cases.findByIdNumber(input.idNumber) })
 
-export const calendarDeadline: Handler<'calendar.deadline'> = (input, { services }) => ({ deadline: services.calendar.deadline(input.date, input.days) })
+export const calendarDeadline: Handler<'calendar.deadline'> = (input, { services }) => services.calendar.deadlineAnswer(input.date, input.days)
 export const calendarYears: Handler<'calendar.years'> = (_input, { services }) => services.calendar.years()
 
 export const scanClassify: Handler<'scan.classify'> = (input, { services }) => services.cases.classifyScan(input.text)

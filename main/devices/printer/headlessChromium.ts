@@ -4,12 +4,12 @@
  * counter PC), a private profile per run (parallel runs must not share a
  * profile lock), and a deadline after which the process group is killed.
  */
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { spawnBound } from '../boundChild'
 
 export class ChromiumError extends Error {
   override name = 'ChromiumError'
@@ -36,9 +36,10 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
 function run(executable: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     // detached: its own process group, so a timeout can take the renderer and GPU children with it.
-    const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
+    // Bound: if the host dies mid-render, the kernel (or the exit hook) kills Chromium too.
+    const child = spawnBound(executable, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true, deathSignal: 'SIGKILL' })
     let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-2000)
     })
     const timer = setTimeout(() => {

@@ -54,6 +54,12 @@ export const catalogItemSchema = z
     agentAllowed: z.boolean(),
     keywords: z.array(z.string().trim().min(1)).default([]),
     category: z.string().trim().min(1).optional(),
+    /**
+     * 设立登记: the applicant is an enterprise being set up, which has no
+     * 统一社会信用代码 yet — it is taken by its proposed name (拟设立名称) and
+     * the handler at the counter. Absent means false.
+     */
+    establishment: z.boolean({ error: '应为 true（设立登记事项）或 false' }).default(false),
   })
   .strict()
 

@@ -83,12 +83,13 @@ function scoreLatin(e: IndexEntry, q: string): number {
 /**
  * Items matching `query`, best first (exact and prefix matches before
  * substrings; then shorter names, then catalog order). An empty query lists
- * the catalog in its own order, which is how halls arrange their counters.
+ * the items this counter takes most often first (`usage`: accepted cases per
+ * item code), the rest in catalog order, which is how halls arrange their counters.
  */
-export function searchCatalog(catalog: Catalog | CatalogIndex, query: string, limit = 20): CatalogItem[] {
+export function searchCatalog(catalog: Catalog | CatalogIndex, query: string, limit = 20, usage?: ReadonlyMap<string, number>): CatalogItem[] {
   const index = 'entries' in catalog ? catalog : catalogIndexOf(catalog)
   const q = query.trim().toLowerCase().replace(/[\s'’-]+/g, '')
-  if (q === '') return index.entries.slice(0, limit).map((e) => e.item)
+  if (q === '') return mostUsedFirst(index.entries, usage).slice(0, limit).map((e) => e.item)
   const score = HAN.test(q) ? scoreHan : scoreLatin
   return index.entries
     .map((e) => ({ e, s: score(e, q) }))
@@ -96,4 +97,10 @@ export function searchCatalog(catalog: Catalog | CatalogIndex, query: string, li
     .sort((a, b) => b.s - a.s || a.e.item.name.length - b.e.item.name.length || a.e.order - b.e.order)
     .slice(0, limit)
     .map((r) => r.e.item)
+}
+
+function mostUsedFirst(entries: readonly IndexEntry[], usage: ReadonlyMap<string, number> | undefined): readonly IndexEntry[] {
+  if (!usage || usage.size === 0) return entries
+  const used = (e: IndexEntry): number => usage.get(e.item.code) ?? 0
+  return [...entries].sort((a, b) => used(b) - used(a) || a.order - b.order)
 }

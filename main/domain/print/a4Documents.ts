@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { maskIdNumber, maskName, maskPhone } from '../masking'
 import type { A4Document } from './printDocument'
 import { day, moment, text } from './fieldSchemas'
-import { caseHeadSchema, caseNoSchema } from './receiptData'
+import { caseHeadSchema, caseNoSchema, printedId } from './receiptData'
 import { CJK_FONT_STACK, escapeHtml as h, standalonePage } from './htmlPage'
 
 export const materialsChecklistDataSchema = caseHeadSchema.extend({
@@ -114,7 +114,7 @@ export function buildMaterialsChecklist(d: MaterialsChecklistData): A4Document {
 <table class="info">
 ${infoRow([['受理编号', d.caseNo], ['受理时间', d.acceptedAt]])}
 ${infoRow([['事项名称', d.itemName], ['事项编码', d.itemCode ?? '—']])}
-${infoRow([['申请人', d.applicant.name], [d.applicant.idType, maskIdNumber(d.applicant.idNumber)]])}
+${infoRow([['申请人', d.applicant.name], [d.applicant.idType, printedId(d.applicant.idNumber)]])}
 ${agent}
 </table>
 <table>

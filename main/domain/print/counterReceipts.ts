@@ -7,7 +7,7 @@
 import { markText, type PrintMarks, type ReceiptDocument } from './printDocument'
 import { ReceiptComposer } from './receiptComposer'
 import { maskIdNumber, maskName } from '../masking'
-import type { AcceptanceReceiptData, OutputReceiptData, SupplementNoticeData } from './receiptData'
+import { printedId, type AcceptanceReceiptData, type OutputReceiptData, type SupplementNoticeData } from './receiptData'
 
 export interface ReceiptOptions {
   /** 48 on 80 mm paper, 32 on 58 mm. */
@@ -28,7 +28,7 @@ function header(r: ReceiptComposer, d: { hallName: string; windowName: string; c
 
 function person(r: ReceiptComposer, role: string, p: { name: string; idType: string; idNumber: string }): void {
   r.field(role, p.name)
-  r.field(p.idType, maskIdNumber(p.idNumber))
+  r.field(p.idType, printedId(p.idNumber))
 }
 
 /**
@@ -62,8 +62,11 @@ export function buildAcceptanceReceipt(d: AcceptanceReceiptData, options: Receip
   r.separator()
   r.field('缴费', feeText(d.feeReceiptNo, d.feeAmount))
   r.field('受理时间', d.acceptedAt)
-  const days = d.workingDays !== undefined ? `（${d.workingDays} 个工作日）` : ''
-  r.field('承诺办结', `${d.promisedDate}${days}`, { bold: true })
+  const days = d.workingDays !== undefined ? `${d.workingDays} 个工作日` : ''
+  const note = [d.promisedDateProvisional ? '暂定' : '', days].filter((t) => t !== '').join('，')
+  r.field('承诺办结', `${d.promisedDate}${note ? `（${note}）` : ''}`, { bold: true })
+  // The applicant must know the date may move, and why; the progress QR shows the recounted one.
+  if (d.promisedDateProvisional) r.text(`暂定原因：${d.promisedDateProvisional}。导入后重新计算，以扫码查询结果为准。`)
   r.field('送达方式', d.delivery.method === 'window' ? '窗口领取' : `快递送达 ${d.delivery.address}`)
   r.field('受理人', d.operator)
   if (d.hallPhone) r.field('咨询电话', d.hallPhone)

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { PRINTABLE_ASCII } from './code128'
 import { day, moment, text } from './fieldSchemas'
+import { maskIdNumber } from '../masking'
 
 /** Printed as a QR code: ASCII only (URLs), so every printer stores it byte for byte. */
 const qrPayload = z.string().min(1).max(300).regex(PRINTABLE_ASCII, '二维码内容应为 ASCII（网址）')
@@ -17,6 +18,17 @@ export const caseNoSchema = z
   .min(4)
   .max(24)
   .regex(/^[\x21-\x7e]+$/, '受理编号只能含字母、数字和符号')
+
+/**
+ * Printed where the 统一社会信用代码 goes for an enterprise being set up
+ * (设立登记): it has none yet. Printed as is; every real number is masked.
+ */
+export const NOT_YET_ISSUED = '设立中，尚未核发'
+
+/** An ID as the paper shows it: masked, unless there is none yet to mask. */
+export function printedId(idNumber: string): string {
+  return idNumber === NOT_YET_ISSUED ? idNumber : maskIdNumber(idNumber)
+}
 
 export const personSchema = z.object({
   name: text(40),
@@ -68,6 +80,11 @@ export const acceptanceReceiptDataSchema = caseHeadSchema.extend({
   feeAmount: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
   acceptedAt: moment,
   promisedDate: day,
+  /**
+   * Why the promised date is provisional (暂定), e.g. "2027 年节假日安排未导入":
+   * a year it reaches had no holiday calendar, so it was counted Monday–Friday.
+   */
+  promisedDateProvisional: text(60).optional(),
   /** Statutory or promised working days, shown beside the promised date. */
   workingDays: z.number().int().min(0).max(999).optional(),
   delivery: deliverySchema,

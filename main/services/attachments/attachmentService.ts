@@ -10,8 +10,9 @@ import { AppError } from '../../domain/errors'
 import { sha256Hex, type AttachmentFiles } from '../../store/attachmentFiles'
 import type { AttachmentMime, AttachmentRecord, AttachmentsRepository } from '../../store/attachmentsRepository'
 import type { Store } from '../../store/store'
-import type { AcceptedCase } from '../cases/intakeService'
-import { localTimestamp, type HallClock } from '../cases/hallClock'
+import type { AcceptedCase, DraftPhotos } from '../cases/intakeService'
+import type { HallClock } from '../cases/hallClock'
+import { utcTimestamp } from '../../domain/timestamps'
 import { requireOperator } from '../cases/operator'
 import type { EventBus } from '../eventBus'
 import type { SessionService } from '../system/session'
@@ -47,7 +48,7 @@ function hasSignature(bytes: Buffer, mime: AttachmentMime): boolean {
   return bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
 }
 
-export class AttachmentService {
+export class AttachmentService implements DraftPhotos {
   constructor(private readonly deps: AttachmentServiceDeps) {}
 
   add(input: AddAttachmentInput): AttachmentView {
@@ -71,7 +72,7 @@ export class AttachmentService {
     // The file first, durably: a row never points at a photo that is not on disk.
     this.deps.files.write(image, sha256, input.mime)
     const id = randomUUID()
-    const createdAt = localTimestamp(this.deps.clock.now())
+    const createdAt = utcTimestamp(this.deps.clock.now())
     try {
       this.deps.store.transaction(() => {
         this.deps.repo.insert({
@@ -149,11 +150,12 @@ export class AttachmentService {
   }
 
   /**
-   * The accept hook (runs inside IntakeService.accept's transaction): the
-   * draft's photos become the case's, and their hashes join the audit chain
-   * with the acceptance, so a photo replaced later is provably not the one taken.
+   * The intake's `draftPhotos` port (called inside IntakeService.accept's
+   * transaction): the draft's photos become the case's, and their hashes join
+   * the audit chain with the acceptance, so a photo replaced later is provably
+   * not the one taken.
    */
-  onAccepted(accepted: AcceptedCase): void {
+  adoptFor(accepted: AcceptedCase): void {
     // The case row (with its draft id) is already written in this transaction.
     const draftId = this.deps.repo.draftIdOfCase(accepted.caseId)
     if (draftId === null) return

@@ -1,11 +1,11 @@
 /**
- * Builds the material-photo service on the station's store and joins it to
- * intake's accept transaction (draft photos become the case's).
+ * Builds the material-photo service on the station's store. The composition
+ * root hands it to intake as the `draftPhotos` port (draft photos become the
+ * case's in the accept transaction).
  */
 import { AttachmentFiles } from '../../store/attachmentFiles'
 import { AttachmentsRepository } from '../../store/attachmentsRepository'
 import type { Store } from '../../store/store'
-import type { IntakeService } from '../cases/intakeService'
 import type { HallClock } from '../cases/hallClock'
 import type { EventBus } from '../eventBus'
 import type { SessionService } from '../system/session'
@@ -18,7 +18,6 @@ export interface AttachmentSetupDeps {
   clock: HallClock
   dataDir: string
   stationId: string
-  intake: IntakeService
 }
 
 export function buildAttachmentService(d: AttachmentSetupDeps): AttachmentService {
@@ -31,7 +30,6 @@ export function buildAttachmentService(d: AttachmentSetupDeps): AttachmentServic
     clock: d.clock,
     stationId: d.stationId,
   })
-  d.intake.addAcceptHook((accepted) => service.onAccepted(accepted))
   // Discarding a draft is intake's business; its photos are cleared here, at the next start.
   service.sweepDiscardedDrafts()
   return service

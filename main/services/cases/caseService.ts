@@ -1,46 +1,33 @@
 /**
  * Cases after intake: every transition checked by the state machine and
- * written with its timeline event and audit row in one transaction; the 补正
+ * recorded (timeline row, audit row, then `case.changed` once committed)
+ * through the CaseChangeRecorder in one transaction; the 补正
  * pause that stops the clock; the queue and the case page.
  */
 import { AppError } from '../../domain/errors'
-import { clockOf, warnDateOf } from '../../domain/caseClock'
+import { clockOf } from '../../domain/caseClock'
 import { caseStates, isOpen, nextState, type CaseAction, type CaseState } from '../../domain/caseMachine'
 import { DEFAULT_CASE_NUMBER_FORMAT } from '../../domain/caseNumber'
 import { checkIdNumber } from '../../domain/idNumber'
 import { isPlainDate, type PlainDate } from '../../domain/plainDate'
 import { classifyScanText } from '../../domain/scanText'
-import { computeDeadline, pauseWorkingDays } from '../../domain/workingDays'
+import { countPause, provisionalNote, replanDeadline, type ProvisionalMark } from '../../domain/provisionalDeadline'
 import type { CaseSummary } from '../../store/caseRecords'
 import type { Store } from '../../store/store'
-import type { EventBus } from '../eventBus'
 import type { SessionService } from '../system/session'
 import type { CalendarService } from './calendarService'
+import type { CaseChangeRecorder } from './caseChanges'
 import { actionsNeedingNote, DaysLeftCounter, toCaseDetail, toCaseRow, type CaseDetail, type CaseRow } from './caseViews'
-import { localTimestamp, todayOn, type HallClock } from './hallClock'
+import { todayOn, type HallClock } from './hallClock'
+import { utcTimestamp } from '../../domain/timestamps'
 import { requireOperator } from './operator'
 import { queueQuery, type QueueRequest } from './queueQuery'
-
-export interface CaseTransition {
-  caseId: number
-  caseNo: string
-  action: CaseAction
-  from: CaseState
-  to: CaseState
-  at: string
-  operator: string
-  stationId: string
-  note: string | null
-}
-
-/** Runs inside the transition's transaction (e.g. dispatch queues a shipment on `ship`); a throw undoes it. */
-export type TransitionHook = (t: CaseTransition) => void
 
 export interface CaseServiceDeps {
   store: Store
   calendar: CalendarService
   session: SessionService
-  events: EventBus
+  changes: CaseChangeRecorder
   clock: HallClock
   stationId: string
   caseNumberFormat?: string
@@ -63,15 +50,10 @@ export type ScanClassification =
 const openStates: readonly CaseState[] = caseStates.filter(isOpen)
 
 export class CaseService {
-  private readonly hooks: TransitionHook[] = []
   private readonly format: string
 
   constructor(private readonly deps: CaseServiceDeps) {
     this.format = deps.caseNumberFormat ?? DEFAULT_CASE_NUMBER_FORMAT
-  }
-
-  addTransitionHook(hook: TransitionHook): void {
-    this.hooks.push(hook)
   }
 
   /** The case page shows the full ID number: only to a signed-in operator. */
@@ -134,18 +116,26 @@ export class CaseService {
     }
     const now = this.deps.clock.now()
     const today = todayOn(this.deps.clock)
-    const at = localTimestamp(now)
+    const at = utcTimestamp(now)
     const clock = this.clockChange(current, input.action, today, input.promiseDate)
     const details: Record<string, unknown> = { action: input.action, from: current.state, to, ...clock.details }
 
-    store.transaction(() => {
+    this.deps.changes.transaction(({ record }) => {
       const updated = store.cases.updateState({ id: current.id, expectedVersion: current.version, state: to, clock: clockOf(to), updatedAt: at, ...clock.update })
       if (!updated) throw new AppError('CONFLICT', `办件 ${current.caseNo} 刚被其他操作更新，请刷新后重试`, 'caseNo')
-      store.cases.addEvent({ caseId: current.id, at, operator, stationId, action: input.action, fromState: current.state, toState: to, note, details: clock.details })
-      store.audit({ at, operator, stationId, action: 'case.transition', caseNo: current.caseNo, details: note === null ? details : { ...details, note } })
-      for (const hook of this.hooks) hook({ caseId: current.id, caseNo: current.caseNo, action: input.action, from: current.state, to, at, operator, stationId, note })
+      record({
+        caseId: current.id,
+        caseNo: current.caseNo,
+        action: input.action,
+        from: current.state,
+        to,
+        at,
+        operator,
+        stationId,
+        timeline: { note, details: clock.details },
+        audit: [{ action: 'case.transition', details: note === null ? details : { ...details, note } }],
+      })
     })
-    this.deps.events.emit('case.changed', { caseNo: current.caseNo, state: to, previousState: current.state, action: input.action, at, operator, stationId })
     return current.caseNo
   }
 
@@ -154,15 +144,24 @@ export class CaseService {
     const operator = requireOperator(this.deps.session)
     const { store, stationId } = this.deps
     const current = this.mustFind(input.caseNo)
-    const at = localTimestamp(this.deps.clock.now())
-    store.transaction(() => {
+    const at = utcTimestamp(this.deps.clock.now())
+    this.deps.changes.transaction(({ record }) => {
       const supplied = store.cases.supplyMaterials(current.id, input.materialIds, at)
       const missing = input.materialIds.filter((id) => !supplied.includes(id))
       if (missing.length > 0) throw new AppError('BAD_INPUT', `办件 ${current.caseNo} 没有待补交（容缺）的材料 ${missing.join('、')}`, 'materialIds')
-      store.cases.addEvent({ caseId: current.id, at, operator, stationId, action: 'supplyMaterials', fromState: current.state, toState: current.state, note: null, details: { materialIds: supplied } })
-      store.audit({ at, operator, stationId, action: 'case.materials', caseNo: current.caseNo, details: { supplied } })
+      record({
+        caseId: current.id,
+        caseNo: current.caseNo,
+        action: 'supplyMaterials',
+        from: current.state,
+        to: current.state,
+        at,
+        operator,
+        stationId,
+        timeline: { note: null, details: { materialIds: supplied } },
+        audit: [{ action: 'case.materials', details: { supplied } }],
+      })
     })
-    this.deps.events.emit('case.changed', { caseNo: current.caseNo, state: current.state, previousState: current.state, action: 'supplyMaterials', at, operator, stationId })
     return this.get(current.caseNo)
   }
 
@@ -184,14 +183,19 @@ export class CaseService {
   /**
    * 补正 stops the clock: the day it starts is recorded; on supply the working
    * days in between move the deadline (and the day it turns yellow) later.
+   * A pause or deadline that reaches a year with no calendar is counted
+   * provisionally and stays marked (暂定) until that year is imported.
    */
   private clockChange(
     current: CaseSummary,
     action: CaseAction,
     today: PlainDate,
     promiseDate: string | undefined,
-  ): { update: { deadline: string; warnDate: string; pausedDays: number; pausedSince: string | null }; details: Record<string, unknown> | null } {
-    const keep = { deadline: current.deadline, warnDate: current.warnDate, pausedDays: current.pausedDays, pausedSince: current.pausedSince }
+  ): {
+    update: { deadline: string; warnDate: string; provisional: ProvisionalMark | null; pausedDays: number; pausedSince: string | null }
+    details: Record<string, unknown> | null
+  } {
+    const keep = { deadline: current.deadline, warnDate: current.warnDate, provisional: current.provisional, pausedDays: current.pausedDays, pausedSince: current.pausedSince }
     if (action === 'requestSupplement') {
       if (promiseDate !== undefined && (!isPlainDate(promiseDate) || promiseDate < today)) {
         throw new AppError('BAD_INPUT', `补正期限 ${promiseDate} 应为今天（${today}）或以后的日期`, 'promiseDate')
@@ -200,12 +204,18 @@ export class CaseService {
     }
     if (action === 'supply' || (action === 'withdraw' && current.clock === 'paused')) {
       const calendar = this.deps.calendar.calendar()
-      const paused = pauseWorkingDays(calendar, current.pausedSince ?? today, today)
+      const pause = countPause(calendar, current.pausedSince ?? today, today)
+      const paused = pause.workingDays
       const pausedDays = current.pausedDays + paused
       if (action === 'withdraw') return { update: { ...keep, pausedDays, pausedSince: null }, details: { pausedWorkingDays: paused } }
-      const deadline = computeDeadline({ calendar, acceptedDate: current.acceptedDate, promisedDays: current.promisedDays, pausedWorkingDays: pausedDays })
-      const warnDate = warnDateOf({ calendar, acceptedDate: current.acceptedDate, deadline, totalDays: current.promisedDays })
-      return { update: { deadline, warnDate, pausedDays, pausedSince: null }, details: { pausedWorkingDays: paused, deadline } }
+      // Earlier provisional pauses are recounted too: their year may have been loaded since.
+      const pauses = [...(current.provisional?.pauses ?? []), ...(pause.provisional ? [pause.provisional] : [])]
+      const plan = replanDeadline({ calendar, acceptedDate: current.acceptedDate, promisedDays: current.promisedDays, pausedDays, provisional: { missingYears: [], pauses } })
+      const note = provisionalNote(plan.provisional)
+      return {
+        update: { deadline: plan.deadline, warnDate: plan.warnDate, provisional: plan.provisional, pausedDays: plan.pausedDays, pausedSince: null },
+        details: { pausedWorkingDays: paused, deadline: plan.deadline, ...(note ? { deadlineProvisional: note } : {}) },
+      }
     }
     return { update: keep, details: null }
   }

@@ -7,16 +7,19 @@ import type { Store } from '../../store/store'
 import type { EventBus } from '../eventBus'
 import type { SessionService } from '../system/session'
 import { CalendarService } from './calendarService'
+import { CaseChangeRecorder } from './caseChanges'
 import { CaseService } from './caseService'
 import { CatalogService } from './catalogService'
 import type { HallClock } from './hallClock'
-import { IntakeService } from './intakeService'
+import { IntakeService, type AcceptanceReceipts, type DraftPhotos } from './intakeService'
 
 export interface CaseServices {
   catalog: CatalogService
   calendar: CalendarService
   intake: IntakeService
   cases: CaseService
+  /** Every case change goes through it; a batch of changes (the seeder) runs in its transaction too. */
+  changes: CaseChangeRecorder
 }
 
 export interface CaseServicesDeps {
@@ -28,19 +31,24 @@ export interface CaseServicesDeps {
   stationId: string
   regionCode: string
   caseNumberFormat?: string
+  /** Written in the accept transaction; absent where nothing prints or no photos are taken (CLI, seeder, bench). */
+  receipts?: AcceptanceReceipts
+  draftPhotos?: DraftPhotos
   /** Tests: their own catalog file and calendar folder. */
   sampleCatalogFile?: string
   shippedCalendarDir?: string
 }
 
 export function buildCaseServices(d: CaseServicesDeps): CaseServices {
-  const catalog = new CatalogService({ store: d.store, clock: d.clock, sampleFile: d.sampleCatalogFile })
-  const calendar = new CalendarService({ store: d.store, dataDir: d.dataDir, clock: d.clock, shippedDir: d.shippedCalendarDir })
-  const common = { store: d.store, calendar, session: d.session, events: d.events, clock: d.clock, stationId: d.stationId, caseNumberFormat: d.caseNumberFormat }
+  const catalog = new CatalogService({ store: d.store, clock: d.clock, sampleFile: d.sampleCatalogFile, stationId: d.stationId })
+  const changes = new CaseChangeRecorder({ store: d.store, events: d.events })
+  const calendar = new CalendarService({ store: d.store, dataDir: d.dataDir, clock: d.clock, changes, shippedDir: d.shippedCalendarDir })
+  const common = { store: d.store, changes, calendar, session: d.session, clock: d.clock, stationId: d.stationId, caseNumberFormat: d.caseNumberFormat }
   return {
     catalog,
     calendar,
-    intake: new IntakeService({ ...common, catalog, regionCode: d.regionCode }),
+    intake: new IntakeService({ ...common, catalog, regionCode: d.regionCode, receipts: d.receipts ?? null, draftPhotos: d.draftPhotos ?? null }),
     cases: new CaseService(common),
+    changes,
   }
 }

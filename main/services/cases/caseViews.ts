@@ -6,7 +6,9 @@ import { lightOf, type CaseClock } from '../../domain/caseClock'
 import { actionLabels, allowedActions, stateLabels, type CaseAction, type CaseState } from '../../domain/caseMachine'
 import { maskPhone } from '../../domain/masking'
 import type { PlainDate } from '../../domain/plainDate'
+import { provisionalNote, type ProvisionalNote } from '../../domain/provisionalDeadline'
 import type { DeadlineLight, WorkingDayCalendar } from '../../domain/workingDays'
+import { RECOUNT_ACTION } from './provisionalRecount'
 import type { ApplicantKind, CaseDetailRecord, CaseMaterialRecord, CaseSummary, DeliveryMethod, ExpressAddress, NewApplicant } from '../../store/caseRecords'
 
 export interface CaseRow {
@@ -22,6 +24,8 @@ export interface CaseRow {
   workingDaysLeft: number | null
   acceptedAt: string
   deadline: string
+  /** 暂定: a year the deadline reaches had no holiday calendar; counted Monday–Friday there until it is imported. */
+  deadlineProvisional: ProvisionalNote | null
   applicantKind: ApplicantKind
   applicantName: string
   /** Person: ID number masked (first 4 + last 4); enterprise: the USCC. */
@@ -64,6 +68,9 @@ export interface CaseDetail extends CaseRow {
 /** Actions whose reason the applicant is owed in writing (补正告知, 不予受理理由). */
 export const actionsNeedingNote: ReadonlySet<CaseAction> = new Set<CaseAction>(['reject', 'requestSupplement'])
 
+/** Timeline verbs that are not state-machine actions. */
+const timelineLabels: Readonly<Record<string, string>> = { accept: '受理', supplyMaterials: '补交容缺材料', [RECOUNT_ACTION]: '时限重算' }
+
 export function applicantIdShown(a: { kind: ApplicantKind; idMasked: string | null; uscc: string | null }): string | null {
   return a.kind === 'person' ? a.idMasked : a.uscc
 }
@@ -71,21 +78,26 @@ export function applicantIdShown(a: { kind: ApplicantKind; idMasked: string | nu
 /** Working days left, memoised per deadline: a page of 50 rows shares few deadlines. */
 export class DaysLeftCounter {
   private readonly memo = new Map<string, number | null>()
+  private readonly provisionalView: WorkingDayCalendar
   constructor(
     private readonly calendar: WorkingDayCalendar,
     private readonly today: PlainDate,
-  ) {}
+  ) {
+    this.provisionalView = calendar.provisional()
+  }
 
-  daysLeft(deadline: PlainDate): number | null {
-    let left = this.memo.get(deadline)
+  /** `provisional`: the deadline is marked 暂定, so its count may guess the same missing years it did. */
+  daysLeft(deadline: PlainDate, provisional = false): number | null {
+    const key = `${provisional ? 'p' : 'x'}${deadline}`
+    let left = this.memo.get(key)
     if (left === undefined) {
       try {
-        left = this.calendar.workingDaysBetween(this.today, deadline)
+        left = (provisional ? this.provisionalView : this.calendar).workingDaysBetween(this.today, deadline)
       } catch {
-        // A year without a calendar: the light still shows; the count is unknown rather than wrong.
+        // A year without a calendar under an exact deadline: the light still shows; the count is unknown rather than wrong.
         left = null
       }
-      this.memo.set(deadline, left)
+      this.memo.set(key, left)
     }
     return left
   }
@@ -101,9 +113,10 @@ export function toCaseRow(s: CaseSummary, today: PlainDate, days: DaysLeftCounte
     stateLabel: stateLabels[s.state],
     clock: s.clock,
     light: lightOf({ clock: s.clock, today, deadline: s.deadline, warnDate: s.warnDate }),
-    workingDaysLeft: s.clock === 'running' ? days.daysLeft(s.deadline) : null,
+    workingDaysLeft: s.clock === 'running' ? days.daysLeft(s.deadline, s.provisional !== null) : null,
     acceptedAt: s.acceptedAt,
     deadline: s.deadline,
+    deadlineProvisional: provisionalNote(s.provisional),
     applicantKind: s.applicantKind,
     applicantName: s.applicantName,
     applicantId: applicantIdShown({ kind: s.applicantKind, idMasked: s.applicantIdMasked, uscc: s.uscc }),
@@ -132,7 +145,7 @@ export function toCaseDetail(d: CaseDetailRecord, today: PlainDate, days: DaysLe
       operator: e.operator,
       stationId: e.stationId,
       action: e.action,
-      actionLabel: e.action === 'accept' ? '受理' : e.action === 'supplyMaterials' ? '补交容缺材料' : (actionLabels[e.action as CaseAction] ?? e.action),
+      actionLabel: timelineLabels[e.action] ?? actionLabels[e.action as CaseAction] ?? e.action,
       fromState: e.fromState,
       toState: e.toState,
       toStateLabel: stateLabels[e.toState],

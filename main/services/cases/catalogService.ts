@@ -10,7 +10,9 @@ import { resourcesDir } from '../../config/paths'
 import { parseCatalog, type Catalog, type CatalogItem } from '../../domain/catalog/catalogSchema'
 import { buildCatalogIndex, searchCatalog, type CatalogIndex } from '../../domain/catalog/catalogSearch'
 import type { Store } from '../../store/store'
-import { localTimestamp, type HallClock } from './hallClock'
+import { ItemUsageTally } from './itemUsage'
+import type { HallClock } from './hallClock'
+import { utcTimestamp } from '../../domain/timestamps'
 
 export const SAMPLE_CATALOG_FILE = 'sample-hall.json'
 
@@ -39,12 +41,18 @@ export interface CatalogServiceOptions {
   clock: HallClock
   /** Tests pass their own file; the app uses resources/catalog/sample-hall.json. */
   sampleFile?: string
+  /** Whose intake history ranks an empty search (this station's); without it the catalog's own order. */
+  stationId?: string
 }
 
 export class CatalogService {
   private loaded: Loaded | undefined
 
-  constructor(private readonly options: CatalogServiceOptions) {}
+  private readonly usage: ItemUsageTally | undefined
+
+  constructor(private readonly options: CatalogServiceOptions) {
+    this.usage = options.stationId === undefined ? undefined : new ItemUsageTally(options.store, options.stationId)
+  }
 
   info(): CatalogInfo {
     return this.load().info
@@ -53,7 +61,9 @@ export class CatalogService {
   search(query: string, limit: number): CatalogItemView[] {
     const loaded = this.load()
     loaded.index ??= buildCatalogIndex(loaded.catalog)
-    return searchCatalog(loaded.index, query, limit).map((i) => this.view(i))
+    // Only an empty search is ranked by use: a typed one keeps its match order, so `qysl` always finds the same first item.
+    const usage = query.trim() === '' ? this.usage?.counts() : undefined
+    return searchCatalog(loaded.index, query, limit, usage).map((i) => this.view(i))
   }
 
   /** The item or NOT_FOUND naming the code. */
@@ -85,7 +95,7 @@ export class CatalogService {
   importCatalog(json: unknown, source: string, who: { operator: string; stationId: string }): CatalogInfo {
     const catalog = parseCatalog(json)
     const { store } = this.options
-    const at = localTimestamp(this.options.clock.now())
+    const at = utcTimestamp(this.options.clock.now())
     store.transaction(() => {
       const stored = store.reference.addCatalog({ version: catalog.catalogVersion, source, json: JSON.stringify(catalog), importedAt: at, operator: who.operator })
       store.audit({

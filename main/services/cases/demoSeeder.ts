@@ -81,7 +81,8 @@ export class DemoSeeder {
     const caseNos: Array<string | undefined> = []
     const report: SeedReport = { accepted: 0, transitions: 0, skipped: 0, byState: {} }
     for (let start = 0; start < steps.length; start += BATCH) {
-      this.store.transaction(() => {
+      // A batch is one transaction; its case.changed events go out when it commits, a failed step's never.
+      this.services.changes.transaction(() => {
         for (const step of steps.slice(start, start + BATCH)) this.runStep(step, forms, caseNos, report)
       })
       this.options.onProgress?.(Math.min(start + BATCH, steps.length), steps.length)
@@ -150,6 +151,22 @@ export class DemoSeeder {
     return items.reduce((a, b) => (a.promisedDays <= b.promisedDays ? a : b))
   }
 
+  private enterpriseOf(item: CatalogItemView, district: DemoDistrict, handler: { name: string; idNumber: string; phone: string }, address: string): IntakeForm['applicant'] {
+    const name = enterpriseName(this.random, district)
+    // Drawn either way, so the rest of a seeded run stays the same; an enterprise being set up (设立登记) has no code yet.
+    const code = uscc(this.random, district)
+    return {
+      kind: 'enterprise',
+      name,
+      ...(item.establishment ? {} : { uscc: code }),
+      phone: handler.phone,
+      address,
+      handlerName: handler.name,
+      handlerIdNumber: handler.idNumber,
+      source: 'card',
+    }
+  }
+
   private formFor(item: CatalogItemView, day: PlainDate): IntakeForm {
     const r = this.random
     const district = pick(r, this.districts)
@@ -157,7 +174,7 @@ export class DemoSeeder {
     const person = { name: personName(r), idNumber: idNumber(r, district), phone: mobile(r) }
     const isEnterprise = item.department === 'SCJG' && r() < 0.6
     const applicant: IntakeForm['applicant'] = isEnterprise
-      ? { kind: 'enterprise', name: enterpriseName(r, district), uscc: uscc(r, district), phone: person.phone, address: home.full, handlerName: person.name, handlerIdNumber: person.idNumber, source: 'card' }
+      ? this.enterpriseOf(item, district, person, home.full)
       : { kind: 'person', ...person, address: home.full, source: r() < 0.85 ? 'card' : 'typed' }
     const deferOne = r() < 0.08
     let deferred = false

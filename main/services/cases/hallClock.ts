@@ -2,7 +2,8 @@
  * The hall's time. Injected into the case services so tests and the demo-data
  * seeder can set "now"; the app uses the system clock. Dates follow the
  * process's local time zone, as the domain's `plainDateOf` does (counter PCs
- * run on China time).
+ * run on China time). Moments are stored as UTC (`utcTimestamp` in
+ * main/domain/timestamps.ts), days as the local date.
  */
 import { plainDateOf, type PlainDate } from '../../domain/plainDate'
 
@@ -25,20 +26,4 @@ export class SettableClock implements HallClock {
 
 export function todayOn(clock: HallClock): PlainDate {
   return plainDateOf(clock.now())
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
-
-/**
- * `2026-11-26T10:06:44.123+08:00`: local wall time with its offset. It starts
- * with the hall date (so a day range is a string range) and still names one instant.
- */
-export function localTimestamp(instant: Date): string {
-  const offsetMinutes = -instant.getTimezoneOffset()
-  const sign = offsetMinutes >= 0 ? '+' : '-'
-  const abs = Math.abs(offsetMinutes)
-  return (
-    `${plainDateOf(instant)}T${pad(instant.getHours())}:${pad(instant.getMinutes())}:${pad(instant.getSeconds())}.${pad(instant.getMilliseconds(), 3)}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  )
 }

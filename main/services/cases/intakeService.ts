@@ -1,26 +1,27 @@
 /**
  * Intake (一窗综合受理): drafts that survive a restart, and Accept — one
  * transaction that numbers the case and writes it with its applicant,
- * materials, first timeline event and audit rows (and whatever the accept
- * hooks add, e.g. the receipt print job), then drops the draft. Either all of
- * it is on disk or none of it is.
+ * materials, first timeline event and audit rows, the draft's photos and the
+ * receipt print job, then drops the draft. Either all of it is on disk or
+ * none of it is; `case.changed` goes out only after it is.
  */
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../domain/errors'
-import { clockOf, warnDateOf } from '../../domain/caseClock'
+import { clockOf } from '../../domain/caseClock'
 import { DEFAULT_CASE_NUMBER_FORMAT, formatCaseNumber, validateCaseNumberFormat } from '../../domain/caseNumber'
 import { intakeFormSchema, type IntakeForm } from '../../domain/intakeForm'
 import { maskIdNumber, maskName, maskPhone } from '../../domain/masking'
-import { computeDeadline } from '../../domain/workingDays'
+import { planDeadline, provisionalNote, type ProvisionalNote } from '../../domain/provisionalDeadline'
 import type { DeliveryMethod, ExpressAddress, NewApplicant, NewMaterial } from '../../store/caseRecords'
 import { ALL_DAYS } from '../../store/sequenceRepository'
 import type { Store } from '../../store/store'
-import type { EventBus } from '../eventBus'
 import type { SessionService } from '../system/session'
 import type { CalendarService } from './calendarService'
+import type { CaseChangeRecorder } from './caseChanges'
 import type { CatalogService } from './catalogService'
 import { applicantIdShown } from './caseViews'
-import { localTimestamp, todayOn, type HallClock } from './hallClock'
+import { todayOn, type HallClock } from './hallClock'
+import { utcTimestamp } from '../../domain/timestamps'
 import { checkApplicantFields, validateIntake, type ApplicantChecks } from './intakeValidation'
 import { requireOperator } from './operator'
 
@@ -32,6 +33,8 @@ export interface AcceptedCase {
   acceptedAt: string
   acceptedDate: string
   deadline: string
+  /** 暂定: the deadline counted a year whose holiday notice is not imported as weekends only. */
+  deadlineProvisional: ProvisionalNote | null
   operator: string
   stationId: string
   applicant: {
@@ -49,15 +52,28 @@ export interface AcceptedCase {
   express: ExpressAddress | null
 }
 
-/** Runs inside the accept transaction: a throw rolls the whole acceptance back. */
-export type AcceptHook = (accepted: AcceptedCase) => void
+/** Printing's part of an acceptance; runs inside the accept transaction, a throw rolls the whole acceptance back. */
+export interface AcceptanceReceipts {
+  /** Queues the acceptance receipt (受理回执) job for the case just written. */
+  queueFor(accepted: AcceptedCase): void
+}
+
+/** The material photos' part of an acceptance; inside the accept transaction like the receipt. */
+export interface DraftPhotos {
+  /** The draft's photos become the case's, their hashes joining the audit chain. */
+  adoptFor(accepted: AcceptedCase): void
+}
 
 export interface IntakeServiceDeps {
   store: Store
+  changes: CaseChangeRecorder
+  /** null where nothing prints (CLI, seeder, bench): no receipt job is written. */
+  receipts: AcceptanceReceipts | null
+  /** null where no photos are taken (CLI, seeder, bench). */
+  draftPhotos: DraftPhotos | null
   catalog: CatalogService
   calendar: CalendarService
   session: SessionService
-  events: EventBus
   clock: HallClock
   stationId: string
   regionCode: string
@@ -75,6 +91,8 @@ export interface AcceptResult {
   deadline: string
   acceptedAt: string
   promisedDays: number
+  /** 暂定 and why, when a year the deadline reaches has no holiday calendar yet. */
+  deadlineProvisional: ProvisionalNote | null
   /** 容缺: what the applicant still owes, by when. */
   deferred: Array<{ materialId: string; name: string; promiseDate: string }>
   /** true when this draft had been accepted already (a double Enter): the same case, nothing new written. */
@@ -82,17 +100,11 @@ export interface AcceptResult {
 }
 
 export class IntakeService {
-  private readonly hooks: AcceptHook[] = []
   private readonly format: string
 
   constructor(private readonly deps: IntakeServiceDeps) {
     this.format = deps.caseNumberFormat ?? DEFAULT_CASE_NUMBER_FORMAT
     validateCaseNumberFormat(this.format)
-  }
-
-  /** Printing (receipt job) and later consumers join the accept transaction here. */
-  addAcceptHook(hook: AcceptHook): void {
-    this.hooks.push(hook)
   }
 
   /** Live checks for the form as the clerk types: no write, no operator needed. */
@@ -107,7 +119,7 @@ export class IntakeService {
     const existing = input.draftId ? store.drafts.get(input.draftId) : undefined
     if (existing && existing.stationId !== stationId) throw new AppError('FORBIDDEN', `草稿 ${draftId} 属于窗口 ${existing.stationId}，不能在本窗口修改`, 'draftId')
     if (store.cases.byDraftId(draftId)) throw new AppError('CONFLICT', `草稿 ${draftId} 已受理，不能再修改；请新建受理`, 'draftId')
-    const savedAt = localTimestamp(this.deps.clock.now())
+    const savedAt = utcTimestamp(this.deps.clock.now())
     store.drafts.save({ id: draftId, stationId, operator, data: JSON.stringify(input.form), at: savedAt })
     return { draftId, form: input.form, savedAt }
   }
@@ -130,7 +142,9 @@ export class IntakeService {
     const { store, stationId } = this.deps
     if (input.draftId) {
       const done = store.cases.byDraftId(input.draftId)
-      if (done) return { caseNo: done.caseNo, deadline: done.deadline, acceptedAt: done.acceptedAt, promisedDays: done.promisedDays, deferred: [], alreadyAccepted: true }
+      if (done) {
+        return { caseNo: done.caseNo, deadline: done.deadline, deadlineProvisional: provisionalNote(done.provisional), acceptedAt: done.acceptedAt, promisedDays: done.promisedDays, deferred: [], alreadyAccepted: true }
+      }
     }
     const form = input.form ?? this.draftForm(input.draftId)
     if (!form.itemCode) throw new AppError('BAD_INPUT', '请选择办理事项', 'itemCode')
@@ -138,11 +152,14 @@ export class IntakeService {
     const now = this.deps.clock.now()
     const today = todayOn(this.deps.clock)
     const calendar = this.deps.calendar.calendar()
-    // Everything that can be refused is refused here, before the transaction opens.
-    const v = validateIntake(form, item, today, calendar)
-    const deadline = computeDeadline({ calendar, acceptedDate: today, promisedDays: item.promisedDays })
-    const warnDate = warnDateOf({ calendar, acceptedDate: today, deadline, totalDays: item.promisedDays })
-    const acceptedAt = localTimestamp(now)
+    // Everything that can be refused is refused here, before the transaction opens. A year with no
+    // holiday calendar is not a reason to refuse: 容缺 promise dates there are checked against weekends only.
+    const v = validateIntake(form, item, today, calendar.provisional())
+    // A deadline reaching such a year is provisional (暂定), marked, and recounted when the year is imported.
+    const plan = planDeadline({ calendar, acceptedDate: today, promisedDays: item.promisedDays })
+    const { deadline, warnDate } = plan
+    const deadlineProvisional = provisionalNote(plan.provisional)
+    const acceptedAt = utcTimestamp(now)
     const a = v.applicant
     // Everything about the case but its number and row id, which the transaction assigns.
     const facts: Omit<AcceptedCase, 'caseId' | 'caseNo'> = {
@@ -150,6 +167,7 @@ export class IntakeService {
       acceptedAt,
       acceptedDate: today,
       deadline,
+      deadlineProvisional,
       operator,
       stationId,
       applicant: {
@@ -168,7 +186,7 @@ export class IntakeService {
     const deferred = v.materials.filter((m) => m.status === 'deferred').map((m) => ({ materialId: m.materialId, name: m.name, promiseDate: m.promiseDate ?? '' }))
     const dayKey = /\{yy(yy)?mmdd\}/.test(this.format) ? today : ALL_DAYS
 
-    const accepted = store.transaction((): AcceptedCase => {
+    const accepted = this.deps.changes.transaction(({ record }): AcceptedCase => {
       const seq = store.sequences.next(dayKey, stationId)
       const caseNo = formatCaseNumber(this.format, { regionCode: this.deps.regionCode, date: today, stationId, seq })
       const caseId = store.cases.insert({
@@ -185,6 +203,7 @@ export class IntakeService {
         promisedDays: item.promisedDays,
         deadline,
         warnDate,
+        provisional: plan.provisional,
         delivery: v.delivery,
         fee: v.fee,
         note: v.note,
@@ -195,34 +214,45 @@ export class IntakeService {
       })
       const result: AcceptedCase = { ...facts, caseId, caseNo }
       const owed = deferred.map((d) => ({ materialId: d.materialId, promiseDate: d.promiseDate }))
-      store.cases.addEvent({ caseId, at: acceptedAt, operator, stationId, action: 'accept', fromState: null, toState: 'accepted', note: v.note, details: owed.length > 0 ? { deferred: owed } : null })
-      store.audit({
+      record({
+        caseId,
+        caseNo,
+        action: 'accept',
+        from: null,
+        to: 'accepted',
         at: acceptedAt,
         operator,
         stationId,
-        action: 'case.accept',
-        caseNo,
-        details: {
-          itemCode: item.code,
-          itemName: item.name,
-          applicant: { kind: a.kind, name: maskName(a.name), id: applicantIdShown(result.applicant), source: v.identitySource },
-          deadline,
-          promisedDays: item.promisedDays,
-          delivery: v.delivery,
-          deferred: owed,
-          draftId: input.draftId ?? null,
+        timeline: {
+          note: v.note,
+          details: owed.length > 0 || deadlineProvisional ? { ...(owed.length > 0 ? { deferred: owed } : {}), ...(deadlineProvisional ? { deadlineProvisional } : {}) } : null,
         },
+        audit: [
+          {
+            action: 'case.accept',
+            details: {
+              itemCode: item.code,
+              itemName: item.name,
+              applicant: { kind: a.kind, name: maskName(a.name), id: applicantIdShown(result.applicant), source: v.identitySource },
+              deadline,
+              ...(deadlineProvisional ? { deadlineProvisionalYears: deadlineProvisional.missingYears } : {}),
+              promisedDays: item.promisedDays,
+              delivery: v.delivery,
+              deferred: owed,
+              draftId: input.draftId ?? null,
+            },
+          },
+          ...(v.fee ? [{ action: 'payment.record', details: { cents: v.fee.cents, feeName: v.fee.name, receiptNo: v.fee.receiptNo } }] : []),
+        ],
       })
-      if (v.fee) {
-        store.audit({ at: acceptedAt, operator, stationId, action: 'payment.record', caseNo, details: { cents: v.fee.cents, feeName: v.fee.name, receiptNo: v.fee.receiptNo } })
-      }
-      for (const hook of this.hooks) hook(result)
+      // The photos' audit row follows the acceptance's in the chain; then the receipt job.
+      this.deps.draftPhotos?.adoptFor(result)
+      this.deps.receipts?.queueFor(result)
       if (input.draftId) store.drafts.delete(input.draftId)
       return result
     })
 
-    this.deps.events.emit('case.changed', { caseNo: accepted.caseNo, state: 'accepted', previousState: null, action: 'accept', at: acceptedAt, operator, stationId })
-    return { caseNo: accepted.caseNo, deadline, acceptedAt, promisedDays: item.promisedDays, deferred, alreadyAccepted: false }
+    return { caseNo: accepted.caseNo, deadline, deadlineProvisional, acceptedAt, promisedDays: item.promisedDays, deferred, alreadyAccepted: false }
   }
 
   private draftForm(draftId: string | undefined): IntakeForm {

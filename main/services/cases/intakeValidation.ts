@@ -44,7 +44,7 @@ function validPhone(raw: string | undefined, field: string, whose: string): stri
   return check.normalized
 }
 
-function validateApplicant(a: ApplicantForm | undefined, today: PlainDate): NewApplicant {
+function validateApplicant(a: ApplicantForm | undefined, today: PlainDate, item: CatalogItem): NewApplicant {
   if (!a?.kind) throw new AppError('BAD_INPUT', '请选择申请人类型：个人或企业', 'applicant.kind')
   const address = present(a.address) ? a.address.trim() : null
   if (a.kind === 'person') {
@@ -54,6 +54,7 @@ function validateApplicant(a: ApplicantForm | undefined, today: PlainDate): NewA
     const phone = validPhone(a.phone, 'applicant.phone', '申请人')
     return { kind: 'person', name, phone, address, idNumber: id.normalized, idKind: id.kind, uscc: null, handlerName: null, handlerIdNumber: null }
   }
+  if (item.establishment) return validateEstablishment(a, today, item, address)
   const name = requireText(a.name, 'applicant.name', '请填写企业名称')
   const usccCheck = checkUscc(requireText(a.uscc, 'applicant.uscc', '请填写统一社会信用代码'))
   if (!usccCheck.valid) throw new AppError('INVALID_USCC', `统一社会信用代码有误：${usccCheck.reason}`, 'applicant.uscc')
@@ -65,6 +66,22 @@ function validateApplicant(a: ApplicantForm | undefined, today: PlainDate): NewA
     handlerId = validIdNumber(requireText(a.handlerIdNumber, 'applicant.handlerIdNumber', '请填写经办人身份证号码'), 'applicant.handlerIdNumber', today, '经办人').normalized
   }
   return { kind: 'enterprise', name, phone, address, idNumber: null, idKind: null, uscc: usccCheck.normalized, handlerName, handlerIdNumber: handlerId }
+}
+
+/**
+ * 设立登记: the enterprise does not exist yet, so it has no 统一社会信用代码;
+ * it is named by its proposed name (拟设立名称) and the handler at the
+ * counter answers for it — their ID is the case's only identity check.
+ */
+function validateEstablishment(a: ApplicantForm, today: PlainDate, item: CatalogItem, address: string | null): NewApplicant {
+  if (present(a.uscc)) {
+    throw new AppError('BAD_INPUT', `事项“${item.name}”是设立登记，拟设立的企业尚无统一社会信用代码：请清空此项（已领取营业执照的企业请选择变更等事项）`, 'applicant.uscc')
+  }
+  const name = requireText(a.name, 'applicant.name', '请填写拟设立企业的名称（拟设立名称）')
+  const phone = validPhone(a.phone, 'applicant.phone', '企业')
+  const handlerName = requireText(a.handlerName, 'applicant.handlerName', '设立登记需要经办人：请刷经办人身份证，或填写经办人姓名')
+  const handlerId = validIdNumber(requireText(a.handlerIdNumber, 'applicant.handlerIdNumber', '设立登记需要经办人身份证号码'), 'applicant.handlerIdNumber', today, '经办人')
+  return { kind: 'enterprise', name, phone, address, idNumber: null, idKind: null, uscc: null, handlerName, handlerIdNumber: handlerId.normalized }
 }
 
 /**
@@ -122,7 +139,7 @@ function validateDelivery(item: CatalogItem, d: DeliveryForm | undefined): { del
 const yuan = (cents: number): string => `¥${(cents / 100).toFixed(2)}`
 
 export function validateIntake(form: IntakeForm, item: CatalogItem, today: PlainDate, calendar: WorkingDayCalendar): ValidatedIntake {
-  const applicant = validateApplicant(form.applicant, today)
+  const applicant = validateApplicant(form.applicant, today, item)
   const materials = validateMaterials(item, form.materials ?? [], today, calendar)
   let fee: ValidatedIntake['fee'] = null
   if (item.fee) {

@@ -8,16 +8,18 @@ import { AppError } from '../../domain/errors'
 import type { StationConfig } from '../../config/stationConfig'
 import type { IdNumberKind } from '../../domain/idNumber'
 import { maskIdNumber } from '../../domain/masking'
+import { hallMoment } from '../../domain/timestamps'
 import type { MaterialsChecklistData } from '../../domain/print/a4Documents'
+import { NOT_YET_ISSUED } from '../../domain/print/receiptData'
 import type { A4Kind } from '../../domain/print/printKinds'
 import type { CaseMaterialRecord, MaterialForm } from '../../store/caseRecords'
 import type { CaseDetail } from '../cases/caseViews'
 
 export const formLabels: Record<MaterialForm, string> = { original: '原件', copy: '复印件', original_and_copy: '原件及复印件' }
 
-/** `2026-11-26T10:32:05.120+08:00` → `2026-11-26 10:32` (the hall's local time, as recorded). */
+/** A stored moment as paper shows it: `2026-11-26T02:32:05.120Z` → `2026-11-26 10:32` (the hall's local time). */
 export function paperMoment(timestamp: string): string {
-  return `${timestamp.slice(0, 10)} ${timestamp.slice(11, 16)}`
+  return hallMoment(timestamp)
 }
 
 /** Each ID number kind (`domain/idNumber`) by the name of its card, as the paper calls it. */
@@ -33,7 +35,7 @@ const checklistStatus = { received: 'received', deferred: 'deficient', absent: '
 
 function materialNote(m: CaseMaterialRecord): string | undefined {
   if (m.status === 'deferred' && m.promiseDate) return `承诺 ${m.promiseDate} 前补交`
-  if (m.status === 'received' && m.suppliedAt) return `${m.suppliedAt.slice(0, 10)} 补交`
+  if (m.status === 'received' && m.suppliedAt) return `${paperMoment(m.suppliedAt).slice(0, 10)} 补交`
   return undefined
 }
 
@@ -50,7 +52,7 @@ export function materialsChecklistOf(c: CaseDetail, config: Pick<StationConfig, 
     applicant:
       a.kind === 'person'
         ? { name: a.name, idNumber: a.idNumber ? maskIdNumber(a.idNumber) : '—', idType: idTypeName(a.idKind) }
-        : { name: a.name, idNumber: a.uscc ?? '—', idType: '统一社会信用代码' },
+        : { name: a.name, idNumber: a.uscc ?? NOT_YET_ISSUED, idType: '统一社会信用代码' },
     ...(a.handlerName && a.handlerIdNumber ? { agent: { name: a.handlerName, idNumber: maskIdNumber(a.handlerIdNumber), idType: '居民身份证' } } : {}),
     materials: c.materials.map((m) => {
       const note = materialNote(m)

@@ -22,6 +22,7 @@
 import { AppError } from '../../domain/errors'
 import { PrinterError } from '../../devices/printer/printerError'
 import { buildPrintDocument, isPrinterKind, parsePrintData, printKinds, type PrintKind } from '../../domain/print/printKinds'
+import { utcTimestamp } from '../../domain/timestamps'
 import type { PrintJobRecord, PrintJobsRepository, PrinterRole } from '../../store/printJobsRepository'
 import type { PrintOutput } from './printOutputs'
 
@@ -255,7 +256,7 @@ export class PrintQueue {
     } catch (err) {
       if (err instanceof PrinterError) {
         const delay = this.delayFor(job.attempts + 1)
-        repo.markWaiting(job.id, now(), new Date(Date.now() + delay).toISOString(), err.reason, err.message, err.mayHavePrinted)
+        repo.markWaiting(job.id, now(), utcTimestamp(new Date(Date.now() + delay)), err.reason, err.message, err.mayHavePrinted)
         this.changed(job.id)
         this.deps.onPrinterResult(job.printer, { ok: false, error: err })
         return

@@ -9,7 +9,7 @@ import { PrinterError, printerFailureWords } from '../../devices/printer/printer
 import { statusProblem, workingWords } from '../../devices/printer/printerStatus'
 import { bwipSymbols } from '../../devices/printer/barcodeSvg'
 import { labelFragment, labelSizePx, receiptFragment, receiptWidthPx } from '../../domain/print/documentHtml'
-import { maskIdNumber } from '../../domain/masking'
+import { printedId } from '../../domain/print/receiptData'
 import { buildPrintDocument, isA4Kind, parsePrintData, printKinds, type A4Kind, type PrintKind } from '../../domain/print/printKinds'
 import type { AuditEntry } from '../../store/auditChain'
 import type { PrintJobRecord, PrintJobsRepository, PrinterRole } from '../../store/printJobsRepository'
@@ -67,7 +67,8 @@ export class PrintService {
         onJobChanged: (job) => deps.events.emit('print.job', toJobView(job)),
         onPrinterResult: (printer, result) => (result.ok ? this.reportReady(printer) : this.reportError(printer, result.error)),
       },
-      maskIdNumber,
+      // Masks every ID number; the "no credit code yet" of an enterprise being set up is no number and stays readable.
+      printedId,
     )
   }
 

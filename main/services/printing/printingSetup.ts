@@ -10,7 +10,8 @@ import { PrintJobsRepository, type PrinterRole } from '../../store/printJobsRepo
 import type { Store } from '../../store/store'
 import type { EventBus } from '../eventBus'
 import type { CaseService } from '../cases/caseService'
-import { localTimestamp, type HallClock } from '../cases/hallClock'
+import type { HallClock } from '../cases/hallClock'
+import { utcTimestamp } from '../../domain/timestamps'
 import { requireOperator } from '../cases/operator'
 import type { DeviceStatusBoard } from '../system/deviceStatusBoard'
 import type { SessionService } from '../system/session'
@@ -51,7 +52,7 @@ export function buildPrintService(d: PrintingDeps, options: PrintingOptions = {}
     audit: (entry) => {
       d.store.audit(entry)
     },
-    now: () => localTimestamp(d.clock.now()),
+    now: () => utcTimestamp(d.clock.now()),
     currentOperator: () => requireOperator(d.session),
     caseDocuments: caseDocumentSource(d.cases, d.config),
     backoff: options.backoff,

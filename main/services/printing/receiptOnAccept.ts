@@ -5,8 +5,8 @@
  * the counter's hot path), with ID numbers already masked.
  */
 import type { StationConfig } from '../../config/stationConfig'
-import type { AcceptanceReceiptData } from '../../domain/print/receiptData'
-import type { AcceptedCase, IntakeService } from '../cases/intakeService'
+import { NOT_YET_ISSUED, type AcceptanceReceiptData } from '../../domain/print/receiptData'
+import type { AcceptanceReceipts, AcceptedCase } from '../cases/intakeService'
 import { formLabels, paperMoment } from './caseDocuments'
 import type { PrintService } from './printService'
 
@@ -24,7 +24,7 @@ export function acceptanceReceiptOf(c: AcceptedCase, config: StationConfig): Acc
     applicant:
       a.kind === 'person'
         ? { name: a.name, idNumber: a.idMasked ?? '—', idType: '居民身份证' }
-        : { name: a.name, idNumber: a.uscc ?? '—', idType: '统一社会信用代码' },
+        : { name: a.name, idNumber: a.uscc ?? NOT_YET_ISSUED, idType: '统一社会信用代码' },
     ...(a.handler ? { agent: { name: a.handler.name, idNumber: a.handler.idMasked, idType: '居民身份证' } } : {}),
     materials: c.materials
       .filter((m) => m.status !== 'absent')
@@ -38,6 +38,7 @@ export function acceptanceReceiptOf(c: AcceptedCase, config: StationConfig): Acc
     ...(c.fee ? { feeReceiptNo: c.fee.receiptNo, feeAmount: (c.fee.cents / 100).toFixed(2) } : {}),
     acceptedAt: paperMoment(c.acceptedAt),
     promisedDate: c.deadline,
+    ...(c.deadlineProvisional ? { promisedDateProvisional: c.deadlineProvisional.reason } : {}),
     workingDays: c.item.promisedDays,
     delivery: c.express
       ? {
@@ -53,16 +54,19 @@ export function acceptanceReceiptOf(c: AcceptedCase, config: StationConfig): Acc
   }
 }
 
-export function printReceiptOnAccept(deps: { intake: IntakeService; printing: PrintService; config: StationConfig }): void {
-  deps.intake.addAcceptHook((accepted) => {
-    deps.printing.enqueue({
-      kind: 'acceptanceReceipt',
-      data: acceptanceReceiptOf(accepted, deps.config),
-      caseNo: accepted.caseNo,
-      operator: accepted.operator,
-      stationId: accepted.stationId,
-      // One receipt per case however often the accept is retried.
-      idempotencyKey: `acceptanceReceipt:${accepted.caseNo}`,
-    })
-  })
+/** The intake's `receipts` port: the composition root hands it to the intake, which calls it inside the accept transaction. */
+export function acceptanceReceipts(deps: { printing: Pick<PrintService, 'enqueue'>; config: StationConfig }): AcceptanceReceipts {
+  return {
+    queueFor(accepted) {
+      deps.printing.enqueue({
+        kind: 'acceptanceReceipt',
+        data: acceptanceReceiptOf(accepted, deps.config),
+        caseNo: accepted.caseNo,
+        operator: accepted.operator,
+        stationId: accepted.stationId,
+        // One receipt per case however often the accept is retried.
+        idempotencyKey: `acceptanceReceipt:${accepted.caseNo}`,
+      })
+    },
+  }
 }

@@ -1,10 +1,11 @@
 import type { DeviceStatus } from '../../contract/system'
+import { utcTimestamp } from '../../domain/timestamps'
 import type { EventBus } from '../eventBus'
 
 export type DeviceKind = DeviceStatus['device']
 export type DeviceState = DeviceStatus['state']
 
-const deviceOrder: DeviceKind[] = ['idcard', 'scanner', 'camera', 'receiptPrinter', 'labelPrinter', 'network']
+const deviceOrder: DeviceKind[] = ['idcard', 'scanner', 'camera', 'receiptPrinter', 'labelPrinter', 'network', 'database', 'calendar']
 
 /**
  * The truth behind the status bar: each driver reports here, the board keeps
@@ -14,7 +15,7 @@ export class DeviceStatusBoard {
   private readonly statuses = new Map<DeviceKind, DeviceStatus>()
 
   constructor(private readonly events: EventBus) {
-    const now = new Date().toISOString()
+    const now = utcTimestamp(new Date())
     for (const device of deviceOrder) {
       this.statuses.set(device, {
         device,
@@ -41,7 +42,7 @@ export class DeviceStatusBoard {
     ) {
       return
     }
-    const next: DeviceStatus = { device, ...update, isEmulated, changedAt: new Date().toISOString() }
+    const next: DeviceStatus = { device, ...update, isEmulated, changedAt: utcTimestamp(new Date()) }
     this.statuses.set(device, next)
     this.events.emit('device.status', next)
   }

@@ -1,3 +1,4 @@
+import { utcTimestamp } from '../../domain/timestamps'
 import type { EventBus } from '../eventBus'
 
 export interface Session {
@@ -16,7 +17,7 @@ export class SessionService {
   }
 
   signIn(operator: string): Session {
-    this.current = { operator, signedInAt: new Date().toISOString() }
+    this.current = { operator, signedInAt: utcTimestamp(new Date()) }
     this.events.emit('session.changed', this.get())
     return this.get()
   }

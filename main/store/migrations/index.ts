@@ -14,5 +14,7 @@ import { migration as m005 } from './005_store_meta'
 import { migration as m006 } from './006_cases_one_row'
 import { migration as m007 } from './007_print_jobs'
 import { migration as m008 } from './008_attachments'
+import { migration as m009 } from './009_provisional_deadlines'
+import { migration as m010 } from './010_utc_timestamps'
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010]

@@ -31,6 +31,12 @@ export const cases: Shape<typeof zh> = {
       deadline: 'Promised by',
     },
   },
+  provisional: {
+    tag: 'Provisional',
+    yearJoin: ', ',
+    reason: 'no holiday calendar imported for {{years}}',
+    full: 'Provisional: no holiday calendar imported for {{years}}; counted on weekends only there, recounted once it is imported',
+  },
   lights: { green: 'On time', yellow: 'Due soon', red: 'Overdue', paused: 'Clock stopped (supplement)' },
   daysLeft: {
     left: '{{count}} working days left',
@@ -55,6 +61,7 @@ export const cases: Shape<typeof zh> = {
   actions: {
     accept: 'Accept',
     supplyMaterials: 'Deferred materials supplied',
+    recountDeadline: 'Deadline recounted',
     startReview: 'Review',
     approve: 'Approve',
     reject: 'Reject',

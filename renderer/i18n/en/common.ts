@@ -29,6 +29,8 @@ export const common: Shape<typeof zh> = {
     receiptPrinter: 'Receipt printer',
     labelPrinter: 'Label printer',
     network: 'Network',
+    database: 'Database',
+    calendar: 'Holiday calendar',
   },
   state: {
     ok: 'OK',

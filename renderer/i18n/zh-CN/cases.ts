@@ -27,6 +27,12 @@ export const cases = {
       deadline: '承诺办结',
     },
   },
+  provisional: {
+    tag: '暂定',
+    yearJoin: '、',
+    reason: '{{years}} 年节假日安排未导入',
+    full: '暂定：{{years}} 年节假日安排未导入，该年暂按周末计算，导入后自动重算',
+  },
   lights: { green: '正常', yellow: '临近到期', red: '已超期', paused: '暂停计时（补正）' },
   daysLeft: {
     left: '剩 {{count}} 个工作日',
@@ -51,6 +57,7 @@ export const cases = {
   actions: {
     accept: '受理',
     supplyMaterials: '补交容缺材料',
+    recountDeadline: '时限重算',
     startReview: '审核',
     approve: '通过',
     reject: '不予受理/驳回',

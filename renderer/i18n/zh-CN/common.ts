@@ -25,6 +25,8 @@ export const common = {
     receiptPrinter: '小票打印机',
     labelPrinter: '面单打印机',
     network: '网络',
+    database: '数据库',
+    calendar: '节假日日历',
   },
   state: {
     ok: '正常',

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Empty, Space, Tag, Typography } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, CommandError } from '../../bridge/client'
+import { isForPage } from '../../hooks/dialogFocus'
 import { actionKeyLabel, actionOfKey, actionsAskingFirst } from './caseActionKeys'
 import type { CaseAction, CaseDetail } from './queueModel'
 import { TransitionDialog, type TransitionRequest } from './TransitionDialog'
@@ -54,7 +55,7 @@ export function CaseActions(props: { detail: CaseDetail; onChanged: (detail: Cas
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const { allowed: now, start: begin, isAsking } = latest.current
-      if (isAsking || e.defaultPrevented || (e.target instanceof Element && e.target.closest('.ant-modal'))) return
+      if (isAsking || e.defaultPrevented || !isForPage(e)) return
       const action = actionOfKey(e, now.map((a) => a.action))
       if (!action) return
       e.preventDefault()

@@ -1,6 +1,8 @@
 import { Card, Descriptions, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { localDateTime } from '../../localTime'
 import { DaysLeftText, DeadlineLight } from './DeadlineLight'
+import { ProvisionalTag } from './ProvisionalDeadline'
 import type { CaseDetail } from './queueModel'
 
 type MaterialRow = CaseDetail['materials'][number]
@@ -15,7 +17,6 @@ const yuan = (cents: number): string => `¥${(cents / 100).toFixed(2)}`
 export function CaseFacts({ detail: d }: { detail: CaseDetail }): React.JSX.Element {
   const { t } = useTranslation('cases')
   const a = d.applicant
-  const at = (s: string): string => s.slice(0, 19).replace('T', ' ')
   return (
     <>
       <Card size="small">
@@ -25,7 +26,7 @@ export function CaseFacts({ detail: d }: { detail: CaseDetail }): React.JSX.Elem
           items={[
             { key: 'item', label: t('page.item'), span: 2, children: `${d.itemName}（${d.itemCode}）` },
             { key: 'department', label: t('page.department'), children: d.department },
-            { key: 'acceptedAt', label: t('page.acceptedAt'), children: at(d.acceptedAt) },
+            { key: 'acceptedAt', label: t('page.acceptedAt'), children: localDateTime(d.acceptedAt) },
             { key: 'by', label: t('page.acceptedBy'), children: `${d.operator} / ${d.stationId}` },
             { key: 'days', label: t('page.promisedDays'), children: t('page.days', { count: d.promisedDays }) },
             {
@@ -35,6 +36,7 @@ export function CaseFacts({ detail: d }: { detail: CaseDetail }): React.JSX.Elem
               children: (
                 <span className="deadline-cell" data-testid="case-deadline">
                   <DeadlineLight row={d} /> {d.deadline} <DaysLeftText row={d} />
+                  <ProvisionalTag provisional={d.deadlineProvisional} inline />
                   {d.pausedSince ? <Tag color="orange">{t('page.pausedSince', { date: d.pausedSince })}</Tag> : null}
                   {d.pausedDays > 0 ? <Tag>{t('page.pausedDays', { count: d.pausedDays })}</Tag> : null}
                 </span>
@@ -93,7 +95,7 @@ export function CaseFacts({ detail: d }: { detail: CaseDetail }): React.JSX.Elem
               render: (_, m) => <Tag color={m.status === 'received' ? 'green' : m.status === 'deferred' ? 'orange' : 'default'}>{t(`page.material.statuses.${m.status}`)}</Tag>,
             },
             { key: 'promise', title: t('page.material.promiseDate'), width: 110, render: (_, m) => m.promiseDate ?? '' },
-            { key: 'supplied', title: t('page.material.suppliedAt'), width: 150, render: (_, m) => (m.suppliedAt ? at(m.suppliedAt) : '') },
+            { key: 'supplied', title: t('page.material.suppliedAt'), width: 150, render: (_, m) => (m.suppliedAt ? localDateTime(m.suppliedAt) : '') },
           ]}
         />
       </Card>

@@ -2,6 +2,7 @@ import { Alert, Button, Space, Spin, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, useEvent, useResync } from '../../bridge/client'
+import { isForPage } from '../../hooks/dialogFocus'
 import { navigate } from '../../hooks/useRoute'
 import { CaseActions } from './CaseActions'
 import { CaseFacts } from './CaseFacts'
@@ -51,7 +52,8 @@ export function CasePage({ caseNo }: { caseNo: string }): React.JSX.Element {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('.ant-modal-wrap:not([style*="display: none"])')) return
+      // An Esc in an open dialog is the dialog's (it cancels); from the moment it closes, Esc is the page's again.
+      if (e.key !== 'Escape' || e.defaultPrevented || !isForPage(e)) return
       navigate('cases')
     }
     window.addEventListener('keydown', onKey)

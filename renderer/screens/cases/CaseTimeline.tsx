@@ -1,5 +1,6 @@
 import { Card, Timeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { localDateTime } from '../../localTime'
 import type { CaseDetail } from './queueModel'
 
 type Entry = CaseDetail['timeline'][number]
@@ -27,7 +28,7 @@ export function CaseTimeline({ timeline }: { timeline: CaseDetail['timeline'] })
               {e.fromState !== e.toState ? <Typography.Text> → {t(`states.${e.toState}`)}</Typography.Text> : null}
               <div>
                 <Typography.Text type="secondary">
-                  {e.at.slice(0, 19).replace('T', ' ')} · {e.operator} · {e.stationId}
+                  {localDateTime(e.at)} · {e.operator} · {e.stationId}
                 </Typography.Text>
               </div>
               {e.note ? <div className="timeline-note">{e.note}</div> : null}

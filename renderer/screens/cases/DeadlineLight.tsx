@@ -1,8 +1,9 @@
 import { Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { useProvisionalText } from './ProvisionalDeadline'
 import { daysLeftOf, rowLight, type CaseRow } from './queueModel'
 
-type Clocked = Pick<CaseRow, 'light' | 'clock' | 'workingDaysLeft'>
+type Clocked = Pick<CaseRow, 'light' | 'clock' | 'workingDaysLeft'> & Partial<Pick<CaseRow, 'deadlineProvisional'>>
 
 function useDaysText(row: Clocked): string {
   const { t } = useTranslation('cases')
@@ -16,10 +17,13 @@ export function DeadlineLight({ row }: { row: Clocked }): React.JSX.Element {
   const { t } = useTranslation('cases')
   const light = rowLight(row)
   const daysText = useDaysText(row)
-  const title = light ? `${t(`lights.${light}`)}${daysText ? ` · ${daysText}` : ''}` : daysText
+  const provisionalText = useProvisionalText()
+  const provisional = row.deadlineProvisional ? ` · ${provisionalText(row.deadlineProvisional, 'full')}` : ''
+  const title = `${light ? `${t(`lights.${light}`)}${daysText ? ` · ${daysText}` : ''}` : daysText}${provisional}`
   return (
     <Tooltip title={title}>
-      <span className="deadline-light" data-light={light ?? 'none'} data-testid="deadline-light" aria-label={title}>
+      {/* A provisional deadline's light is drawn with a dashed ring: its colour may change when the year is imported. */}
+      <span className="deadline-light" data-light={light ?? 'none'} data-provisional={row.deadlineProvisional ? 'true' : undefined} data-testid="deadline-light" aria-label={title}>
         <span className={`light-dot light-${light ?? 'none'}`} />
       </span>
     </Tooltip>

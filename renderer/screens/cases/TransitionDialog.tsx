@@ -1,6 +1,7 @@
-import { Form, Input, Modal, Typography } from 'antd'
+import { Form, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Dialog } from '../../components/Dialog'
 import type { CaseAction } from './queueModel'
 
 export interface TransitionRequest {
@@ -38,7 +39,7 @@ export function TransitionDialog(props: {
   }
 
   return (
-    <Modal
+    <Dialog
       open={action !== null}
       title={action ? `${t(`actions.${action}`)} · ${props.caseNo}` : ''}
       okText={t('transition.confirm')}
@@ -97,6 +98,6 @@ export function TransitionDialog(props: {
         {props.errors.general ? <Typography.Text type="danger">{props.errors.general}</Typography.Text> : null}
         <Typography.Text type="secondary">{t('transition.keys')}</Typography.Text>
       </Form>
-    </Modal>
+    </Dialog>
   )
 }

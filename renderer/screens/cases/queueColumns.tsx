@@ -1,7 +1,9 @@
 import { Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { TFunction } from 'i18next'
+import { localMonthDayTime } from '../../localTime'
 import { DaysLeftText, DeadlineLight } from './DeadlineLight'
+import { ProvisionalTag } from './ProvisionalDeadline'
 import type { CaseRow, CaseState } from './queueModel'
 
 export const stateColours: Readonly<Record<CaseState, string>> = {
@@ -40,14 +42,14 @@ export function queueColumns(t: TFunction<'cases'>): ColumnsType<CaseRow> {
       width: 88,
       render: (state: CaseState) => <Tag color={stateColours[state]}>{t(`states.${state}`)}</Tag>,
     },
-    { key: 'acceptedAt', title: t('queue.columns.acceptedAt'), dataIndex: 'acceptedAt', width: 112, render: (at: string) => at.slice(5, 16).replace('T', ' ') },
+    { key: 'acceptedAt', title: t('queue.columns.acceptedAt'), dataIndex: 'acceptedAt', width: 112, render: (at: string) => localMonthDayTime(at) },
     {
       key: 'deadline',
       title: t('queue.columns.deadline'),
       width: 190,
       render: (_, row) => (
         <span className="deadline-cell">
-          {row.deadline} <DaysLeftText row={row} />
+          {row.deadline} <ProvisionalTag provisional={row.deadlineProvisional} /> <DaysLeftText row={row} />
         </span>
       ),
     },

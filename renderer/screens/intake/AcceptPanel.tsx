@@ -2,6 +2,7 @@ import { Alert, Button, Card, Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { shortcutLabel } from './intakeKeys'
+import { blockerLine } from './blockerText'
 import type { Blocker } from './intakeModel'
 import type { DraftStatus } from './useIntakeDraft'
 
@@ -28,15 +29,15 @@ export function AcceptPanel(props: {
         {props.blockers.length > 0 ? (
           <div data-testid="accept-blockers">
             <Typography.Text type="danger">{t('accept.blocked')}</Typography.Text>
-            <Typography.Text type="secondary" className="blocker-hint">
-              {t('accept.blockedHint')}
-            </Typography.Text>
+            {props.blockers.some((b) => b.kind !== 'required') ? (
+              <Typography.Text type="secondary" className="blocker-hint">
+                {t('accept.blockedHint')}
+              </Typography.Text>
+            ) : null}
             <ul className="blocker-list">
               {props.blockers.map((b) => (
-                <li key={b.field}>
-                  <Typography.Link onClick={() => props.onFocusField(b.field)}>
-                    {b.kind === 'missing' ? t('accept.missing', { name: b.name }) : t('accept.noPromiseDate', { name: b.name })}
-                  </Typography.Link>
+                <li key={b.field} data-blocker={b.field}>
+                  <Typography.Link onClick={() => props.onFocusField(b.field)}>{blockerLine(b, t)}</Typography.Link>
                 </li>
               ))}
             </ul>

@@ -1,7 +1,9 @@
-import { Alert, Button, Descriptions, Modal, Space, Tag, Typography } from 'antd'
+import { Alert, Button, Descriptions, Space, Tag, Typography } from 'antd'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { localDateTime } from '../../localTime'
 import type { CommandOutput } from '../../../main/contract'
+import { Dialog } from '../../components/Dialog'
 
 export type AcceptResult = CommandOutput<'cases.accept'> & { itemName: string }
 
@@ -27,15 +29,13 @@ export function AcceptedDialog(props: { result: AcceptResult | null; onNext: () 
   }, [result, props])
 
   return (
-    <Modal
+    <Dialog
       open={result !== null}
       title={t('result.title')}
       width={1000}
       style={{ top: 32 }}
       onCancel={props.onNext}
       destroyOnHidden
-      // Focus goes to the next applicant's first field, not back to the Accept button.
-      focusable={{ focusTriggerAfterClose: false }}
       footer={
         <Space>
           <Button onClick={() => result && props.onOpenCase(result.caseNo)} data-testid="result-open-case">
@@ -63,9 +63,18 @@ export function AcceptedDialog(props: { result: AcceptResult | null; onNext: () 
                 {
                   key: 'deadline',
                   label: t('result.deadline'),
-                  children: <strong data-testid="result-deadline">{t('result.deadlineText', { date: result.deadline, count: result.promisedDays })}</strong>,
+                  children: (
+                    <>
+                      <strong data-testid="result-deadline">{t('result.deadlineText', { date: result.deadline, count: result.promisedDays })}</strong>
+                      {result.deadlineProvisional ? (
+                        <Tag color="orange" style={{ marginLeft: 8 }} data-testid="result-deadline-provisional">
+                          {t('result.deadlineProvisional', { years: result.deadlineProvisional.missingYears.join(t('result.yearJoin')) })}
+                        </Tag>
+                      ) : null}
+                    </>
+                  ),
                 },
-                { key: 'acceptedAt', label: t('result.acceptedAt'), children: result.acceptedAt.slice(0, 19).replace('T', ' ') },
+                { key: 'acceptedAt', label: t('result.acceptedAt'), children: localDateTime(result.acceptedAt) },
               ]}
             />
             {result.deferred.length > 0 ? (
@@ -90,6 +99,6 @@ export function AcceptedDialog(props: { result: AcceptResult | null; onNext: () 
           <div>{props.receipt}</div>
         </div>
       ) : null}
-    </Modal>
+    </Dialog>
   )
 }

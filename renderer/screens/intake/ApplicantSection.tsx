@@ -25,6 +25,8 @@ export function ApplicantSection(props: {
   errors: Readonly<Record<string, string>>
   card: CardTap | null
   cardNotice: CardNotice | null
+  /** The picked item is a 设立登记: an enterprise applicant has a proposed name and a handler, no credit code yet. */
+  isEstablishment: boolean
 }): React.JSX.Element {
   const { t } = useTranslation('intake')
   const applicant = props.applicant ?? {}
@@ -55,9 +57,11 @@ export function ApplicantSection(props: {
     return { status: 'success', text: successText(key, check, t) }
   }
 
-  const field = (key: TextKey, labelKey: string, placeholderKey: string | null, width: number | string, maxLength: number): React.JSX.Element => (
+  const field = (key: TextKey, labelKey: string, placeholderKey: string | null, width: number | string, maxLength: number, isRequired = false): React.JSX.Element => (
     <IntakeField
       field={`applicant.${key}`}
+      isRequired={isRequired}
+      skipWhenFilled
       label={t(`fields.${labelKey}`)}
       value={applicant[key]}
       onChange={(v) => set(key, v)}
@@ -88,26 +92,39 @@ export function ApplicantSection(props: {
           </div>
         </Form.Item>
         {props.cardNotice ? <Alert style={{ marginBottom: 12 }} showIcon type={props.cardNotice.type} title={props.cardNotice.text} data-testid="card-notice" /> : null}
+        {props.isEstablishment ? (
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="info"
+            showIcon
+            title={<Tag color="blue">{t('establishment.mark')}</Tag>}
+            description={kind === 'person' ? t('establishment.asPerson', { key: shortcutLabel('toggleKind') }) : t('establishment.asEnterprise')}
+            data-testid="establishment-mark"
+          />
+        ) : null}
         {kind === 'person' ? (
           <>
             <Space size="middle" align="start" wrap>
-              {field('name', 'name', 'name', 200, 50)}
-              {field('idNumber', 'idNumber', 'idNumber', 260, 32)}
-              {field('phone', 'phone', 'phone', 200, 32)}
+              {field('name', 'name', 'name', 200, 50, true)}
+              {field('idNumber', 'idNumber', 'idNumber', 260, 32, true)}
+              {field('phone', 'phone', 'phone', 200, 32, true)}
             </Space>
             {field('address', 'address', 'address', '100%', 200)}
           </>
         ) : (
           <>
             <Space size="middle" align="start" wrap>
-              {field('name', 'enterpriseName', 'enterpriseName', 320, 100)}
-              {field('uscc', 'uscc', 'uscc', 260, 32)}
-              {field('phone', 'phone', 'phone', 200, 32)}
+              {props.isEstablishment
+                ? field('name', 'proposedName', 'proposedName', 320, 100, true)
+                : field('name', 'enterpriseName', 'enterpriseName', 320, 100, true)}
+              {/* A company being set up has no code: the field shows only to clear one typed or scanned by mistake. */}
+              {!props.isEstablishment || (applicant.uscc ?? '') !== '' ? field('uscc', 'uscc', 'uscc', 260, 32, !props.isEstablishment) : null}
+              {field('phone', 'phone', 'phone', 200, 32, true)}
             </Space>
             {field('address', 'enterpriseAddress', null, '100%', 200)}
             <Space size="middle" align="start" wrap>
-              {field('handlerName', 'handlerName', 'handlerName', 200, 50)}
-              {field('handlerIdNumber', 'handlerIdNumber', 'idNumber', 260, 32)}
+              {field('handlerName', 'handlerName', 'handlerName', 200, 50, props.isEstablishment)}
+              {field('handlerIdNumber', 'handlerIdNumber', 'idNumber', 260, 32, props.isEstablishment)}
             </Space>
           </>
         )}

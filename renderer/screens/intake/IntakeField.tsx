@@ -23,11 +23,16 @@ export function IntakeField(props: {
   extra?: ReactNode
   onBlur?: () => void
   inputMode?: 'text' | 'tel' | 'numeric'
+  /** Accept needs it: marked on the label (the accept panel lists it while empty). */
+  isRequired?: boolean
+  /** Enter passes it by once it holds a value (focusFlow.ts). */
+  skipWhenFilled?: boolean
 }): React.JSX.Element {
   const { field, message } = props
   return (
     <Form.Item
       label={props.label}
+      required={props.isRequired === true}
       validateStatus={message?.status}
       help={message ? <span data-testid={`help-${field}`}>{message.text}</span> : undefined}
       extra={props.extra}
@@ -36,6 +41,8 @@ export function IntakeField(props: {
       <Input
         data-flow=""
         data-field={field}
+        data-skip-filled={props.skipWhenFilled ? '' : undefined}
+        aria-required={props.isRequired === true}
         data-testid={props.testId ?? `field-${field}`}
         aria-invalid={message?.status === 'error'}
         value={props.value ?? ''}

@@ -1,8 +1,8 @@
-import { Modal } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../bridge/client'
 import { useIdCard } from '../../hooks/useIdCard'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useClaimPrintPreviews } from '../../components/PrintPreview'
 import { useScanTarget } from '../../hooks/scanTargets'
 import { navigate } from '../../hooks/useRoute'
@@ -14,7 +14,7 @@ import { DeliverySection } from './DeliverySection'
 import { FeeSection } from './FeeSection'
 import { focusField, focusPreviousSection, focusSection, moveFlow } from './focusFlow'
 import { IntakeNote } from './IntakeNote'
-import { deliveryForItem, materialBlockers, switchKind, ticksForItem, withTick, type ApplicantForm, type CatalogItemView } from './intakeModel'
+import { acceptBlockers, deliveryForItem, receiveAllRequired, switchKind, ticksForItem, withTick, type ApplicantForm, type CatalogItemView } from './intakeModel'
 import { ItemPicker } from './ItemPicker'
 import { KeyMap } from './KeyMap'
 import { MaterialsChecklist } from './MaterialsChecklist'
@@ -42,7 +42,6 @@ export function IntakeWorkspace(): React.JSX.Element {
   const [card, setCard] = useState<CardTap | null>(null)
   const [cardNotice, setCardNotice] = useState<CardNotice | null>(null)
   const [pendingFocus, setPendingFocus] = useState<string | null>(null)
-  const [modal, modalHolder] = Modal.useModal()
   const [isConfirming, setConfirming] = useState(false)
   // Photos attach to the draft once main has it; the whole checklist shares one list.
   const photoOwner = draft.draftId ? { draftId: draft.draftId } : null
@@ -152,21 +151,11 @@ export function IntakeWorkspace(): React.JSX.Element {
     focusLater('applicant.name')
   })
 
-  const confirmNew = (): void => {
-    if (isConfirming) return
-    setConfirming(true)
-    void modal.confirm({
-      title: t('accept.discardConfirm'),
-      okText: t('accept.discardOk'),
-      cancelText: t('accept.cancel'),
-      okButtonProps: { danger: true, 'data-testid': 'discard-ok' },
-      focusable: { autoFocusButton: 'ok', focusTriggerAfterClose: false },
-      onOk: async () => {
-        await draft.discard()
-        startNext()
-      },
-      afterClose: () => setConfirming(false),
-    })
+  const confirmNew = (): void => setConfirming(true)
+  const discardAndStartNext = async (): Promise<void> => {
+    await draft.discard()
+    setConfirming(false)
+    startNext()
   }
 
   useIntakeShortcuts({
@@ -177,6 +166,11 @@ export function IntakeWorkspace(): React.JSX.Element {
     update,
     onAccept: () => void acceptance.accept(),
     onNew: confirmNew,
+    onReceiveAll: () => {
+      if (!item) return
+      update((f) => receiveAllRequired(item, f))
+      setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith('materials.'))))
+    },
     focusLater,
   })
 
@@ -193,7 +187,7 @@ export function IntakeWorkspace(): React.JSX.Element {
     }
   }
 
-  const blockers = item ? materialBlockers(item, form.materials) : []
+  const blockers = acceptBlockers(form, item)
   const shownCard = card && (form.applicant?.idNumber === card.card.idNumber || form.applicant?.handlerIdNumber === card.card.idNumber) ? card : null
 
   return (
@@ -205,6 +199,7 @@ export function IntakeWorkspace(): React.JSX.Element {
           errors={errors}
           card={shownCard}
           cardNotice={cardNotice}
+          isEstablishment={item?.establishment === true}
         />
         <ItemPicker item={item} onPick={pickItem} error={errors.itemCode} />
         <MaterialsChecklist
@@ -264,7 +259,16 @@ export function IntakeWorkspace(): React.JSX.Element {
         }}
         receipt={acceptance.result ? <ReceiptOffer caseNo={acceptance.result.caseNo} /> : null}
       />
-      {modalHolder}
+      <ConfirmDialog
+        open={isConfirming}
+        title={t('accept.discardConfirm')}
+        okText={t('accept.discardOk')}
+        cancelText={t('accept.cancel')}
+        isDanger
+        okTestId="discard-ok"
+        onOk={discardAndStartNext}
+        onCancel={() => setConfirming(false)}
+      />
       {photoMessages}
     </div>
   )

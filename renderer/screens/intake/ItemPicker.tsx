@@ -13,13 +13,18 @@ const RESULT_LIMIT = 8
  * Item search as a combobox: Chinese, pinyin or initials (`qysl`) go to
  * `catalog.search`; ↑/↓ move through the results, Enter picks and moves on
  * (the workspace's Enter flow takes over once the list is closed), Esc closes.
+ * Focused and empty, it lists the items this window takes most often, none
+ * highlighted: ↓ chooses one, a plain Enter still just moves on.
  */
 export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item: CatalogItemView) => void; error: string | undefined }): React.JSX.Element {
   const { t } = useTranslation('intake')
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<CatalogItemView[]>([])
+  // The query the shown results answer: Enter on results of an older query must not pick from them.
+  const [resultsFor, setResultsFor] = useState<string | null>(null)
   const [active, setActive] = useState(0)
   const [isOpen, setOpen] = useState(false)
+  const [isFocused, setFocused] = useState(false)
   const [isSearching, setSearching] = useState(false)
   const listRef = useRef<HTMLUListElement>(null)
   // Enter typed before the results came back: a fast clerk means "the first one".
@@ -40,8 +45,24 @@ export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item:
     const text = query.trim()
     if (text === '') {
       setResults([])
+      setResultsFor(null)
       setOpen(false)
-      return
+      if (!isFocused) return
+      // The most taken items first (main ranks an empty search by this station's history).
+      let isCurrent = true
+      call('catalog.search', { query: '', limit: RESULT_LIMIT }).then(
+        (found) => {
+          if (!isCurrent) return
+          setResults(found)
+          setResultsFor('')
+          setActive(-1)
+          setOpen(found.length > 0)
+        },
+        () => undefined,
+      )
+      return () => {
+        isCurrent = false
+      }
     }
     let isCurrent = true
     setSearching(true)
@@ -58,6 +79,7 @@ export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item:
           }
           pickFirstRef.current = false
           setResults(found)
+          setResultsFor(text)
           setActive(0)
           setOpen(true)
           setSearching(false)
@@ -71,7 +93,7 @@ export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item:
       isCurrent = false
       window.clearTimeout(timer)
     }
-  }, [query, pick])
+  }, [query, pick, isFocused])
 
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' })
@@ -79,17 +101,27 @@ export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item:
 
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>): void => {
-    if (!isOpen) {
-      if (e.key === 'Enter' && !e.ctrlKey && query.trim() !== '') {
+    const text = query.trim()
+    // Typed ahead of the answer (the list still shows an older query's results, or none): Enter means "the first match".
+    if (text !== '' && (!isOpen || resultsFor !== text)) {
+      if (e.key === 'Enter' && !e.ctrlKey) {
         e.preventDefault()
-        pickFirstRef.current = true
+        const first = results[0]
+        // The list closed with Esc on this very query's results: nothing more is coming, pick now.
+        if (resultsFor === text && first) pick(first)
+        else pickFirstRef.current = true
+      } else if (e.key === 'Escape' && isOpen) {
+        e.preventDefault()
+        setOpen(false)
       }
       return
     }
+    if (!isOpen) return
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault()
       const step = e.key === 'ArrowDown' ? 1 : -1
-      setActive((i) => (results.length === 0 ? 0 : (i + step + results.length) % results.length))
+      // From "none highlighted" (-1), ↓ goes to the first and ↑ to the last.
+      setActive((i) => (results.length === 0 ? 0 : i < 0 ? (step === 1 ? 0 : results.length - 1) : (i + step + results.length) % results.length))
     } else if (e.key === 'Enter' && !e.ctrlKey) {
       const chosen = results[active]
       if (!chosen) return
@@ -122,11 +154,22 @@ export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item:
               autoComplete="off"
               onChange={(e) => setQuery(e.target.value)}
               onKeyDown={onKeyDown}
-              onBlur={() => setOpen(false)}
-              onFocus={() => setOpen(results.length > 0)}
+              onBlur={() => {
+                setOpen(false)
+                setFocused(false)
+              }}
+              onFocus={() => {
+                setOpen(results.length > 0)
+                setFocused(true)
+              }}
             />
             {isOpen ? (
-              <ul className="item-results" id={listId} role="listbox" ref={listRef} data-testid="item-results">
+              <ul className="item-results" id={listId} role="listbox" ref={listRef} data-testid="item-results" data-frequent={resultsFor === '' ? '' : undefined}>
+                {resultsFor === '' ? (
+                  <li className="item-result-heading" role="presentation">
+                    <Typography.Text type="secondary">{t('item.frequent')}</Typography.Text>
+                  </li>
+                ) : null}
                 {results.length === 0 ? (
                   <li className="item-result-empty">
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('item.noMatch')} />

@@ -8,8 +8,8 @@ import { MaterialLine } from './MaterialLine'
 
 /**
  * The one checklist (一张清单收件) of the picked item. ↑/↓ move between
- * lines, Space ticks a line, Enter moves on; the header keeps the count of
- * what is still missing in view.
+ * lines, Space ticks a line, Ctrl+A every required one (useIntakeShortcuts),
+ * Enter moves on; the header keeps the count of what is still missing in view.
  */
 export function MaterialsChecklist(props: {
   item: CatalogItemView | null

@@ -36,13 +36,30 @@ function stopOf(el: Element | null, root: HTMLElement): HTMLElement | null {
   return stop && root.contains(stop) ? stop : null
 }
 
-/** Enter: the next stop after the one holding `from`; false when there is none (the caller lets the key be). */
+/**
+ * A stop marked `data-skip-filled` (the applicant's fields) that already
+ * holds a value: what the card filled, or the clerk typed before. Enter
+ * passes it by; Tab, Shift+Enter and a click still reach it.
+ */
+function isFilledSkippable(stop: HTMLElement): boolean {
+  if (!stop.hasAttribute('data-skip-filled')) return false
+  const target = focusTarget(stop)
+  return target instanceof HTMLInputElement && target.value.trim() !== ''
+}
+
+/**
+ * Enter: the next stop after the one holding `from` — going forward, the next
+ * one still empty among the skippable ones; false when there is none (the
+ * caller lets the key be).
+ */
 export function moveFlow(root: HTMLElement, from: Element | null, step: 1 | -1): boolean {
   const stops = flowStops(root)
   const current = stopOf(from, root)
   const index = current ? stops.indexOf(current) : -1
   if (index < 0) return false
-  return focusStop(stops[index + step])
+  let next = index + step
+  while (step === 1 && stops[next] && isFilledSkippable(stops[next] as HTMLElement)) next++
+  return focusStop(stops[next])
 }
 
 export function focusSection(root: HTMLElement, section: string): boolean {

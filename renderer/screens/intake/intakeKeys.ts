@@ -6,7 +6,7 @@
  */
 import type { intake } from '../../i18n/zh-CN/intake'
 
-export type IntakeShortcut = 'applicant' | 'toggleKind' | 'item' | 'materials' | 'fee' | 'delivery' | 'defer' | 'photo' | 'accept' | 'newIntake'
+export type IntakeShortcut = 'applicant' | 'toggleKind' | 'item' | 'materials' | 'receiveAll' | 'fee' | 'delivery' | 'defer' | 'photo' | 'accept' | 'newIntake'
 
 /**
  * The titled sections of the form (IntakeSection). Each id is at once the
@@ -33,6 +33,8 @@ export const intakeShortcuts: readonly ShortcutSpec[] = [
   { id: 'toggleKind', label: 'Alt+T', code: 'KeyT', alt: true, ctrl: false },
   { id: 'item', label: 'Alt+S', code: 'KeyS', alt: true, ctrl: false },
   { id: 'materials', label: 'Alt+M', code: 'KeyM', alt: true, ctrl: false },
+  // Only on a checklist line (useIntakeShortcuts): in a text box Ctrl+A still selects the text.
+  { id: 'receiveAll', label: 'Ctrl+A', code: 'KeyA', alt: false, ctrl: true },
   { id: 'defer', label: 'Alt+R', code: 'KeyR', alt: true, ctrl: false },
   { id: 'photo', label: 'Alt+C', code: 'KeyC', alt: true, ctrl: false },
   { id: 'fee', label: 'Alt+F', code: 'KeyF', alt: true, ctrl: false },

@@ -17,13 +17,25 @@ export type CatalogMaterial = CatalogItemView['materials'][number]
 /** received: all copies on the desk; partial: some; missing: a required one not there; deferred: 容缺; optionalAbsent: optional, not brought. */
 export type LineState = 'received' | 'partial' | 'missing' | 'deferred' | 'optionalAbsent'
 
-export interface Blocker {
+/** A checklist line that stops Accept. */
+export interface MaterialBlocker {
   /** The field the error sits next to (and focus goes to). */
   field: string
   materialId: string
   name: string
   kind: 'missing' | 'promiseDate'
 }
+
+/** A required field still empty; `label` is its key under the screen's `fields.` texts. */
+export interface FieldBlocker {
+  field: string
+  label: FieldLabel
+  kind: 'required'
+}
+
+export type FieldLabel = 'name' | 'idNumber' | 'phone' | 'enterpriseName' | 'proposedName' | 'uscc' | 'handlerName' | 'handlerIdNumber' | 'itemCode'
+
+export type Blocker = MaterialBlocker | FieldBlocker
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -89,8 +101,8 @@ export function canDefer(material: CatalogMaterial, tick: MaterialTick): boolean
  * deferred, or deferred without a valid promise date. (Whether the date is a
  * working day after today is main's call: it holds the calendar.)
  */
-export function materialBlockers(item: CatalogItemView, ticks: readonly MaterialTick[] | undefined): Blocker[] {
-  const blockers: Blocker[] = []
+export function materialBlockers(item: CatalogItemView, ticks: readonly MaterialTick[] | undefined): MaterialBlocker[] {
+  const blockers: MaterialBlocker[] = []
   for (const m of item.materials) {
     const tick = ticks?.find((t) => t.materialId === m.id) ?? { materialId: m.id, receivedCopies: 0 }
     if (!m.required || tick.receivedCopies >= m.copies) continue
@@ -98,6 +110,51 @@ export function materialBlockers(item: CatalogItemView, ticks: readonly Material
     else if (!isPlainDateText(tick.promiseDate)) blockers.push({ field: promiseDateField(m.id), materialId: m.id, name: m.name, kind: 'promiseDate' })
   }
   return blockers
+}
+
+const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === ''
+
+/**
+ * The applicant fields Accept requires that are still empty, in the order
+ * they sit on the screen — the same rule main applies (intakeValidation.ts),
+ * shown before the clerk presses Accept instead of after. Whether a filled
+ * value is valid stays main's call (and the live check's).
+ */
+export function applicantBlockers(applicant: ApplicantForm | undefined, item: CatalogItemView | null): FieldBlocker[] {
+  const a = applicant ?? {}
+  const wanted: Array<[keyof ApplicantForm, FieldLabel]> = []
+  if ((a.kind ?? 'person') === 'person') {
+    wanted.push(['name', 'name'], ['idNumber', 'idNumber'], ['phone', 'phone'])
+  } else if (item?.establishment) {
+    // 设立登记: no credit code yet; the handler answers for the enterprise.
+    wanted.push(['name', 'proposedName'], ['phone', 'phone'], ['handlerName', 'handlerName'], ['handlerIdNumber', 'handlerIdNumber'])
+  } else {
+    wanted.push(['name', 'enterpriseName'], ['uscc', 'uscc'], ['phone', 'phone'])
+    // A handler is optional, but one started must be finished.
+    if (!isBlank(a.handlerName) || !isBlank(a.handlerIdNumber)) wanted.push(['handlerName', 'handlerName'], ['handlerIdNumber', 'handlerIdNumber'])
+  }
+  return wanted.filter(([key]) => isBlank(a[key] as string | undefined)).map(([key, label]) => ({ field: `applicant.${key}`, label, kind: 'required' as const }))
+}
+
+/** Everything that stops Accept, in screen order: the applicant, the item, then the checklist. */
+export function acceptBlockers(form: IntakeForm, item: CatalogItemView | null): Blocker[] {
+  const noItem: FieldBlocker[] = isBlank(form.itemCode) ? [{ field: 'itemCode', label: 'itemCode', kind: 'required' }] : []
+  return [...applicantBlockers(form.applicant, item), ...noItem, ...(item ? materialBlockers(item, form.materials) : [])]
+}
+
+/**
+ * Ctrl+A in the checklist: every required material on the desk with the
+ * copies the catalog asks for (a deferral no longer applies). Optional lines
+ * stay as they are: they are conditional papers (a power of attorney only when
+ * someone else applies), and ticking one not brought would print it on the receipt.
+ */
+export function receiveAllRequired(item: CatalogItemView, form: IntakeForm): IntakeForm {
+  const ticks = ticksForItem(item, form.materials).map((tick) => {
+    const m = item.materials.find((x) => x.id === tick.materialId)
+    if (!m?.required) return tick
+    return { materialId: tick.materialId, receivedCopies: Math.max(tick.receivedCopies, m.copies) }
+  })
+  return { ...form, materials: ticks }
 }
 
 /** Counts for the checklist header. */

@@ -10,7 +10,8 @@ import { call, CommandError } from '../../bridge/client'
 import type { EventPayload } from '../../../main/contract'
 import type { AcceptResult } from './AcceptedDialog'
 import { focusField } from './focusFlow'
-import { materialBlockers, screenFieldOf, type CatalogItemView } from './intakeModel'
+import { blockerError } from './blockerText'
+import { acceptBlockers, screenFieldOf, type CatalogItemView } from './intakeModel'
 import type { IntakeDraft } from './useIntakeDraft'
 
 export interface IntakeAcceptance {
@@ -45,13 +46,12 @@ export function useAcceptIntake(deps: {
     if (busyRef.current || !draft.isLoaded) return
     const root = rootRef.current
     setGeneralError(null)
-    if (item) {
-      const blockers = materialBlockers(item, draft.form.materials)
-      if (blockers.length > 0) {
-        setErrors(Object.fromEntries(blockers.map((b) => [b.field, b.kind === 'missing' ? t('materials.missingRequired', { name: b.name }) : t('materials.promiseDateNeeded')])))
-        if (root && blockers[0]) focusField(root, blockers[0].field)
-        return
-      }
+    // What the panel lists is refused here, before main is asked: the errors go next to their fields, focus to the first.
+    const blockers = acceptBlockers(draft.form, item)
+    if (blockers.length > 0) {
+      setErrors(Object.fromEntries(blockers.map((b) => [b.field, blockerError(b, t)])))
+      if (root && blockers[0]) focusField(root, blockers[0].field)
+      return
     }
     busyRef.current = true
     setAccepting(true)

@@ -1,9 +1,11 @@
 /**
  * The intake shortcuts (intakeKeys.ts) while the form is on screen. Listened
  * on the window so they work wherever focus is, but not while a dialog
- * (the accept result, a confirmation, sign-in) owns the keyboard.
+ * (the accept result, a confirmation, sign-in) owns the keyboard — one that
+ * is closing owns it no more.
  */
 import { useEffect, useRef, type RefObject } from 'react'
+import { isForPage } from '../../hooks/dialogFocus'
 import { currentMaterialId, focusField, focusSection } from './focusFlow'
 import { shortcutOf, type IntakeShortcut } from './intakeKeys'
 import { canDefer, materialBlockers, promiseDateField, switchKind, tickOf, withTick, type CatalogItemView, type IntakeForm } from './intakeModel'
@@ -16,7 +18,14 @@ export interface ShortcutDeps {
   update: (change: (form: IntakeForm) => IntakeForm) => void
   onAccept: () => void
   onNew: () => void
+  /** Ctrl+A on a checklist line: every required material received. */
+  onReceiveAll: () => void
   focusLater: (field: string) => void
+}
+
+/** Ctrl+A means "all received" on a checklist tick only; in a text box (copies, a date, anywhere else) it selects the text. */
+function isOnChecklistLine(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && target.type === 'checkbox' && target.closest('[data-section="materials"] [data-material]') !== null
 }
 
 export function useIntakeShortcuts(deps: ShortcutDeps): void {
@@ -31,9 +40,10 @@ export function useIntakeShortcuts(deps: ShortcutDeps): void {
       const d = latest.current
       const root = d.rootRef.current
       if (!root || d.isPaused || e.defaultPrevented) return
-      if (e.target instanceof Element && e.target.closest('.ant-modal')) return
+      if (!isForPage(e)) return
       const id = shortcutOf(e)
       if (id === null) return
+      if (id === 'receiveAll' && !isOnChecklistLine(e.target)) return
       e.preventDefault()
       run(id, d, root, e.target instanceof Element ? e.target : null)
     }
@@ -58,6 +68,9 @@ function run(id: IntakeShortcut, d: ShortcutDeps, root: HTMLElement, from: Eleme
       return
     case 'materials':
       focusSection(root, 'materials')
+      return
+    case 'receiveAll':
+      d.onReceiveAll()
       return
     case 'fee':
       focusField(root, 'fee.receiptNo')

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commands, commandNames, events } from '../../../main/contract'
-import { handlers } from '../../../main/api/handlers'
+import { demoHandlers, handlers } from '../../../main/api/handlers'
+import { demoCommands } from '../../../main/contract/demo'
 import { createTestApp, type TestApp } from '../../fixtures/testApp'
 
 describe('the contract', () => {
-  it('has exactly one handler for every command', () => {
-    expect(Object.keys(handlers).sort()).toEqual([...commandNames].sort())
+  it('has exactly one handler for every command, the demo hall\'s kept apart', () => {
+    expect([...Object.keys(handlers), ...Object.keys(demoHandlers)].sort()).toEqual([...commandNames].sort())
+    expect(Object.keys(demoHandlers).sort()).toEqual(Object.keys(demoCommands).sort())
+    expect(Object.keys(handlers).filter((name) => name.startsWith('demo.'))).toEqual([])
   })
 
   it('declares an input and output schema and a summary for every command', () => {

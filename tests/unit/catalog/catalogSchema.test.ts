@@ -129,4 +129,15 @@ describe('catalog file checks', () => {
     const items = Array.from({ length: 12 }, (_, i) => anItem({ code: `XK00201${String(i).padStart(3, '0')}`, department: 'XX' }))
     expect(() => parseCatalog(aCatalog({ items }))).toThrowError(/……另有 2 处错误$/)
   })
+
+  it('reads the establishment mark, false when left out, and refuses anything but a boolean', () => {
+    const result = checkCatalog(asJson(aCatalog({ items: [registration({ establishment: true }), anItem({ code: 'XK00201002', name: '企业变更登记' })] })))
+    expect(result.ok && result.catalog.items.map((i) => i.establishment)).toEqual([true, false])
+    const { establishment: _omitted, ...unmarked } = registration()
+    const left = checkCatalog(asJson(aCatalog({ items: [unmarked as never] })))
+    expect(left.ok && left.catalog.items[0]!.establishment).toBe(false)
+    expect(errorsOf(asJson(aCatalog({ items: [{ ...registration(), establishment: 'yes' } as never] })))).toEqual([
+      '事项 XK00201001（企业设立登记）的 establishment：应为 true（设立登记事项）或 false',
+    ])
+  })
 })

@@ -86,4 +86,14 @@ describe('catalog search', () => {
     const index = buildCatalogIndex(catalog)
     expect(searchCatalog(index, 'gth').map((i) => i.name)).toEqual(['个体工商户设立登记'])
   })
+
+  it('lists the items this counter takes most often first for an empty query, the rest in catalog order', () => {
+    const usage = new Map([['XK00203001', 7], ['XK00201004', 12], ['NOT-IN-CATALOG', 99]])
+    expect(searchCatalog(catalog, '', 4, usage).map((i) => i.name)).toEqual(['个体工商户设立登记', '食品经营许可', '企业变更登记', '企业设立登记'])
+  })
+
+  it('keeps a typed query in match order, whatever the counter takes most', () => {
+    const usage = new Map([['XK00201009', 50]])
+    expect(searchCatalog(catalog, 'qysl', 20, usage)[0]?.name).toBe('企业设立登记')
+  })
 })

@@ -55,4 +55,8 @@ describe('the shipped sample hall catalog', () => {
     expect(searchCatalog(catalog, 'qysl')[0]?.name).toBe('企业设立登记')
     expect(searchCatalog(catalog, 'gtgsh')[0]?.name).toBe('个体工商户设立登记')
   })
+
+  it('marks the items that set up a business as establishment (设立登记), and no others', () => {
+    expect(catalog.items.filter((i) => i.establishment).map((i) => i.name)).toEqual(['企业设立登记', '个体工商户设立登记', '农民专业合作社设立登记'])
+  })
 })

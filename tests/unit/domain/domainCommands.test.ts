@@ -58,11 +58,18 @@ describe('calendar add', () => {
     expect(out).toEqual(['2026-10-10'])
   })
 
-  it('fails naming the missing year rather than guessing', async () => {
+  it('answers provisionally on the same line that names the missing year, never with a bare weekend count', async () => {
     const { out, err } = captureConsole()
-    expect(await runCli(['calendar', 'add', '2026-12-30', '2'])).toBe(1)
-    expect(out).toEqual([])
-    expect(err).toEqual(['缺少 2027 年节假日日历，请先导入（npm run cli -- calendar import FILE）'])
+    // 2026-12-20 (Sun) + 10: Dec 21–25, 28–31 are 9; Jan 1 2027 is a Friday, a working day only by the weekend guess.
+    expect(await runCli(['calendar', 'add', '2026-12-20', '10'])).toBe(0)
+    expect(out).toEqual(['2027-01-01（暂定：2027 年节假日安排未导入，该年按周末计算；导入后以重新计算为准）'])
+    expect(err).toEqual([])
+  })
+
+  it('gives a plain date when every year it counts is loaded', async () => {
+    const { out } = captureConsole()
+    expect(await runCli(['calendar', 'add', '2026-12-29', '2'])).toBe(0)
+    expect(out).toEqual(['2026-12-31'])
   })
 
   it('also reads the calendars imported into the data directory', async () => {

@@ -57,11 +57,33 @@ describe('the emulated SAM', () => {
     expect(ask(sam, SAM_COMMANDS.selectCard).sw3).toBe(0x81)
   })
 
-  it('lets the driver re-send a read whose answer it lost, until the next find', () => {
+  it('lets the driver re-send a read whose answer it lost while the card stays selected', () => {
     const sam = new SamResponder()
     sam.place(cards[0]!)
     tap(sam)
+    expect(ask(sam, SAM_COMMANDS.findCard).sw3).toBe(0x80)
     expect(ask(sam, SAM_COMMANDS.readText).sw3).toBe(0x90)
+  })
+
+  it('answers a find between select and read with 0x80 and keeps the selection, so the read succeeds', () => {
+    const sam = new SamResponder()
+    sam.place(cards[0]!)
+    expect(ask(sam, SAM_COMMANDS.findCard).sw3).toBe(0x9f)
+    expect(ask(sam, SAM_COMMANDS.selectCard).sw3).toBe(0x90)
+    // A selected card (ISO 14443-B: active) does not answer a find.
+    expect(ask(sam, SAM_COMMANDS.findCard).sw3).toBe(0x80)
+    const read = decodeReadFrame(ask(sam, SAM_COMMANDS.readText).frame)
+    if (!read.ok) throw new Error(read.failure.message)
+    expect(read.read.card).toMatchObject({ name: cards[0]!.name, idNumber: cards[0]!.idNumber })
+  })
+
+  it('answers find again once a new card is laid on the reader after a selection', () => {
+    const sam = new SamResponder()
+    sam.place(cards[0]!)
+    ask(sam, SAM_COMMANDS.findCard)
+    ask(sam, SAM_COMMANDS.selectCard)
+    sam.place(cards[1]!)
+    expect(tap(sam)).toEqual([0x9f, 0x90, 0x90])
   })
 
   it('answers the newest appended address, or 0x91 when the card has none', () => {

@@ -13,6 +13,13 @@ describe('the intake shortcuts', () => {
     expect(shortcutOf(key('NumpadEnter', { ctrlKey: true }))).toBe('accept')
   })
 
+  it('reads Ctrl+A as "every required material received", and shows it in the key map', () => {
+    expect(shortcutOf(key('KeyA', { ctrlKey: true, key: 'a' }))).toBe('receiveAll')
+    expect(shortcutLabel('receiveAll')).toBe('Ctrl+A')
+    expect(zhIntake.keys.receiveAll).toMatch(/必交材料/)
+    expect(enIntake.keys.receiveAll).toMatch(/\S/)
+  })
+
   it('leaves plain keys, Alt+digits (the screen switcher) and other modifiers alone', () => {
     expect(shortcutOf(key('KeyS'))).toBeNull()
     expect(shortcutOf(key('Enter'))).toBeNull()

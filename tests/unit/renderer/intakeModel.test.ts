@@ -32,6 +32,7 @@ function anItem(materials: CatalogMaterial[], over: Partial<CatalogItemView> = {
     delivery: ['window', 'express'],
     agentAllowed: true,
     keywords: [],
+    establishment: false,
     ...over,
   }
 }

@@ -15,6 +15,7 @@ function aRow(caseNo: string, over: Partial<CaseRow> = {}): CaseRow {
     workingDaysLeft: 3,
     acceptedAt: '2026-11-26T10:00:00.000+08:00',
     deadline: '2026-12-01',
+    deadlineProvisional: null,
     applicantKind: 'person',
     applicantName: '张三',
     applicantId: '3203**********2313',

@@ -12,7 +12,7 @@ let db: Db
 function appendRows(n: number): void {
   db.transaction(() => {
     for (let i = 1; i <= n; i++) {
-      appendAudit(db, { at: `2026-03-02T09:${String(i).padStart(2, '0')}:00.000+08:00`, operator: 'A001', stationId: '001', action: 'case.accept', caseNo: `3203002026030200100${String(i).padStart(2, '0')}`, details: { n: i, fee: { cents: 2000 } } })
+      appendAudit(db, { at: `2026-03-02T01:${String(i).padStart(2, '0')}:00.000Z`, operator: 'A001', stationId: '001', action: 'case.accept', caseNo: `3203002026030200100${String(i).padStart(2, '0')}`, details: { n: i, fee: { cents: 2000 } } })
     }
   })()
 }
@@ -45,7 +45,7 @@ describe('the audit chain', () => {
 
   it('hashes the same content the same way whatever the key order of its details', () => {
     db.transaction(() => {
-      appendAudit(db, { at: 't', operator: 'o', stationId: '001', action: 'x', details: { b: 1, a: { d: 2, c: 3 } } })
+      appendAudit(db, { at: '2026-03-02T01:30:00.000Z', operator: 'o', stationId: '001', action: 'x', details: { b: 1, a: { d: 2, c: 3 } } })
     })()
     const stored = db.prepare('SELECT details FROM audit_log').pluck().get()
     expect(stored).toBe('{"a":{"c":3,"d":2},"b":1}')

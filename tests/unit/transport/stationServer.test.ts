@@ -1,5 +1,3 @@
-import { request } from 'node:http'
-import { connect } from 'node:net'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,56 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { startStationServer, type StationServer } from '../../../main/transport/stationServer'
 import { createTestApp, type TestApp } from '../../fixtures/testApp'
-
-interface Reply {
-  status: number
-  body: string
-  headers: Record<string, string | string[] | undefined>
-}
-
-interface SendOptions {
-  method?: string
-  token?: string | null
-  body?: string
-  host?: string
-  /** Sent as separate writes with no content-length (chunked), as a streaming client would. */
-  chunks?: string[]
-}
-
-function send(server: StationServer, path: string, options: SendOptions = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', host: options.host ?? `127.0.0.1:${server.port}` }
-    const token = options.token === undefined ? server.token : options.token
-    if (token !== null) headers.authorization = `Bearer ${token}`
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'POST', headers }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
-    })
-    req.on('error', reject)
-    if (options.chunks) {
-      for (const chunk of options.chunks) req.write(chunk)
-      req.end()
-      return
-    }
-    req.end(options.body ?? '{}')
-  })
-}
-
-/** Writes a request by hand, for request targets the http client would not build; resolves with the raw reply. */
-function sendRaw(server: StationServer, target: string, extraHeaders = 'Connection: close\r\n'): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(server.port, '127.0.0.1', () => {
-      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n${extraHeaders}\r\n`)
-    })
-    let reply = ''
-    socket.setEncoding('utf8')
-    socket.on('data', (chunk: string) => (reply += chunk))
-    socket.on('close', () => resolve(reply))
-    socket.on('error', reject)
-  })
-}
+import { send, sendRaw } from './stationRequests'
 
 const LIMIT_BYTES = 12 * 1024 * 1024 // MAX_BODY_BYTES in stationServer.ts
 

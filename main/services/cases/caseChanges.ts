@@ -1,0 +1,86 @@
+/**
+ * One way to record a change to a case (accept, a transition, deferred
+ * materials received): inside the change's own transaction the timeline row
+ * and the audit rows are written with it, and `case.changed` is published
+ * only once that transaction has committed — a rolled-back change leaves no
+ * row and tells no screen. Later effects of a change (outbox rows) join the
+ * `CaseChange` input as another field, so callers do not change shape.
+ */
+import type { CaseState } from '../../domain/caseMachine'
+import type { EventPayload } from '../../contract'
+import type { Store } from '../../store/store'
+import type { EventBus } from '../eventBus'
+
+export interface CaseChange {
+  caseId: number
+  caseNo: string
+  /** The timeline's verb: `accept`, a state-machine action, or `supplyMaterials`. */
+  action: string
+  /** null for the acceptance (the case did not exist before). */
+  from: CaseState | null
+  to: CaseState
+  at: string
+  operator: string
+  stationId: string
+  /** The case's own timeline row. */
+  timeline: { note: string | null; details: Record<string, unknown> | null }
+  /** Audit-chain rows, in chain order; the first records the change itself (e.g. `case.accept`, then `payment.record`). */
+  audit: ReadonlyArray<{ action: string; details: Record<string, unknown> }>
+}
+
+/** What a caller can do inside `CaseChangeRecorder.transaction`. */
+export interface CaseChangeScope {
+  /** Writes the change's timeline and audit rows now; its event waits for the commit. */
+  record(change: CaseChange): void
+}
+
+type Changed = EventPayload<'case.changed'>
+
+export class CaseChangeRecorder {
+  /** One list of unpublished changes per open level (the outermost first); nested levels are savepoints. */
+  private readonly levels: Changed[][] = []
+
+  constructor(private readonly deps: { store: Store; events: EventBus }) {}
+
+  /**
+   * Runs `work` as one store transaction and publishes what it recorded once
+   * that commits. Nested calls are savepoints: a nested call that throws drops
+   * only its own changes, and nothing is published before the outermost commit.
+   */
+  transaction<T>(work: (scope: CaseChangeScope) => T): T {
+    const { store } = this.deps
+    const outermost = this.levels.length === 0
+    // Inside a transaction someone else opened, the commit is out of sight: an event could tell of a change later rolled back.
+    if (outermost && store.inTransaction) throw new Error('case changes must run in CaseChangeRecorder.transaction, not inside another store transaction')
+    const pending: Changed[] = []
+    let open = true
+    const scope: CaseChangeScope = {
+      record: (change) => {
+        if (!open) throw new Error(`case change ${change.caseNo} ${change.action} recorded after its transaction ended`)
+        this.write(change)
+        pending.push({ caseNo: change.caseNo, state: change.to, previousState: change.from, action: change.action, at: change.at, operator: change.operator, stationId: change.stationId })
+      },
+    }
+    this.levels.push(pending)
+    let result: T
+    try {
+      result = store.transaction(() => work(scope))
+    } finally {
+      open = false
+      this.levels.pop()
+    }
+    if (outermost) {
+      for (const payload of pending) this.deps.events.emit('case.changed', payload)
+    } else {
+      this.levels[this.levels.length - 1]!.push(...pending)
+    }
+    return result
+  }
+
+  private write(change: CaseChange): void {
+    const { store } = this.deps
+    const { caseId, caseNo, at, operator, stationId } = change
+    store.cases.addEvent({ caseId, at, operator, stationId, action: change.action, fromState: change.from, toState: change.to, note: change.timeline.note, details: change.timeline.details })
+    for (const row of change.audit) store.audit({ at, operator, stationId, action: row.action, caseNo, details: row.details })
+  }
+}
