@@ -17,6 +17,7 @@ import { ScannerService } from './services/scanning/scannerService'
 import { buildAttachmentService } from './services/attachments/attachmentSetup'
 import { IdCardService } from './services/idcard/idcardService'
 import { appVersion } from './appVersion'
+import { plainDateOf } from './domain/plainDate'
 import { FileKeyProvider, type KeyProvider } from './store/keyProviders'
 import { openStore } from './store/store'
 import { buildCaseServices } from './services/cases/caseServices'
@@ -24,6 +25,8 @@ import { CalendarWatch } from './services/cases/calendarWatch'
 import { systemClock, type HallClock } from './services/cases/hallClock'
 import { buildPrintService, type PrintingOptions } from './services/printing/printingSetup'
 import { acceptanceReceipts } from './services/printing/receiptOnAccept'
+import { OutboxService, type OutboxServiceDeps } from './services/outbox/outboxService'
+import { buildDispatchService, type DispatchOptions } from './services/dispatch/dispatchSetup'
 
 export interface App {
   services: Services
@@ -39,8 +42,12 @@ export interface AppOptions {
   clock?: HallClock
   /** Tests: a fast retry backoff, no status polling, their own outputs. */
   printing?: PrintingOptions
+  /** Tests: the outbox worker's backoff, random and event coalescing. */
+  outbox?: OutboxServiceDeps['worker']
   /** The demo hall's emulators (devices in `emulator` mode): cards file, reader timing. */
   demo?: DemoOptions
+  /** Tests: how long a ship waits for the carrier, creates in flight. */
+  dispatch?: DispatchOptions
 }
 
 export async function createApp(config: StationConfig, options: AppOptions = {}): Promise<App> {
@@ -49,7 +56,7 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   const closers: Array<() => void | Promise<void>> = []
 
   // The store first: a damaged or newer-version database stops the start before any device opens.
-  const store = openStore({ dataDir: config.dataDir, keyProvider: options.keyProvider ?? new FileKeyProvider(config.dataDir) })
+  const store = openStore({ dataDir: config.dataDir, keyProvider: options.keyProvider ?? new FileKeyProvider(config.dataDir), clock: options.clock ?? systemClock })
   closers.push(() => store.close())
   const session = new SessionService(events)
   const devices = new DeviceStatusBoard(events)
@@ -79,6 +86,12 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   closers.push(() => demo.close())
   // One list for every probing device: ports the config gives to the reader, the scanner or a printer.
   const portsInUse = serialPortsInUse(demo.devices)
+  const outbox = new OutboxService({ store, events, session, clock: options.clock ?? systemClock, stationId: config.stationId, worker: options.outbox })
+  // Registers its outbox lanes (carrier, documents) before the worker starts below.
+  const dispatch = buildDispatchService(
+    { config, carrier: demo.carrier.config, ...(demo.carrier.checkWord ? { checkWord: demo.carrier.checkWord } : {}), store, events, session, changes: caseServices.changes, clock: options.clock ?? systemClock, printing, worker: outbox.worker },
+    options.dispatch,
+  )
   const services: Services = {
     config,
     info: { appName: 'OneWindow 一窗通', version: appVersion, startedAt: new Date().toISOString() },
@@ -91,7 +104,9 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     calendarWatch: new CalendarWatch({ calendar: caseServices.calendar, devices, stationId: config.stationId }),
     attachments,
     printing,
-    idcard: new IdCardService(demo.devices.idcard, { events, devices, excludePorts: portsInUse, isEmulated: demo.emulated.has('idcard') }),
+    outbox,
+    dispatch,
+    idcard: new IdCardService(demo.devices.idcard, { events, devices, excludePorts: portsInUse, isEmulated: demo.emulated.has('idcard'), today: () => plainDateOf((options.clock ?? systemClock).now()) }),
     demo: demo.controls,
   }
   // The card photo is kept only for the intake in hand (personal data): gone once an accept has committed.
@@ -109,6 +124,11 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   demo.reportFailures(devices)
   await services.printing.start()
   closers.push(() => services.printing.stop())
+  services.dispatch.start()
+  closers.push(() => services.dispatch.stop())
+  // Consumers are registered on services.outbox.worker by now; closed first, before anything a consumer uses.
+  services.outbox.start()
+  closers.push(() => services.outbox.stop())
 
   let closed = false
   return {

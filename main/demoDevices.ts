@@ -11,6 +11,8 @@
  * main/contract/demo.ts.
  */
 import type { StationConfig } from './config/stationConfig'
+import type { ServiceCarrierConfig } from './domain/dispatch/carrierConfig'
+import { startCarrierDemo } from './demoCarrier'
 import { startReaderDemo, type ReaderDemoOptions } from './demoIdcardReader'
 import { startScannerDemo } from './demoScanner'
 import type { DemoControls } from './services/demoControls'
@@ -36,6 +38,8 @@ export interface DemoOptions {
 
 export interface DemoDevices {
   devices: ServiceDevices
+  /** The courier desk's carrier: station.json's, or (kind `emulator`) the http carrier of the emulator started here, with its check word. */
+  carrier: { config: ServiceCarrierConfig; checkWord?: string }
   /** Devices station.json puts on an emulator: their lights say so. */
   emulated: ReadonlySet<DeviceKind>
   /** null when no device is emulated: the demo commands stay unregistered. */
@@ -77,9 +81,19 @@ export async function startDemoDevices(config: StationConfig, options: DemoOptio
     scannerConfig = { ...scanner, mode: scanner.mode }
   }
   const devices: ServiceDevices = { ...config.devices, idcard: idcardConfig, scanner: scannerConfig }
+  let carrier: DemoDevices['carrier']
+  if (config.carrier.kind === 'emulator') {
+    const part = await startCarrierDemo({ autoPickupAfterMs: config.carrier.autoPickupAfterMs })
+    closers.push(() => part.close())
+    if (part.failure) console.warn(`[demo] ${part.failure.message}`)
+    carrier = { config: part.carrier, ...(part.checkWord ? { checkWord: part.checkWord } : {}) }
+  } else {
+    carrier = { config: config.carrier }
+  }
 
   return {
     devices,
+    carrier,
     emulated,
     controls: emulated.size > 0 ? controls : null,
     reportFailures(board) {

@@ -4,7 +4,7 @@
  * Root-level: only the composition root may start emulators.
  */
 import type { DemoCards, EmulatorCardSummary } from './contract/demo'
-import { cardLabel, type EmulatorCard } from './domain/demo/emulatorCard'
+import { cardLabel, cardLabelEn, type EmulatorCard } from './domain/demo/emulatorCard'
 import { AppError } from './domain/errors'
 import type { StationConfig } from './config/stationConfig'
 import { defaultDemoCardsFile, loadEmulatorCards } from './emulators/demoCards'
@@ -84,6 +84,7 @@ function summary(card: EmulatorCard, index: number, isPlaced: boolean): Emulator
   return {
     index,
     label: cardLabel(card),
+    labelEn: cardLabelEn(card),
     cardType: card.cardType,
     name: card.name,
     ...(card.nameEn !== undefined ? { nameEn: card.nameEn } : {}),

@@ -9,6 +9,7 @@ import { TopBar } from './components/TopBar'
 import { ScanRouting } from './components/ScanRouting'
 import { PrintPreviewHost } from './components/PrintPreview'
 import { useCameraLight } from './hooks/useCameraLight'
+import { isForPage } from './hooks/dialogFocus'
 import { useCommandState } from './hooks/useCommandState'
 import { navigate, screenIds, useRoute, type Route, type ScreenId } from './hooks/useRoute'
 import { AgentScreen } from './screens/AgentScreen'
@@ -28,7 +29,7 @@ function renderScreen(route: Route): ReactNode {
     case 'output':
       return <OutputScreen />
     case 'courier':
-      return <CourierScreen />
+      return <CourierScreen caseNo={route.params[0]} />
     case 'agent':
       return <AgentScreen />
     case 'reports':
@@ -43,6 +44,8 @@ function useScreenShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return
+      // An open dialog keeps its keys: leaving the screen under it would strand what it holds.
+      if (!isForPage(event)) return
       const index = Number(event.key) - 1
       const screen = screenIds[index]
       if (Number.isInteger(index) && screen) {

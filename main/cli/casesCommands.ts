@@ -18,7 +18,7 @@ import { backupDatabase } from '../store/backup'
 import { databaseFile, openDatabaseReadOnly } from '../store/database'
 import { FileKeyProvider } from '../store/keyProviders'
 import { openStore, type Store } from '../store/store'
-import { CliError, numberOption, parseArgs, stringOption, type CliCommand } from './command'
+import { CliError, numberOption, parseArgs, stringOption, usageError, type CliCommand } from './command'
 
 function dataDirOf(options: Map<string, string | true>): string {
   return resolve(stringOption(options, 'data') ?? defaultDataDir())
@@ -67,15 +67,22 @@ function parseAnchor(text: string | undefined): { seq: number; hash: string } | 
   return { seq: Number(m[1]), hash: m[2]! }
 }
 
+const backupUsage = { zh: 'backup --data 目录 --to 文件', en: 'backup --data DIR --to FILE' }
+const calendarImportUsage = { zh: 'calendar import 文件 [--data 目录]', en: 'calendar import FILE [--data DIR]' }
+const catalogImportUsage = { zh: 'catalog import 文件 [--data 目录]', en: 'catalog import FILE [--data DIR]' }
+
 export const casesCommands: CliCommand[] = [
   {
     name: ['backup'],
-    usage: 'backup --data DIR --to FILE',
-    summary: 'Online backup of the station database (safe while the app runs); the copy is checked before it is reported',
+    usage: backupUsage,
+    summary: {
+      zh: '在线备份工作站数据库（应用运行时也安全）；副本检查无误后才报告完成',
+      en: 'Online backup of the station database (safe while the app runs); the copy is checked before it is reported',
+    },
     async run(args) {
       const { options } = parseArgs(args)
       const to = stringOption(options, 'to')
-      if (!to) throw new CliError('用法：npm run cli -- backup --data DIR --to FILE', 2)
+      if (!to) throw usageError(backupUsage)
       const dataDir = dataDirOf(options)
       const report = await backupDatabase(databaseFile(dataDir), resolve(to))
       console.log(`备份完成：${report.file}（${report.bytes} 字节，结构版本 ${report.schemaVersion}）`)
@@ -86,8 +93,11 @@ export const casesCommands: CliCommand[] = [
   },
   {
     name: ['audit', 'verify'],
-    usage: 'audit verify --data DIR [--anchor SEQ:HASH]',
-    summary: 'Check the audit chain: exit 0 with the row count and head hash, or 1 naming the first broken row',
+    usage: { zh: 'audit verify --data 目录 [--anchor 序号:哈希]', en: 'audit verify --data DIR [--anchor SEQ:HASH]' },
+    summary: {
+      zh: '检查审计链：完好时以 0 退出并给出条数和末条哈希，否则以 1 退出并指出第一条断裂的记录',
+      en: 'Check the audit chain: exit 0 with the row count and head hash, or 1 naming the first broken row',
+    },
     run(args) {
       const { options } = parseArgs(args)
       const anchor = parseAnchor(stringOption(options, 'anchor'))
@@ -105,12 +115,15 @@ export const casesCommands: CliCommand[] = [
   },
   {
     name: ['calendar', 'import'],
-    usage: 'calendar import FILE [--data DIR]',
-    summary: 'Store one year of the official holiday arrangement in the station database (replaces an earlier import of that year)',
+    usage: calendarImportUsage,
+    summary: {
+      zh: '把一年的官方节假日安排存入工作站数据库（替换该年此前的导入）',
+      en: 'Store one year of the official holiday arrangement in the station database (replaces an earlier import of that year)',
+    },
     run(args) {
       const { positional, options } = parseArgs(args)
       const file = positional[0]
-      if (!file || positional.length !== 1) throw new CliError('用法：npm run cli -- calendar import FILE [--data DIR]', 2)
+      if (!file || positional.length !== 1) throw usageError(calendarImportUsage)
       const json = readJsonFile(resolve(file), '节假日日历文件')
       const area = openCaseArea(dataDirOf(options))
       try {
@@ -129,12 +142,15 @@ export const casesCommands: CliCommand[] = [
   },
   {
     name: ['catalog', 'import'],
-    usage: 'catalog import FILE [--data DIR]',
-    summary: "Validate a service catalog file and make it the station's catalog (nothing is stored when it has errors)",
+    usage: catalogImportUsage,
+    summary: {
+      zh: '校验政务服务事项目录文件并设为本工作站的目录（有错误时不存储任何内容）',
+      en: "Validate a service catalog file and make it the station's catalog (nothing is stored when it has errors)",
+    },
     run(args) {
       const { positional, options } = parseArgs(args)
       const file = positional[0]
-      if (!file || positional.length !== 1) throw new CliError('用法：npm run cli -- catalog import FILE [--data DIR]', 2)
+      if (!file || positional.length !== 1) throw usageError(catalogImportUsage)
       const json = readJsonFile(resolve(file), '事项目录文件')
       const area = openCaseArea(dataDirOf(options))
       try {
@@ -148,20 +164,28 @@ export const casesCommands: CliCommand[] = [
   },
   {
     name: ['seed'],
-    usage: 'seed --data DIR --cases N [--days 90] [--seed S]',
-    summary: 'Fill a data directory with N realistic demo cases over the last days, through the real intake and case services',
+    usage: { zh: 'seed --data 目录 --cases N [--ready-express K] [--days 90] [--seed 种子]', en: 'seed --data DIR --cases N [--ready-express K] [--days 90] [--seed S]' },
+    summary: {
+      zh: '经由真实的受理和办件服务，在数据目录中生成 N 件分布在最近若干天的逼真演示办件；--ready-express K：其中恰好 K 件待出件、选择快递送达、收件地址为真实行政区划（供 dispatch ship --all-ready 寄出）',
+      en: 'Fill a data directory with N realistic demo cases over the last days, through the real intake and case services; --ready-express K: exactly K of them ready, by express, to a real GB/T 2260 district (for dispatch ship --all-ready)',
+    },
     run(args) {
       const { options } = parseArgs(args)
       const cases = numberOption(options, 'cases', 0)
       if (!Number.isInteger(cases) || cases < 1 || cases > 2_000_000) throw new CliError('--cases 应为 1–2000000 之间的整数', 2)
+      const readyExpress = options.has('ready-express') ? numberOption(options, 'ready-express', 0) : undefined
+      if (readyExpress !== undefined && (!Number.isInteger(readyExpress) || readyExpress < 0 || readyExpress > cases)) {
+        throw new CliError(`--ready-express 应为 0–${cases} 之间的整数（不超过 --cases）`, 2)
+      }
       const area = openCaseArea(dataDirOf(options))
       const started = Date.now()
       try {
-        const seeder = new DemoSeeder(area.store, area.services, area.session, area.clock, {
+        const seeder = new DemoSeeder(area.services, area.session, area.clock, {
           cases,
           days: numberOption(options, 'days', 90),
           seed: numberOption(options, 'seed', 20261126),
           regionCode: area.regionCode,
+          ...(readyExpress !== undefined ? { readyExpress } : {}),
           onProgress: (done, total) => {
             if (process.stderr.isTTY) process.stderr.write(`\r生成中 ${done}/${total} 步`)
           },
@@ -170,6 +194,7 @@ export const casesCommands: CliCommand[] = [
         if (process.stderr.isTTY) process.stderr.write('\n')
         console.log(`已生成 ${report.accepted} 件办件、${report.transitions} 次流转（跳过 ${report.skipped} 步），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
         console.log(Object.entries(report.byState).map(([state, n]) => `${state} ${n}`).join('，'))
+        if (readyExpress !== undefined) console.log(`待出件的快递办件 ${report.readyExpress} 件（npm run cli -- dispatch ship --data 目录 --all-ready 寄出）`)
         return 0
       } catch (err) {
         if (err instanceof AppError) throw new CliError(err.message)

@@ -1,3 +1,5 @@
+import { say, type Bilingual } from './cliLanguage'
+
 /**
  * One CLI command. `npm run cli -- <name words…> [args]`; the longest matching
  * name wins, so `idcard decode` and `idcard read` can live side by side.
@@ -5,8 +7,9 @@
 export interface CliCommand {
   /** Words of the command, e.g. `['idcard', 'decode']`. */
   name: string[]
-  usage: string
-  summary: string
+  /** The name words and options; placeholders in the reader's language. */
+  usage: Bilingual
+  summary: Bilingual
   /** Returns the exit code. Print results on stdout, one-line reasons on stderr. */
   run(args: string[]): Promise<number> | number
 }
@@ -19,6 +22,11 @@ export class CliError extends Error {
   ) {
     super(message)
   }
+}
+
+/** The one-line usage failure (exit 2), in this run's language. */
+export function usageError(usage: Bilingual): CliError {
+  return new CliError(`${say({ zh: '用法：', en: 'Usage: ' })}npm run cli -- ${say(usage)}`, 2)
 }
 
 /**
@@ -56,7 +64,7 @@ export function parseArgs(
 
 export function stringOption(options: Map<string, string | true>, name: string): string | undefined {
   const value = options.get(name)
-  if (value === true) throw new CliError(`--${name} 需要一个值`)
+  if (value === true) throw new CliError(say({ zh: `--${name} 需要一个值`, en: `--${name} needs a value` }))
   return value
 }
 
@@ -64,6 +72,6 @@ export function numberOption(options: Map<string, string | true>, name: string, 
   const value = stringOption(options, name)
   if (value === undefined) return fallback
   const n = Number(value)
-  if (!Number.isFinite(n)) throw new CliError(`--${name} 应为数字，收到 "${value}"`)
+  if (!Number.isFinite(n)) throw new CliError(say({ zh: `--${name} 应为数字，收到 "${value}"`, en: `--${name} must be a number, got "${value}"` }))
   return n
 }

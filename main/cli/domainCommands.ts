@@ -28,13 +28,19 @@ function importedCalendarYears(dataDir: string): HolidayCalendarYear[] {
     db.close()
   }
 }
-import { CliError, parseArgs, stringOption, type CliCommand } from './command'
+import { CliError, parseArgs, stringOption, usageError, type CliCommand } from './command'
+import type { Bilingual } from './cliLanguage'
 
-function onePositional(args: string[], usage: string): string {
+function onePositional(args: string[], usage: Bilingual): string {
   const { positional } = parseArgs(args)
-  if (positional.length !== 1) throw new CliError(`用法：npm run cli -- ${usage}`, 2)
+  if (positional.length !== 1) throw usageError(usage)
   return positional[0]!
 }
+
+const idcardCheckUsage = { zh: 'idcard check 证件号码', en: 'idcard check ID' }
+const usccCheckUsage = { zh: 'uscc check 代码', en: 'uscc check CODE' }
+const calendarAddUsage = { zh: 'calendar add YYYY-MM-DD N [--data 目录]', en: 'calendar add YYYY-MM-DD N [--data DIR]' }
+const catalogCheckUsage = { zh: 'catalog check 文件', en: 'catalog check FILE' }
 
 function report(result: { valid: true } | { valid: false; reason: string }): number {
   console.log(result.valid ? 'valid' : `invalid: ${result.reason}`)
@@ -44,25 +50,31 @@ function report(result: { valid: true } | { valid: false; reason: string }): num
 export const domainCommands: CliCommand[] = [
   {
     name: ['idcard', 'check'],
-    usage: 'idcard check ID',
-    summary: '校验身份证号码（GB 11643，含港澳台居住证、外国人永久居留身份证）',
-    run: (args) => report(checkAnyIdNumber(onePositional(args, 'idcard check ID'))),
+    usage: idcardCheckUsage,
+    summary: {
+      zh: '校验身份证号码（GB 11643，含港澳台居住证、外国人永久居留身份证）',
+      en: 'Check an ID number (GB 11643; also HK/Macao/Taiwan residence permits and foreigner permanent residence cards)',
+    },
+    run: (args) => report(checkAnyIdNumber(onePositional(args, idcardCheckUsage))),
   },
   {
     name: ['uscc', 'check'],
-    usage: 'uscc check CODE',
-    summary: '校验统一社会信用代码（GB 32100）',
-    run: (args) => report(checkUscc(onePositional(args, 'uscc check CODE'))),
+    usage: usccCheckUsage,
+    summary: { zh: '校验统一社会信用代码（GB 32100）', en: 'Check a unified social credit code (GB 32100)' },
+    run: (args) => report(checkUscc(onePositional(args, usccCheckUsage))),
   },
   {
     name: ['calendar', 'add'],
-    usage: 'calendar add YYYY-MM-DD N [--data DIR]',
-    summary: '计算受理日后第 N 个工作日（办理期限），含调休；--data 时也读取已导入的日历；缺某年日历时给出注明年份的暂定结果',
+    usage: calendarAddUsage,
+    summary: {
+      zh: '计算受理日后第 N 个工作日（办理期限），含调休；--data 时也读取已导入的日历；缺某年日历时给出注明年份的暂定结果',
+      en: 'The Nth working day after the acceptance date (the deadline), make-up workdays included; with --data also the imported calendars; a missing year gives a provisional result naming that year',
+    },
     run: (args) => {
       const { positional, options } = parseArgs(args)
       const [date, days] = positional
       if (positional.length !== 2 || date === undefined || days === undefined) {
-        throw new CliError('用法：npm run cli -- calendar add YYYY-MM-DD N [--data DIR]', 2)
+        throw usageError(calendarAddUsage)
       }
       if (!isPlainDate(date)) throw new CliError(`日期“${date}”无效，应为 YYYY-MM-DD`, 2)
       if (!/^\d+$/.test(days)) throw new CliError(`工作日数“${days}”应为非负整数`, 2)
@@ -76,10 +88,10 @@ export const domainCommands: CliCommand[] = [
   },
   {
     name: ['catalog', 'check'],
-    usage: 'catalog check FILE',
-    summary: '校验政务服务事项目录文件（JSON）',
+    usage: catalogCheckUsage,
+    summary: { zh: '校验政务服务事项目录文件（JSON）', en: 'Check a service catalog file (JSON)' },
     run: (args) => {
-      const file = resolve(onePositional(args, 'catalog check FILE'))
+      const file = resolve(onePositional(args, catalogCheckUsage))
       let text: string
       try {
         text = readFileSync(file, 'utf8')

@@ -19,8 +19,11 @@ async function readStdin(): Promise<string> {
 
 const decodeCommand: CliCommand = {
   name: ['idcard', 'decode'],
-  usage: 'idcard decode HEX|-',
-  summary: 'Decode one reader→host read answer frame (hex; "-" reads stdin) and print the card as JSON',
+  usage: { zh: 'idcard decode 十六进制|-', en: 'idcard decode HEX|-' },
+  summary: {
+    zh: '解码一帧阅读器→主机的读卡应答（十六进制；"-" 从标准输入读取），以 JSON 打印证件',
+    en: 'Decode one reader→host read answer frame (hex; "-" reads stdin) and print the card as JSON',
+  },
   async run(args) {
     const { positional } = parseArgs(args)
     if (positional.length === 0) throw new CliError('请给出一帧阅读器应答的十六进制（或用 - 从标准输入读取）', 2)
@@ -40,8 +43,11 @@ const decodeCommand: CliCommand = {
 
 const readCommand: CliCommand = {
   name: ['idcard', 'read'],
-  usage: 'idcard read [--port PATH] [--timeout SECONDS]',
-  summary: 'Drive a reader until one card is read and print it as JSON (no --port: probe every serial port)',
+  usage: { zh: 'idcard read [--port 路径] [--timeout 秒数]', en: 'idcard read [--port PATH] [--timeout SECONDS]' },
+  summary: {
+    zh: '驱动阅读器直到读到一张证件，以 JSON 打印（不给 --port：逐个探测串口）',
+    en: 'Drive a reader until one card is read and print it as JSON (no --port: probe every serial port)',
+  },
   async run(args) {
     const { options } = parseArgs(args)
     const port = stringOption(options, 'port')
@@ -80,8 +86,11 @@ const readCommand: CliCommand = {
 
 const emulateCommand: CliCommand = {
   name: ['emulate', 'idcard'],
-  usage: 'emulate idcard [--cards FILE] [--dir DIR]',
-  summary: 'Run the ID card reader emulator on a pseudo-terminal; prints the port for the driver, then reads place N | remove | fault KIND | list | quit',
+  usage: { zh: 'emulate idcard [--cards 文件] [--dir 目录]', en: 'emulate idcard [--cards FILE] [--dir DIR]' },
+  summary: {
+    zh: '在伪终端上运行身份证阅读器模拟器；打印供驱动使用的端口，然后读取命令 place N | remove | fault 故障 | list | quit',
+    en: 'Run the ID card reader emulator on a pseudo-terminal; prints the port for the driver, then reads place N | remove | fault KIND | list | quit',
+  },
   async run(args) {
     const { options } = parseArgs(args)
     const file = stringOption(options, 'cards') ?? defaultDemoCardsFile()

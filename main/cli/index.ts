@@ -5,6 +5,8 @@ import { domainCommands } from './domainCommands'
 import { idcardCommands } from './idcardCommands'
 import { printCommands } from './printCommands'
 import { casesCommands } from './casesCommands'
+import { carrierCommands } from './carrierCommands'
+import { dispatchCommands } from './dispatchCommands'
 
 /** Every CLI command; each area adds its own list from its own file. */
-export const cliCommands: CliCommand[] = [...stationCommands, ...scannerCommands, ...domainCommands, ...idcardCommands, ...printCommands, ...casesCommands]
+export const cliCommands: CliCommand[] = [...stationCommands, ...scannerCommands, ...domainCommands, ...idcardCommands, ...printCommands, ...casesCommands, ...carrierCommands, ...dispatchCommands]

@@ -16,8 +16,11 @@ const kinds = ['receipt', 'label-tspl', 'label-escpos'] as const
 
 const testCommand: CliCommand = {
   name: ['print', 'test'],
-  usage: 'print test --to URI [--kind receipt|label-tspl|label-escpos] [--text TEXT]',
-  summary: 'Print a test page directly to a printer (tcp://HOST:PORT, a device file, serial:PATH); fails within seconds if unreachable',
+  usage: { zh: 'print test --to 地址 [--kind receipt|label-tspl|label-escpos] [--text 文字]', en: 'print test --to URI [--kind receipt|label-tspl|label-escpos] [--text TEXT]' },
+  summary: {
+    zh: '直接向打印机打印测试页（tcp://主机:端口、设备文件、serial:路径）；连不上时几秒内报错',
+    en: 'Print a test page directly to a printer (tcp://HOST:PORT, a device file, serial:PATH); fails within seconds if unreachable',
+  },
   async run(args) {
     const { options } = parseArgs(args)
     const uri = stringOption(options, 'to')
@@ -43,8 +46,11 @@ const testCommand: CliCommand = {
 
 const emulateCommand: CliCommand = {
   name: ['emulate', 'printer'],
-  usage: 'emulate printer [--port 9100] [--out DIR] [--host 127.0.0.1] [--no-png]',
-  summary: 'Run a network printer emulator (ESC/POS + TSPL); writes a .txt dump and .png per job; stdin: offline | online | paper-out | paper-in | status | quit',
+  usage: { zh: 'emulate printer [--port 9100] [--out 目录] [--host 127.0.0.1] [--no-png]', en: 'emulate printer [--port 9100] [--out DIR] [--host 127.0.0.1] [--no-png]' },
+  summary: {
+    zh: '运行网络打印机模拟器（ESC/POS + TSPL）；每个作业写出 .txt 转储和 .png；标准输入：offline | online | paper-out | paper-in | status | quit',
+    en: 'Run a network printer emulator (ESC/POS + TSPL); writes a .txt dump and .png per job; stdin: offline | online | paper-out | paper-in | status | quit',
+  },
   async run(args) {
     const { options } = parseArgs(args, { flags: ['no-png'] })
     const port = numberOption(options, 'port', 9100)
@@ -110,8 +116,11 @@ async function handleLine(emulator: PrinterEmulator, line: string, quit: () => v
 
 const decodeCommand: CliCommand = {
   name: ['print', 'decode'],
-  usage: 'print decode FILE [--columns 48]',
-  summary: 'Decode a captured ESC/POS or TSPL job (raw bytes) into readable text with barcode and QR payloads',
+  usage: { zh: 'print decode 文件 [--columns 48]', en: 'print decode FILE [--columns 48]' },
+  summary: {
+    zh: '把截获的 ESC/POS 或 TSPL 作业（原始字节）解码为可读文字，含条码和二维码内容',
+    en: 'Decode a captured ESC/POS or TSPL job (raw bytes) into readable text with barcode and QR payloads',
+  },
   async run(args) {
     const { positional, options } = parseArgs(args)
     const file = positional[0]

@@ -15,8 +15,11 @@ function terminatorOption(value: string | undefined): ScanTerminator {
 export const scannerCommands: CliCommand[] = [
   {
     name: ['emulate', 'scanner'],
-    usage: 'emulate scanner [--terminator CR|LF|CRLF|TAB|NONE] [--prefix C] [--dir DIR]',
-    summary: 'Run a serial barcode scanner on a pseudo-terminal; prints its device path, scans each stdin line (":unplug", ":replug" pull the cable)',
+    usage: { zh: 'emulate scanner [--terminator CR|LF|CRLF|TAB|NONE] [--prefix 字符] [--dir 目录]', en: 'emulate scanner [--terminator CR|LF|CRLF|TAB|NONE] [--prefix C] [--dir DIR]' },
+    summary: {
+      zh: '在伪终端上运行串口扫码枪模拟器；打印其设备路径，标准输入的每一行扫描一次（":unplug"、":replug" 拔插线缆）',
+      en: 'Run a serial barcode scanner on a pseudo-terminal; prints its device path, scans each stdin line (":unplug", ":replug" pull the cable)',
+    },
     async run(args) {
       const { options } = parseArgs(args)
       const terminator = terminatorOption(stringOption(options, 'terminator'))

@@ -14,8 +14,11 @@ function portOption(options: Map<string, string | true>): number {
 export const stationCommands: CliCommand[] = [
   {
     name: ['station'],
-    usage: `station [--port N] [--data DIR] [--config FILE]`,
-    summary: `Start the headless station host (HTTP + WebSocket on 127.0.0.1, port ${DEFAULT_STATION_PORT} unless --port) and print its URL`,
+    usage: { zh: 'station [--port N] [--data 目录] [--config 文件]', en: 'station [--port N] [--data DIR] [--config FILE]' },
+    summary: {
+      zh: `启动无界面的工作站主机（127.0.0.1 上的 HTTP + WebSocket，端口默认 ${DEFAULT_STATION_PORT}，可用 --port 指定）并打印其网址`,
+      en: `Start the headless station host (HTTP + WebSocket on 127.0.0.1, port ${DEFAULT_STATION_PORT} unless --port) and print its URL`,
+    },
     async run(args) {
       const { options } = parseArgs(args)
       const station = await startStation({
@@ -35,8 +38,11 @@ export const stationCommands: CliCommand[] = [
   },
   {
     name: ['station', 'token'],
-    usage: 'station token [--renew] [--data DIR] [--config FILE] [--port N]',
-    summary: 'Print the station URL with its kept token; --renew makes a new token (the old URL stops working, at once if the host runs)',
+    usage: { zh: 'station token [--renew] [--data 目录] [--config 文件] [--port N]', en: 'station token [--renew] [--data DIR] [--config FILE] [--port N]' },
+    summary: {
+      zh: '打印带已保存令牌的工作站网址；--renew 生成新令牌（旧网址随即失效，主机运行中也立即失效）',
+      en: 'Print the station URL with its kept token; --renew makes a new token (the old URL stops working, at once if the host runs)',
+    },
     run(args) {
       const { options } = parseArgs(args, { flags: ['renew'] })
       const port = portOption(options)

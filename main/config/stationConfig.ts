@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors'
 import '../contract/zodLocale'
 import { parsePrinterUri } from '../devices/printer/printerUri'
 import { scanTerminators } from '../devices/scanner/scanFraming'
+import { carrierConfigSchema } from '../domain/dispatch/carrierConfig'
 
 /**
  * A printer address, checked by the parser the printer driver uses: one rule, so
@@ -100,6 +101,8 @@ export const stationConfigSchema = z
       .object(deviceModes)
       .strict()
       .prefault({}),
+    /** The courier desk's carrier: manual (pre-printed waybills, no network) or the SF-shaped HTTP API. */
+    carrier: carrierConfigSchema,
   })
   .strict()
 

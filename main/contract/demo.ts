@@ -12,7 +12,9 @@ import { defineCommands } from './define'
 
 export const emulatorCardSummarySchema = z.object({
   index: z.number().int(),
+  /** Chinese; `labelEn` for the English UI. Names in either are the card's, never translated. */
   label: z.string(),
+  labelEn: z.string(),
   cardType: cardTypeSchema,
   name: z.string(),
   nameEn: z.string().optional(),

@@ -11,6 +11,8 @@ import { idcardCommands, idcardEvents } from './idcard'
 import { printingCommands, printingEvents } from './printing'
 import { attachmentsCommands, attachmentsEvents } from './attachments'
 import { demoCommands } from './demo'
+import { outboxCommands, outboxEvents } from './outbox'
+import { dispatchCommands, dispatchEvents } from './dispatch'
 
 export const commands = {
   ...systemCommands,
@@ -19,6 +21,8 @@ export const commands = {
   ...idcardCommands,
   ...printingCommands,
   ...attachmentsCommands,
+  ...outboxCommands,
+  ...dispatchCommands,
   ...demoCommands,
 } as const
 
@@ -29,6 +33,8 @@ export const events = {
   ...idcardEvents,
   ...printingEvents,
   ...attachmentsEvents,
+  ...outboxEvents,
+  ...dispatchEvents,
 } as const
 
 export type Commands = typeof commands

@@ -8,11 +8,17 @@ export const deviceKindSchema = z.enum(['idcard', 'scanner', 'camera', 'receiptP
 /** Every light in the top bar: a device or link, in words and colour, with when it last changed. */
 export const deviceStatusSchema = z.object({
   device: deviceKindSchema,
-  state: z.enum(['ok', 'busy', 'warning', 'error', 'off']),
+  /**
+   * `preview`: no printer connected, documents are shown on screen (a receipt or
+   * label printer in preview mode) — its own light, never the green of a ready printer.
+   */
+  state: z.enum(['ok', 'busy', 'warning', 'error', 'off', 'preview']),
   /** Short human text, zh-CN (the renderer may translate by `reason`). */
   message: z.string(),
   /** Stable machine reason, e.g. `emulator`, `not_configured`, `unplugged`, `paper_out`. */
   reason: z.string(),
+  /** The variable parts of `message` (a year, a count), for a translation by `reason`. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** true when the device is an emulator (demo hall). */
   isEmulated: z.boolean(),
   changedAt: z.string(),

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'DEVICE_UNAVAILABLE'
   | 'DEVICE_ERROR'
   | 'PRINTER_UNAVAILABLE'
+  | 'CARRIER_UNAVAILABLE' // the carrier's API could not be reached or answered garbage (a queued effect is retried by itself)
   | 'STORE_ERROR'
   | 'CONFIG_INVALID'
   | 'INTERNAL'

@@ -20,11 +20,12 @@ export function maskIdNumber(id: string): string {
 
 /**
  * Mobile `13812345678` → `138****5678`; landline `0516-83801234` →
- * `0516-****1234` (the area code only says the city, so it stays).
+ * `0516-****1234` (the area code only says the city, so it stays). A number
+ * masked already comes back as it was: paper data carries phones masked.
  */
 export function maskPhone(phone: string): string {
   const compact = phone.trim()
-  const landline = /^(0\d{2,3})-(\d{7,8})(-\d+)?$/.exec(compact)
+  const landline = /^(0\d{2,3})-([\d*]{7,8})(-\d+)?$/.exec(compact)
   if (landline) return `${landline[1]!}-${maskMiddle(landline[2]!, 0, 4)}`
   return maskMiddle(compact.replace(/[\s-]/g, ''), 3, 4)
 }

@@ -17,6 +17,8 @@ import type { CatalogService } from './cases/catalogService'
 import type { IntakeService } from './cases/intakeService'
 import type { IdCardService } from './idcard/idcardService'
 import type { PrintService } from './printing/printService'
+import type { OutboxService } from './outbox/outboxService'
+import type { DispatchService } from './dispatch/dispatchService'
 
 export interface AppInfo {
   appName: string
@@ -42,6 +44,10 @@ export interface Services {
   cases: CaseService
   idcard: IdCardService
   printing: PrintService
+  /** Every external effect (carrier, upstream, hall): the worker, its counts, a person's retry or cancel of a parked row. */
+  outbox: OutboxService
+  /** The courier desk (寄递): shipments, waybill labels, handover batches, tracking. */
+  dispatch: DispatchService
   /** The demo hall's emulator controls; null unless the station runs emulators. */
   demo: DemoControls | null
 }

@@ -13,7 +13,7 @@ const IV_BYTES = 12
 const TAG_BYTES = 16
 
 /** Bound into every ciphertext as associated data: a draft blob cannot be passed off as an ID number. */
-export type SealPurpose = 'id_number' | 'draft'
+export type SealPurpose = 'id_number' | 'draft' | 'station_secret'
 
 function derive(master: Buffer, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, 'onewindow', info, 32))

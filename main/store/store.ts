@@ -14,8 +14,11 @@ import { ItemUsageRepository } from './itemUsageRepository'
 import type { KeyProvider } from './keyProviders'
 import type { Migration } from './migrator'
 import { migrations as knownMigrations } from './migrations'
+import { OutboxRepository } from './outboxRepository'
+import { HandoverRepository } from './handoverRepository'
 import { ReferenceDataRepository } from './referenceDataRepository'
 import { SequenceRepository } from './sequenceRepository'
+import { ShipmentsRepository } from './shipmentsRepository'
 import type { Db, Statement, Transaction } from './sqlite'
 
 export interface StoreOptions {
@@ -23,6 +26,12 @@ export interface StoreOptions {
   keyProvider: KeyProvider
   /** Tests pass extra or fewer migrations; the app uses the full list. */
   migrations?: readonly Migration[]
+  /** The hall's clock (settable in tests): the moment a row is written when the caller gives none (the outbox). */
+  clock?: StoreClock
+}
+
+export interface StoreClock {
+  now(): Date
 }
 
 export class Store {
@@ -32,6 +41,11 @@ export class Store {
   readonly drafts: DraftRepository
   readonly reference: ReferenceDataRepository
   readonly itemUsage: ItemUsageRepository
+  /** Every external effect, written with the change that needs it (main/outbox runs them). */
+  readonly outbox: OutboxRepository
+  /** The courier desk: shipments and their tracking; handover batches (交接清单). */
+  readonly shipments: ShipmentsRepository
+  readonly handover: HandoverRepository
   // One wrapper for every transaction: building a new one per call cost ~30 µs of the ~150 µs an intake takes.
   private readonly runInTransaction: Transaction<(fn: () => unknown) => unknown>
   // Asked on every intake (are the cached catalog and calendar stale?): prepared once, not per call.
@@ -46,6 +60,7 @@ export class Store {
     readonly file: string,
     readonly schemaVersion: number,
     readonly cipher: IdCipher,
+    readonly clock: StoreClock = { now: () => new Date() },
   ) {
     this.cases = new CaseRepository(db, cipher)
     this.queue = new CaseQueueRepository(db, cipher)
@@ -53,6 +68,9 @@ export class Store {
     this.drafts = new DraftRepository(db, cipher)
     this.reference = new ReferenceDataRepository(db)
     this.itemUsage = new ItemUsageRepository(db)
+    this.outbox = new OutboxRepository(db, clock)
+    this.shipments = new ShipmentsRepository(db, this.sequences)
+    this.handover = new HandoverRepository(db, this.shipments)
     this.runInTransaction = db.transaction((fn: () => unknown) => fn())
     this.dataVersion = db.prepare('PRAGMA data_version').pluck()
   }
@@ -139,7 +157,7 @@ export function openStore(options: StoreOptions): Store {
   const { db, migrations } = openDatabase(file, options.migrations ?? knownMigrations)
   try {
     bindKey(db, cipher, options.keyProvider.description, file)
-    return new Store(db, file, migrations.schemaVersion, cipher)
+    return new Store(db, file, migrations.schemaVersion, cipher, options.clock)
   } catch (err) {
     db.close()
     throw err

@@ -116,24 +116,33 @@ export function PrintPreview({ source, actions = true }: { source: PreviewSource
     )
   }
 
+  // The title has the card's head to itself (and wraps there): beside the zoom control a receipt's case number was cut off in a narrow card.
   return (
     <Card
       size="small"
+      className="print-preview-card"
       data-testid="print-preview"
       title={
-        <Flex gap={8} align="center">
-          <span>{preview?.title ?? t('previewTitle')}</span>
+        <Flex gap={8} align="center" wrap>
+          <span data-testid="print-preview-title">{preview?.title ?? t('previewTitle')}</span>
           {preview && <Tag>{t(`target.${preview.target}`)}</Tag>}
-        </Flex>
-      }
-      extra={
-        <Flex gap={8} align="center">
-          <Segmented<Zoom> size="small" value={zoom} onChange={setZoom} options={[{ value: 'fit', label: t('zoom.fit') }, { value: 'actual', label: t('zoom.actual') }]} />
-          {buttons}
         </Flex>
       }
     >
       {messages}
+      <Flex gap={8} align="center" wrap className="print-preview-tools">
+        <Segmented<Zoom>
+          size="small"
+          value={zoom}
+          onChange={setZoom}
+          data-testid="print-preview-zoom"
+          options={[
+            { value: 'fit', label: t('zoom.fit') },
+            { value: 'actual', label: t('zoom.actual') },
+          ]}
+        />
+        {buttons}
+      </Flex>
       {error && <Alert type="error" showIcon title={t('failed', { reason: error })} />}
       {!preview && !error && <Spin description={t('loading')} />}
       {preview && (
@@ -179,9 +188,11 @@ export function PrintPreviewHost(): React.JSX.Element {
     setJobId(job.id)
   })
   return (
-    <Dialog open={jobId !== null} onCancel={() => setJobId(null)} footer={null} width={720} title={t('previewTitle')} destroyOnHidden>
+    <Dialog open={jobId !== null} onCancel={() => setJobId(null)} footer={null} width={720} title={t('screenPreview')} destroyOnHidden>
       {jobId !== null && <PrintPreview source={{ jobId }} actions={false} />}
-      <Typography.Text type="secondary">{t('previewOnly')}</Typography.Text>
+      <Typography.Text type="secondary" data-testid="print-preview-outcome">
+        {t('previewOnly')}
+      </Typography.Text>
     </Dialog>
   )
 }

@@ -3,7 +3,8 @@
  * the scan messages, and owns the camera-scan dialog (F8, or the top bar's
  * button) whose readings join the same routing.
  */
-import { Button, Select, Space } from 'antd'
+import { ScanOutlined } from '@ant-design/icons'
+import { Button, Select, Space, Tooltip } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../main/contract'
@@ -26,9 +27,12 @@ export function openCameraScan(): void {
 export function CameraScanButton(): React.JSX.Element {
   const { t } = useTranslation('scanning')
   return (
-    <Button size="small" data-testid="camera-scan-open" onClick={openCameraScan}>
-      {t('cameraScan')}
-    </Button>
+    // Short words beside the icon (the top bar is one row at 1366 wide); the whole name and its key on hover and for screen readers.
+    <Tooltip title={`${t('cameraScan')} (F8)`}>
+      <Button size="small" icon={<ScanOutlined />} data-testid="camera-scan-open" aria-label={t('cameraScan')} onClick={openCameraScan}>
+        {t('cameraScanShort')}
+      </Button>
+    </Tooltip>
   )
 }
 

@@ -7,14 +7,8 @@
  * register the demo commands.
  */
 import { Alert, Button, Card, Dropdown, Flex, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CommandInput, CommandOutput } from '../../main/contract'
-import { call } from '../bridge/client'
-import { useDeviceStatuses } from '../hooks/useDeviceStatuses'
-
-type EmulatorCards = CommandOutput<'demo.idcard.listCards'>
-type FaultKind = CommandInput<'demo.idcard.fault'>['kind']
+import { useDemoCardReader, type EmulatorFaultKind } from '../hooks/useDemoCardReader'
 
 /** Every fault the contract offers; a Record so a new kind in main is a compile error here until listed. */
 const faultKinds = Object.keys({
@@ -25,33 +19,14 @@ const faultKinds = Object.keys({
   unplug: true,
   replug: true,
   clear: true,
-} satisfies Record<FaultKind, true>) as FaultKind[]
+} satisfies Record<EmulatorFaultKind, true>) as EmulatorFaultKind[]
 
 export function TapCardPanel(): React.JSX.Element | null {
-  const { t } = useTranslation('idcard')
+  const { t, i18n } = useTranslation('idcard')
+  const reader = useDemoCardReader()
+  const { cards, error } = reader
   // Not loaded yet, or a real reader: nothing to show.
-  const isEmulator = useDeviceStatuses().some((status) => status.device === 'idcard' && status.isEmulated)
-  const [cards, setCards] = useState<EmulatorCards | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const run = useCallback(async (action: () => Promise<EmulatorCards>) => {
-    setBusy(true)
-    try {
-      setCards(await action())
-      setError(null)
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
-    } finally {
-      setBusy(false)
-    }
-  }, [])
-
-  useEffect(() => {
-    if (isEmulator) void run(() => call('demo.idcard.listCards', {}))
-  }, [isEmulator, run])
-
-  if (!isEmulator) return null
+  if (!reader.isEmulator) return null
 
   const faultItems = faultKinds.map((kind) => ({ key: kind, label: t(`faults.${kind}`) }))
 
@@ -66,16 +41,17 @@ export function TapCardPanel(): React.JSX.Element | null {
           <Flex key={card.index} align="center" gap={8} justify="space-between" data-testid={`tap-card-row-${card.index}`}>
             <span>
               <Tag>{t(`cardTypes.${card.cardType}`)}</Tag>
-              {card.label}
+              {/* The label in the UI's language; the name in it is the card's own. */}
+              {i18n.language === 'en' ? card.labelEn : card.label}
             </span>
             {card.isPlaced ? (
               <Tag color="processing">{t('placed')}</Tag>
             ) : (
               <Button
                 size="small"
-                disabled={busy}
+                disabled={reader.isBusy}
                 data-testid={`tap-card-${card.index}`}
-                onClick={() => void run(() => call('demo.idcard.place', { cardIndex: card.index }))}
+                onClick={() => reader.place(card.index)}
               >
                 {t('place')}
               </Button>
@@ -85,12 +61,12 @@ export function TapCardPanel(): React.JSX.Element | null {
       </Flex>
       {cards ? (
         <Flex gap={8} style={{ marginTop: 8 }}>
-          <Button disabled={busy} data-testid="tap-card-remove" onClick={() => void run(() => call('demo.idcard.remove', {}))}>
+          <Button disabled={reader.isBusy} data-testid="tap-card-remove" onClick={reader.remove}>
             {t('remove')}
           </Button>
           <Dropdown
-            disabled={busy}
-            menu={{ items: faultItems, onClick: ({ key }) => void run(() => call('demo.idcard.fault', { kind: key as FaultKind })) }}
+            disabled={reader.isBusy}
+            menu={{ items: faultItems, onClick: ({ key }) => reader.fault(key as EmulatorFaultKind) }}
           >
             <Button data-testid="tap-card-fault">{t('fault')}</Button>
           </Dropdown>

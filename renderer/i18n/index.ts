@@ -16,13 +16,18 @@ import { cases as zhCases } from './zh-CN/cases'
 import { cases as enCases } from './en/cases'
 import { print as zhPrint } from './zh-CN/print'
 import { print as enPrint } from './en/print'
+import { deviceReasons as enDeviceReasons } from './en/deviceReasons'
+import { outbox as zhOutbox } from './zh-CN/outbox'
+import { outbox as enOutbox } from './en/outbox'
+import { courier as zhCourier } from './zh-CN/courier'
+import { courier as enCourier } from './en/courier'
 
 export type Locale = 'zh-CN' | 'en'
 const LOCALE_KEY = 'onewindow.locale'
 
 export const resources = {
-  'zh-CN': { common: zhCommon, scanning: zhScanning, idcard: zhIdcard, intake: zhIntake, cases: zhCases, print: zhPrint },
-  en: { common: enCommon, scanning: enScanning, idcard: enIdcard, intake: enIntake, cases: enCases, print: enPrint },
+  'zh-CN': { common: zhCommon, scanning: zhScanning, idcard: zhIdcard, intake: zhIntake, cases: zhCases, print: zhPrint, outbox: zhOutbox, courier: zhCourier },
+  en: { common: enCommon, scanning: enScanning, idcard: enIdcard, intake: enIntake, cases: enCases, print: enPrint, outbox: enOutbox, courier: enCourier, deviceReasons: enDeviceReasons },
 } as const
 
 export function savedLocale(): Locale {

@@ -1,8 +1,8 @@
-import { Badge, Table, Tag } from 'antd'
+import { Table, Tag } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import type { DeviceStatus } from '../../main/contract/system'
-import { stateColours } from '../components/DeviceLights'
+import { LightBadge, useLightMessage } from '../components/DeviceLights'
 import { ScreenFrame } from '../components/ScreenFrame'
 import { TapCardPanel } from '../components/TapCardPanel'
 import { useDeviceStatuses } from '../hooks/useDeviceStatuses'
@@ -10,6 +10,7 @@ import { useDeviceStatuses } from '../hooks/useDeviceStatuses'
 export function DevicesScreen(): React.JSX.Element {
   const { t } = useTranslation()
   const statuses = useDeviceStatuses()
+  const messageOf = useLightMessage()
   return (
     <ScreenFrame title={t('screens.devices')} testId="devices">
       <Table<DeviceStatus>
@@ -24,12 +25,12 @@ export function DevicesScreen(): React.JSX.Element {
             dataIndex: 'state',
             render: (state: DeviceStatus['state'], row) => (
               <>
-                <Badge status={stateColours[state]} text={t(`state.${state}`)} />
+                <LightBadge state={state} text={t(`state.${state}`)} />
                 {row.isEmulated ? <Tag style={{ marginLeft: 8 }}>{t('emulated')}</Tag> : null}
               </>
             ),
           },
-          { title: t('devicesTable.message'), dataIndex: 'message' },
+          { title: t('devicesTable.message'), dataIndex: 'message', render: (_message: string, row) => messageOf(row) },
           { title: t('devicesTable.changedAt'), dataIndex: 'changedAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
         ]}
       />

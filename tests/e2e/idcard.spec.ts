@@ -4,6 +4,7 @@
  * WebSocket → useIdCard → the form.
  */
 import type { Page } from '@playwright/test'
+import type { CommandOutput } from '../../main/contract'
 import type { Station } from '../../main/station'
 import { test, expect } from './stationFixture'
 
@@ -37,11 +38,23 @@ test('a tap fills the applicant and shows what the card says', async ({ shell, s
   await expect(shell.getByTestId('card-expired')).toHaveCount(0)
 })
 
-test('an expired card fills the form and is flagged', async ({ shell, station }) => {
+test('an expired card fills the form with one red verdict and no green “valid” anywhere', async ({ shell, station }) => {
   await openIntake(shell)
   await place(station, 2)
   await expect(shell.getByTestId('field-applicant.name')).toHaveValue('热依拉·阿不都')
-  await expect(shell.getByTestId('card-expired')).toContainText('2020-05-10')
+  const notice = shell.getByTestId('card-notice')
+  await expect(notice).toHaveAttribute('data-verdict', 'error')
+  await expect(notice).toContainText('证件已过期')
+  await expect(notice).toContainText('2020-05-10')
+  await expect(shell.getByTestId('card-validity')).toHaveAttribute('data-expired', '')
+  // The live check judges the number and the phone in one call: once the phone's verdict shows, the number's is in too.
+  await shell.getByTestId('field-applicant.phone').fill('13912345678')
+  await expect(shell.getByTestId('help-applicant.phone')).toHaveText('手机号码')
+  const form = shell.getByTestId('intake-form')
+  await expect(shell.getByTestId('help-applicant.idNumber')).toHaveCount(0)
+  await expect(form.locator('.ant-alert-success')).toHaveCount(0)
+  await expect(form.locator('.ant-form-item-has-success').filter({ has: shell.getByTestId('field-applicant.idNumber') })).toHaveCount(0)
+  await expect(form.getByText('有效 ·')).toHaveCount(0)
 })
 
 test('a card whose check character is wrong is refused with the reason', async ({ shell, station }) => {
@@ -49,6 +62,53 @@ test('a card whose check character is wrong is refused with the reason', async (
   await place(station, 3)
   await expect(shell.getByTestId('card-notice')).toContainText('校验位')
   await expect(shell.getByTestId('field-applicant.idNumber')).toHaveValue('')
+})
+
+test('a refused card clears the previous applicant the last card filled', async ({ shell, station }) => {
+  await openIntake(shell)
+  await place(station, 0)
+  await expect(shell.getByTestId('field-applicant.idNumber')).toHaveValue('320302198506122313')
+  await expect(shell.getByTestId('card-panel')).toContainText('徐州市公安局鼓楼分局')
+  await place(station, 3)
+  const notice = shell.getByTestId('card-notice')
+  await expect(notice).toHaveAttribute('data-verdict', 'error')
+  await expect(notice).toContainText('校验位')
+  await expect(shell.getByTestId('field-applicant.name')).toHaveValue('')
+  await expect(shell.getByTestId('field-applicant.idNumber')).toHaveValue('')
+  await expect(shell.getByTestId('field-applicant.address')).toHaveValue('')
+  await expect(shell.getByTestId('card-panel')).toHaveCount(0)
+  await expect(shell.getByTestId('field-applicant.name')).toBeFocused()
+  // The cleared identity is what the draft keeps, too: a reload does not bring the last applicant back.
+  await shell.getByTestId('field-applicant.phone').fill('13912345678')
+  await shell.getByTestId('field-applicant.name').focus()
+  const savedApplicant = async (): Promise<unknown> => {
+    const current = await station.app.dispatcher.invoke('drafts.current', {}, { transport: 'test' })
+    return current.ok ? (current.value as CommandOutput<'drafts.current'>)?.form.applicant : current.error
+  }
+  await expect.poll(savedApplicant).toMatchObject({ phone: '13912345678', name: '', idNumber: '', address: '' })
+})
+
+test('the applicant section taps a demo card from the keyboard', async ({ shell }) => {
+  await openIntake(shell)
+  const name = shell.getByTestId('field-applicant.name')
+  await name.focus()
+  const picker = shell.getByRole('combobox', { name: '选择模拟证件' })
+  const tapButton = shell.getByTestId('demo-card-tap-button')
+  await expect(picker).toBeEnabled()
+  await shell.keyboard.press('Shift+Tab')
+  await expect(tapButton).toBeFocused()
+  await shell.keyboard.press('Shift+Tab')
+  await expect(picker).toBeFocused()
+  await shell.keyboard.press('ArrowDown')
+  await expect(shell.getByRole('option', { name: /王秀兰/ })).toBeVisible()
+  await shell.keyboard.press('ArrowDown')
+  await shell.keyboard.press('Enter')
+  await expect(shell.getByTestId('demo-card-tap')).toContainText('王秀兰')
+  await shell.keyboard.press('Tab')
+  await expect(tapButton).toBeFocused()
+  await shell.keyboard.press('Enter')
+  await expect(name).toHaveValue('王秀兰')
+  await expect(shell.getByTestId('field-applicant.idNumber')).toHaveValue('320303196203050022')
 })
 
 test('the devices screen lays a demo card on the emulated reader', async ({ shell, station }) => {
@@ -72,5 +132,17 @@ test.describe('with no emulated reader', () => {
     await expect(shell.getByTestId('tap-card-panel')).toHaveCount(0)
     const result = await station.app.dispatcher.invoke('demo.idcard.listCards', {}, { transport: 'test' })
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } })
+  })
+
+  test('shows no demo tap in the applicant section', async ({ shell }) => {
+    await shell.getByTestId('sign-in').click()
+    await shell.getByTestId('operator-input').fill('刘晓 A0007')
+    await shell.getByTestId('operator-input').press('Enter')
+    await shell.getByTestId('nav-intake').click()
+    await expect(shell.getByTestId('intake-form')).toBeVisible()
+    // The lights are in (the section reads the same ones): the reader is not an emulator.
+    await expect(shell.getByTestId('light-idcard')).toHaveAttribute('data-state', 'off')
+    await expect(shell.getByTestId('field-applicant.name')).toBeVisible()
+    await expect(shell.getByTestId('demo-card-tap')).toHaveCount(0)
   })
 })

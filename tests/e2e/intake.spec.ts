@@ -97,9 +97,7 @@ test('takes an application from the first key to Accept without the mouse', asyn
   await expect(shell.getByTestId('print-preview-sheet')).toContainText(caseNo)
   await expect(shell.locator('.ant-modal:visible')).toHaveCount(1)
   await shell.screenshot({ path: test.info().outputPath('accepted.png') })
-  // Alt+P, like the button, puts the shown receipt away at the first press and brings it back at the next.
-  await shell.keyboard.press('Alt+P')
-  await expect(shell.getByTestId('print-preview')).toBeHidden()
+  // Alt+P, like the button, shows the receipt it names: it stays on screen (printing.spec.ts checks it stays in view).
   await shell.keyboard.press('Alt+P')
   await expect(shell.getByTestId('print-preview-sheet')).toContainText(caseNo)
 

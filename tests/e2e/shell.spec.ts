@@ -42,6 +42,11 @@ test('signs an operator in with the keyboard: a command round-trip and a pushed 
   await shell.getByTestId('sign-in').click()
   const input = shell.getByTestId('operator-input')
   await expect(input).toBeFocused()
+  // An open dialog keeps Alt+number: the screen under it stays where it is.
+  const screenBefore = new URL(shell.url()).hash
+  await input.press('Alt+2')
+  await expect(input).toBeFocused()
+  expect(new URL(shell.url()).hash).toBe(screenBefore)
   await input.press('Enter')
   // a bad input comes back as a typed error next to the field
   await expect(shell.getByText('请输入工号或姓名')).toBeVisible()

@@ -277,10 +277,15 @@ describe('a job queued by another service', () => {
 describe('preview mode (no printer configured)', () => {
   it('completes a job as an on-screen preview that shows the same layout', async () => {
     const app = await station(dataDir())
-    expect(app.services.devices.get('receiptPrinter')).toMatchObject({ state: 'ok', reason: 'preview' })
+    // Nothing connected: the lights say preview, not the green of a ready printer.
+    expect(app.services.devices.get('receiptPrinter')).toMatchObject({ state: 'preview', reason: 'preview', message: '未连接打印机，回执在屏幕上预览' })
+    expect(app.services.devices.get('labelPrinter')).toMatchObject({ state: 'preview', reason: 'preview' })
     const job = await call<PrintJobView>(app, 'print.submit', { kind: 'acceptanceReceipt', data: receipt(CASE_NO) })
     await until('done', async () => (await jobs(app))[0]?.state === 'done')
     expect((await jobs(app))[0]).toMatchObject({ output: 'preview' })
+    expect((await jobs(app))[0]!.history.at(-1)?.note).toContain('屏幕预览')
+    // A job that went through does not turn the light green either.
+    expect(app.services.devices.get('receiptPrinter')).toMatchObject({ state: 'preview' })
     const preview = await call<{ html: string; target: string; widthPx: number }>(app, 'print.preview', { jobId: job.id })
     expect(preview).toMatchObject({ target: 'receipt', widthPx: 576 })
     expect(preview.html).toContain('受理回执')

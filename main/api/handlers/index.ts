@@ -5,6 +5,8 @@ import * as cases from './cases'
 import * as idcard from './idcard'
 import * as printing from './printing'
 import * as attachments from './attachments'
+import * as outbox from './outbox'
+import * as dispatch from './dispatch'
 
 /** One handler per command but the demo hall's (./demo.ts); the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -43,6 +45,17 @@ export const handlers: Handlers = {
   'attachments.list': attachments.attachmentsList,
   'attachments.remove': attachments.attachmentsRemove,
   'attachments.image': attachments.attachmentsImage,
+  'outbox.stats': outbox.outboxStats,
+  'outbox.list': outbox.outboxList,
+  'outbox.retry': outbox.outboxRetry,
+  'outbox.cancel': outbox.outboxCancel,
+  'dispatch.desk': dispatch.dispatchDesk,
+  'dispatch.check': dispatch.dispatchCheck,
+  'dispatch.ship': dispatch.dispatchShip,
+  'dispatch.reprintLabel': dispatch.dispatchReprintLabel,
+  'dispatch.closeBatch': dispatch.dispatchCloseBatch,
+  'dispatch.shipments': dispatch.dispatchShipments,
+  'dispatch.track': dispatch.dispatchTrack,
 }
 
 export { demoHandlers } from './demo'

@@ -27,6 +27,6 @@ export const devicesReportCamera: Handler<'devices.reportCamera'> = (input, { se
   if (!config.devices.camera.enabled) devices.report('camera', { state: 'off', message: '摄像头已停用（配置 devices.camera.enabled）', reason: 'disabled' })
   else if (input.error) devices.report('camera', { state: 'error', message: `摄像头无法打开：${input.error}`, reason: 'open_failed' })
   else if (input.count === 0) devices.report('camera', { state: 'warning', message: '未发现摄像头', reason: 'none_found' })
-  else devices.report('camera', { state: 'ok', message: `${input.count} 个摄像头可用`, reason: 'ready' })
+  else devices.report('camera', { state: 'ok', message: `${input.count} 个摄像头可用`, reason: 'ready', params: { count: input.count } })
   return devices.get('camera')
 }

@@ -17,6 +17,8 @@ export const emulatorCardSchema = z
   .object({
     /** Shown in the tap-card panel and `list`, e.g. `居民身份证（长期有效）`. */
     label: z.string().min(1).max(40).optional(),
+    /** The same in English, for the panel in English mode; names stay as on the card. */
+    labelEn: z.string().min(1).max(80).optional(),
     cardType: cardTypeSchema,
     /** Foreign cards only: the 2017 `I` or the 2023 `Y` layout. */
     layout: z.enum(['2017', '2023']).optional(),
@@ -82,4 +84,11 @@ export function cardLabel(card: EmulatorCard): string {
   if (card.label) return card.label
   const kind = card.cardType === 'resident' ? '居民身份证' : card.cardType === 'hmt' ? '港澳台居民居住证' : '外国人永久居留身份证'
   return `${kind} ${card.name || card.nameEn || ''}`.trim()
+}
+
+/** What the panel shows in English mode: the file's `labelEn`, else the card type in English and the name as on the card. */
+export function cardLabelEn(card: EmulatorCard): string {
+  if (card.labelEn) return card.labelEn
+  const kind = card.cardType === 'resident' ? 'Resident ID card' : card.cardType === 'hmt' ? 'HK/Macao/Taiwan residence permit' : 'Foreigner permanent residence card'
+  return `${kind} ${card.nameEn || card.name || ''}`.trim()
 }

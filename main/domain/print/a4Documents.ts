@@ -6,7 +6,8 @@
 import { z } from 'zod'
 import { maskIdNumber, maskName, maskPhone } from '../masking'
 import type { A4Document } from './printDocument'
-import { day, moment, text } from './fieldSchemas'
+import { code128Svg } from './code128'
+import { asciiText, day, moment, text } from './fieldSchemas'
 import { caseHeadSchema, caseNoSchema, printedId } from './receiptData'
 import { CJK_FONT_STACK, escapeHtml as h, standalonePage } from './htmlPage'
 
@@ -37,7 +38,10 @@ export const handoverListDataSchema = z.object({
   batchNo: text(40),
   carrierName: text(20),
   courierName: text(30),
-  courierPhone: text(20),
+  /** Masked on paper (`139****1111`); pass it masked, as the batch stores it. */
+  courierPhone: text(20).optional(),
+  /** The courier's ID number from the card they tapped, masked on paper (`3203**********1234`); pass it masked. */
+  courierId: text(24).optional(),
   openedAt: moment,
   closedAt: moment,
   operator: text(32),
@@ -45,7 +49,8 @@ export const handoverListDataSchema = z.object({
   items: z
     .array(
       z.object({
-        waybillNo: text(30),
+        /** ASCII: it is drawn as a Code 128 barcode the courier's scanner reads off the sheet. */
+        waybillNo: asciiText(30, '运单号'),
         caseNo: caseNoSchema,
         recipientName: text(30),
         destination: text(60),
@@ -79,7 +84,10 @@ const A4_CSS = `
 .ow-a4 .signs { display: flex; justify-content: space-between; margin-top: 14mm; }
 .ow-a4 .sign { width: 45%; }
 .ow-a4 .line { display: inline-block; min-width: 45mm; border-bottom: 0.3mm solid #000; height: 8mm; vertical-align: bottom; }
-.ow-a4 .sig { height: 16mm; vertical-align: bottom; }
+.ow-a4 .box { display: inline-block; width: 60mm; height: 18mm; border: 0.3mm solid #000; vertical-align: top; }
+.ow-a4 .box img { height: 100%; max-width: 100%; }
+.ow-a4 tr { break-inside: avoid; }
+.ow-a4 svg.code128 { display: block; margin-top: 1mm; }
 `
 
 function a4Document(title: string, body: string): A4Document {
@@ -138,18 +146,22 @@ export function buildHandoverList(d: HandoverListData): A4Document {
   const rows = d.items
     .map(
       (item, i) =>
-        `<tr><td class="n">${i + 1}</td><td>${h(item.waybillNo)}</td><td>${h(item.caseNo)}</td>` +
-        `<td>${h(maskName(item.recipientName))}</td><td>${h(item.destination)}</td><td class="n">${item.pieces}</td></tr>`,
+        // 0.3 mm modules, 8 mm tall: a handheld scanner reads it off a laser print; the number stays beside it for eyes.
+        `<tr><td class="n">${i + 1}</td><td>${h(item.waybillNo)}${code128Svg(item.waybillNo, { moduleMm: 0.3, heightMm: 8 })}</td>` +
+        `<td>${h(item.caseNo)}</td><td>${h(maskName(item.recipientName))}</td><td>${h(item.destination)}</td><td class="n">${item.pieces}</td></tr>`,
     )
     .join('\n')
   const mismatch = d.items.length !== d.expectedCount ? `（与应交 ${d.expectedCount} 件不符，请核对）` : ''
-  const signature = d.courierSignature ? `<img class="sig" alt="揽件员签名" src="${d.courierSignature}">` : '<span class="line"></span>'
+  const signature = d.courierSignature ? `<img alt="揽件员签名" src="${d.courierSignature}">` : ''
+  const courier: Array<[string, string]> = [['揽件员', d.courierName]]
+  if (d.courierPhone) courier.push(['联系电话', maskPhone(d.courierPhone)])
+  if (d.courierId) courier.push(['身份证号', maskIdNumber(d.courierId)])
   const body = `
 <h1>快递交接清单</h1>
 <p class="sub">${h(d.hallName)} · ${h(d.windowName)}</p>
 <table class="info">
 ${infoRow([['批次号', d.batchNo], ['承运商', d.carrierName]])}
-${infoRow([['揽件员', d.courierName], ['联系电话', maskPhone(d.courierPhone)]])}
+${infoRow(courier)}
 ${infoRow([['开始时间', d.openedAt], ['交接时间', d.closedAt]])}
 </table>
 <table>
@@ -160,8 +172,8 @@ ${rows}
 </table>
 <p class="totals">应交 ${d.expectedCount} 件，实交 ${d.items.length} 件，共 ${pieces} 个包裹${h(mismatch)}</p>
 <div class="signs">
-  <div class="sign">交件人（窗口）：${h(d.operator)}<br><br>签名：<span class="line"></span></div>
-  <div class="sign">揽件员签名：${signature}<br><br>日期：<span class="line"></span></div>
+  <div class="sign"><b>交接人</b>（窗口）：${h(d.operator)}<br><br>交接人签名：<br><span class="box"></span><br><br>交接时间：${h(d.closedAt)}</div>
+  <div class="sign"><b>接收人</b>（揽件员）：${h(d.courierName)}<br><br>揽件员签名：<br><span class="box">${signature}</span><br><br>日期：<span class="line"></span></div>
 </div>`
   return a4Document(`交接清单 ${d.batchNo}`, body)
 }

@@ -95,3 +95,58 @@ export function decodeEscposCode128Data(bytes: readonly number[]): string {
   }
   return out
 }
+
+/** Bar and space widths (in modules) of symbol values 0–105, then the stop pattern (ISO/IEC 15417 table). */
+const PATTERNS = (
+  '212222 222122 222221 121223 121322 131222 122213 122312 132212 221213 221312 231212 112232 122132 122231 113222 ' +
+  '123122 123221 223211 221132 221231 213212 223112 312131 311222 321122 321221 312212 322112 322211 212123 212321 ' +
+  '232121 111323 131123 131321 112313 132113 132311 211313 231113 231311 112133 112331 132131 113123 113321 133121 ' +
+  '313121 211331 231131 213113 213311 213131 311123 311321 331121 312113 312311 332111 314111 221411 431111 111224 ' +
+  '111422 121124 121421 141122 141221 112214 112412 122114 122411 142112 142211 241211 221114 413111 241112 134111 ' +
+  '111242 121142 121241 114212 124112 124211 411212 421112 421211 212141 214121 412121 111143 111341 131141 114113 ' +
+  '114311 411113 411311 113141 114131 311141 411131 211412 211214 211232 2331112'
+).split(' ')
+
+const START = { B: 104, C: 105 } as const
+const SWITCH_TO = { B: 100, C: 99 } as const
+
+/** The symbol values from start to check digit, in the code sets planCode128 chose. */
+function code128Values(data: string): number[] {
+  const runs = planCode128(data)
+  const values: number[] = [START[runs[0]!.set]]
+  runs.forEach((run, i) => {
+    if (i > 0) values.push(SWITCH_TO[run.set])
+    if (run.set === 'B') for (const ch of run.text) values.push(ch.charCodeAt(0) - 32)
+    else for (let j = 0; j < run.digits.length; j += 2) values.push(Number(run.digits.slice(j, j + 2)))
+  })
+  const check = values.reduce((sum, v, i) => sum + v * Math.max(i, 1), 0) % 103
+  return [...values, check]
+}
+
+/** Alternating bar and space widths in modules, bar first, start to stop (no quiet zones). */
+export function code128Widths(data: string): number[] {
+  const symbols = [...code128Values(data).map((v) => PATTERNS[v]!), PATTERNS[106]!]
+  return symbols.flatMap((pattern) => Array.from(pattern, Number))
+}
+
+/**
+ * The barcode as a standalone SVG for paper (the A4 sheets): one viewBox unit
+ * per module, 10-module quiet zones, sized in millimetres so a laser printer
+ * draws whole dots. Pure, so an A4 document carries its own barcodes.
+ */
+export function code128Svg(data: string, size: { moduleMm: number; heightMm: number }): string {
+  const quiet = 10
+  let x = quiet
+  let bars = ''
+  code128Widths(data).forEach((width, i) => {
+    if (i % 2 === 0) bars += `M${x} 0h${width}v1h-${width}z`
+    x += width
+  })
+  const modules = x + quiet
+  const width = +(modules * size.moduleMm).toFixed(2)
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="code128" data-code128="${data.replace(/[^\x21-\x7e]|["&<>']/g, '')}" ` +
+    `width="${width}mm" height="${size.heightMm}mm" viewBox="0 0 ${modules} 1" preserveAspectRatio="none" shape-rendering="crispEdges">` +
+    `<path d="${bars}" fill="#000"/></svg>`
+  )
+}

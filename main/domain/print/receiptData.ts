@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { PRINTABLE_ASCII } from './code128'
 import { day, moment, text } from './fieldSchemas'
 import { maskIdNumber } from '../masking'
+import { LIMITS } from '../intakeForm'
 
 /** Printed as a QR code: ASCII only (URLs), so every printer stores it byte for byte. */
 const qrPayload = z.string().min(1).max(300).regex(PRINTABLE_ASCII, '二维码内容应为 ASCII（网址）')
@@ -31,7 +32,8 @@ export function printedId(idNumber: string): string {
 }
 
 export const personSchema = z.object({
-  name: text(40),
+  /** As long as the intake allows: an enterprise's registered name can run to 100 characters, and the receipt wraps it. */
+  name: text(LIMITS.enterpriseName),
   /** Printed masked (first 4 + last 4). */
   idNumber: text(32),
   idType: text(20).default('居民身份证'),

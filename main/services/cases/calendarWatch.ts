@@ -59,9 +59,10 @@ export class CalendarWatch {
       }
       const notice = calendar.notice()
       if (notice) {
-        devices.report('calendar', { state: 'warning', message: notice.message, reason: notice.kind, isEmulated: false })
+        devices.report('calendar', { state: 'warning', message: notice.message, reason: notice.kind, params: { year: notice.year }, isEmulated: false })
       } else {
-        devices.report('calendar', { state: 'ok', message: `已载入 ${years[0]}–${years[years.length - 1]} 年节假日安排`, reason: 'loaded', isEmulated: false })
+        const [first, last] = [years[0]!, years[years.length - 1]!]
+        devices.report('calendar', { state: 'ok', message: `已载入 ${first}–${last} 年节假日安排`, reason: 'loaded', params: { first, last }, isEmulated: false })
       }
     } catch (err) {
       // A broken calendar file or a refused write: say so on the light, try again next minute.

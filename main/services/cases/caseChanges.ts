@@ -8,6 +8,7 @@
  */
 import type { CaseState } from '../../domain/caseMachine'
 import type { EventPayload } from '../../contract'
+import type { OutboxRowInput } from '../../store/outboxRepository'
 import type { Store } from '../../store/store'
 import type { EventBus } from '../eventBus'
 
@@ -26,6 +27,8 @@ export interface CaseChange {
   timeline: { note: string | null; details: Record<string, unknown> | null }
   /** Audit-chain rows, in chain order; the first records the change itself (e.g. `case.accept`, then `payment.record`). */
   audit: ReadonlyArray<{ action: string; details: Record<string, unknown> }>
+  /** External effects the change needs (a shipment to create…): outbox rows in the same transaction; `caseNo` and `at` default to the change's. */
+  outbox?: readonly OutboxRowInput[]
 }
 
 /** What a caller can do inside `CaseChangeRecorder.transaction`. */
@@ -82,5 +85,7 @@ export class CaseChangeRecorder {
     const { caseId, caseNo, at, operator, stationId } = change
     store.cases.addEvent({ caseId, at, operator, stationId, action: change.action, fromState: change.from, toState: change.to, note: change.timeline.note, details: change.timeline.details })
     for (const row of change.audit) store.audit({ at, operator, stationId, action: row.action, caseNo, details: row.details })
+    // The worker hears of them once the transaction has committed (OutboxRepository.onEnqueued).
+    for (const effect of change.outbox ?? []) store.outbox.enqueue({ at, ...effect, caseNo: effect.caseNo ?? caseNo })
   }
 }

@@ -4,7 +4,9 @@
  * numbers, addresses in the hall's city, enterprises with valid credit codes.
  * Deterministic for a seed, so a demo database can be rebuilt identically.
  */
+import { divisionByCode } from '../../domain/divisionCheck'
 import { idNumberCheckChar } from '../../domain/idNumber'
+import { nationalDivisions } from '../../domain/nationalDivisions'
 import { usccCheckChar } from '../../domain/uscc'
 import { seededRandom } from '../../domain/seededRandom'
 
@@ -46,11 +48,23 @@ export interface DemoDistrict {
   roads: readonly string[]
 }
 
-/** The hall's districts: Xuzhou's real ones for 3203xx, otherwise numbered districts of the configured city. */
+const XUZHOU = (): DemoDistrict[] => XUZHOU_DISTRICTS.map((d) => ({ ...d, province: '江苏省', city: '徐州市' }))
+
+/**
+ * The hall's districts: Xuzhou's with their roads for 3203xx; for another
+ * region code the real districts of its city (GB/T 2260), so a demo express
+ * address passes the division check at acceptance. An unknown code gets Xuzhou's.
+ */
 export function districtsOf(regionCode: string): DemoDistrict[] {
-  if (regionCode.startsWith('3203')) return XUZHOU_DISTRICTS.map((d) => ({ ...d, province: '江苏省', city: '徐州市' }))
-  const city = regionCode.slice(0, 4)
-  return [1, 2, 3].map((n) => ({ code: `${city}0${n}`, province: '本省', city: '本市', name: `第${n}区`, roads: ['人民路', '解放路', '建设路'] }))
+  if (regionCode.startsWith('3203')) return XUZHOU()
+  const tree = nationalDivisions()
+  const found = divisionByCode(tree, `${regionCode.slice(0, 4)}00`) ?? divisionByCode(tree, `${regionCode.slice(0, 2)}0000`)
+  const city = found?.city ?? found?.province.children[0]
+  if (!found || !city) return XUZHOU()
+  const roads = ['人民路', '解放路', '建设路']
+  // A city without districts (东莞市): the district field holds a town or street there.
+  const districts = city.children.length > 0 ? city.children : [{ code: city.code, name: '城区' }]
+  return districts.map((d) => ({ code: d.code, province: found.province.name, city: city.name, name: d.name, roads }))
 }
 
 export function personName(random: Random): string {

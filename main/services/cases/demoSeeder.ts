@@ -14,7 +14,6 @@ import type { CatalogItemView } from './catalogService'
 import { districtsOf, enterpriseName, idNumber, mobile, personName, pick, seededRandom, streetAddress, uscc, type DemoDistrict, type Random } from './demoPeople'
 import type { SettableClock } from './hallClock'
 import type { SessionService } from '../system/session'
-import type { Store } from '../../store/store'
 
 export interface SeedOptions {
   cases: number
@@ -22,6 +21,13 @@ export interface SeedOptions {
   seed?: number
   now?: Date
   regionCode: string
+  /**
+   * Exactly this many of the cases end `ready` with express delivery and a
+   * recipient in the hall's real districts (what the courier desk's "ship all
+   * ready" and the dispatch CLI take); the others never end there. Left out:
+   * whatever the random stories leave.
+   */
+  readyExpress?: number
   onProgress?: (done: number, total: number) => void
 }
 
@@ -30,6 +36,8 @@ export interface SeedReport {
   transitions: number
   skipped: number
   byState: Record<string, number>
+  /** Cases left `ready` with express delivery by `readyExpress`. */
+  readyExpress: number
 }
 
 interface Step {
@@ -37,6 +45,8 @@ interface Step {
   caseIndex: number
   action: CaseAction | 'accept'
   note?: string
+  /** The step that leaves a `readyExpress` case ready. */
+  isReadyExpress?: boolean
 }
 
 const OPERATORS = ['A001', 'A002', 'A003', 'B001', 'B002']
@@ -50,7 +60,6 @@ export class DemoSeeder {
   private readonly districts: DemoDistrict[]
 
   constructor(
-    private readonly store: Store,
     private readonly services: CaseServices,
     private readonly session: SessionService,
     private readonly clock: SettableClock,
@@ -67,19 +76,27 @@ export class DemoSeeder {
     const items = this.services.catalog.items()
     const steps: Step[] = []
     const forms: IntakeForm[] = []
+    const readyExpress = this.options.readyExpress
+    if (readyExpress !== undefined && !(Number.isInteger(readyExpress) && readyExpress >= 0 && readyExpress <= this.options.cases)) {
+      throw new AppError('BAD_INPUT', `待出件的快递办件数应为 0–${this.options.cases} 之间的整数（不超过办件总数），收到 ${readyExpress}`, 'readyExpress')
+    }
+    // The last K cases are the ready express ones: the rest of a seeded run draws as before.
+    const firstReady = this.options.cases - (readyExpress ?? 0)
     for (let i = 0; i < this.options.cases; i++) {
       const day = pick(this.random, days)
       const at = this.timeOn(day, now)
-      const item = this.itemFor(day, items)
-      const form = this.formFor(item, day)
+      const isReady = i >= firstReady
+      const item = isReady ? this.expressItemFor(day, items) : this.itemFor(day, items)
+      const form = this.formFor(item, day, isReady)
       forms.push(form)
       steps.push({ at, caseIndex: i, action: 'accept' })
-      this.planLifecycle(i, at, item, form.delivery?.method === 'express', now, steps)
+      if (isReady) this.planReady(i, at, now, steps)
+      else this.planLifecycle(i, at, item, form.delivery?.method === 'express', now, steps, readyExpress !== undefined)
     }
     steps.sort((a, b) => a.at - b.at || a.caseIndex - b.caseIndex)
 
     const caseNos: Array<string | undefined> = []
-    const report: SeedReport = { accepted: 0, transitions: 0, skipped: 0, byState: {} }
+    const report: SeedReport = { accepted: 0, transitions: 0, skipped: 0, byState: {}, readyExpress: 0 }
     for (let start = 0; start < steps.length; start += BATCH) {
       // A batch is one transaction; its case.changed events go out when it commits, a failed step's never.
       this.services.changes.transaction(() => {
@@ -107,6 +124,7 @@ export class DemoSeeder {
       if (caseNo === undefined) return
       this.services.cases.apply({ caseNo, action: step.action, ...(step.note ? { note: step.note } : {}) })
       report.transitions++
+      if (step.isReadyExpress) report.readyExpress++
     } catch (err) {
       // A step the rules refuse (a deadline reaching a year without a calendar) ends that case's story here.
       if (!(err instanceof AppError)) throw err
@@ -137,7 +155,7 @@ export class DemoSeeder {
     return Math.min(new Date(y, m - 1, d, 0, minutes).getTime(), now - 1000)
   }
 
-  /** An item whose deadline the calendar can compute from that day (long items late in the year cannot). */
+  /** An item whose deadline the loaded calendar counts exactly from that day: demo cases keep exact deadlines (a long item late in the year would get a provisional one). */
   private itemFor(day: PlainDate, items: readonly CatalogItemView[]): CatalogItemView {
     for (let attempt = 0; attempt < 20; attempt++) {
       const item = pick(this.random, items)
@@ -149,6 +167,13 @@ export class DemoSeeder {
       }
     }
     return items.reduce((a, b) => (a.promisedDays <= b.promisedDays ? a : b))
+  }
+
+  /** As `itemFor`, among the items that may be delivered by express. */
+  private expressItemFor(day: PlainDate, items: readonly CatalogItemView[]): CatalogItemView {
+    const express = items.filter((item) => item.delivery.includes('express'))
+    if (express.length === 0) throw new AppError('BAD_INPUT', '事项目录中没有可快递送达的事项，无法生成待出件的快递办件', 'readyExpress')
+    return this.itemFor(day, express)
   }
 
   private enterpriseOf(item: CatalogItemView, district: DemoDistrict, handler: { name: string; idNumber: string; phone: string }, address: string): IntakeForm['applicant'] {
@@ -167,7 +192,7 @@ export class DemoSeeder {
     }
   }
 
-  private formFor(item: CatalogItemView, day: PlainDate): IntakeForm {
+  private formFor(item: CatalogItemView, day: PlainDate, isExpress = false): IntakeForm {
     const r = this.random
     const district = pick(r, this.districts)
     const home = streetAddress(r, district)
@@ -186,7 +211,7 @@ export class DemoSeeder {
       }
       return { materialId: m.id, receivedCopies: m.required || r() < 0.5 ? m.copies : 0 }
     })
-    const express = item.delivery.includes('express') && (r() < 0.3 || !item.delivery.includes('window'))
+    const express = isExpress || (item.delivery.includes('express') && (r() < 0.3 || !item.delivery.includes('window')))
     const form: IntakeForm = { applicant, itemCode: item.code, materials, delivery: { method: express ? 'express' : 'window' } }
     if (express) form.delivery = { method: 'express', recipient: person.name, phone: person.phone, province: district.province, city: district.city, district: district.name, address: home.street }
     if (item.fee) form.fee = { receiptNo: `FS${day.replaceAll('-', '')}${String(Math.floor(r() * 1e6)).padStart(6, '0')}` }
@@ -205,8 +230,21 @@ export class DemoSeeder {
     return undefined
   }
 
-  /** The case's story after acceptance, each step a little later, cut off at now. */
-  private planLifecycle(caseIndex: number, acceptedAt: number, item: CatalogItemView, isExpress: boolean, now: number, steps: Step[]): void {
+  /** A `readyExpress` case: reviewed, approved and produced between its acceptance and now, so it waits at the courier desk. */
+  private planReady(caseIndex: number, acceptedAt: number, now: number, steps: Step[]): void {
+    const actions = ['startReview', 'approve', 'produce'] as const
+    actions.forEach((action, n) => {
+      const at = acceptedAt + Math.floor(((now - acceptedAt) * (n + 1)) / (actions.length + 1))
+      steps.push({ at, caseIndex, action, ...(action === 'produce' ? { isReadyExpress: true } : {}) })
+    })
+  }
+
+  /**
+   * The case's story after acceptance, each step a little later, cut off at
+   * now. `keepReadyExact`: an express case cut off at `ready` is collected at
+   * the window instead, so only the `readyExpress` cases wait for the courier.
+   */
+  private planLifecycle(caseIndex: number, acceptedAt: number, item: CatalogItemView, isExpress: boolean, now: number, steps: Step[], keepReadyExact = false): void {
     const r = this.random
     const span = Math.max(1, item.promisedDays) * 24 * HOUR
     let at = acceptedAt
@@ -235,12 +273,20 @@ export class DemoSeeder {
     }
     if (!push('approve', within())) return
     if (!push('produce', soon() + 24 * HOUR * r())) return
+    const producedAt = at
+    // With an exact count of ready express cases, one cut off at ready was collected at the window meanwhile.
+    const collectedMeanwhile = (): void => {
+      if (isExpress && keepReadyExact) steps.push({ at: producedAt + Math.floor((now - producedAt) / 2), caseIndex, action: 'collect' })
+    }
     // Now and then an express applicant turns up at the window after all.
     if (!isExpress || r() < 0.05) {
-      push('collect', 24 * HOUR * (1 + r() * 10))
+      if (!push('collect', 24 * HOUR * (1 + r() * 10))) collectedMeanwhile()
       return
     }
-    if (!push('ship', soon())) return
+    if (!push('ship', soon())) {
+      collectedMeanwhile()
+      return
+    }
     if (!push('handOver', soon())) return
     push('deliver', 24 * HOUR * (1 + r() * 2))
   }

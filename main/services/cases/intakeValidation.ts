@@ -5,8 +5,10 @@
  */
 import { AppError } from '../../domain/errors'
 import type { CatalogItem, Material } from '../../domain/catalog/catalogSchema'
+import { checkDivision } from '../../domain/divisionCheck'
 import { checkIdNumber } from '../../domain/idNumber'
 import { maskIdNumber } from '../../domain/masking'
+import { nationalDivisions } from '../../domain/nationalDivisions'
 import type { ApplicantForm, DeliveryForm, IntakeForm, MaterialTick } from '../../domain/intakeForm'
 import { checkPhone } from '../../domain/phone'
 import type { PlainDate } from '../../domain/plainDate'
@@ -133,7 +135,10 @@ function validateDelivery(item: CatalogItem, d: DeliveryForm | undefined): { del
     district: requireText(d?.district, 'delivery.district', '快递送达需要填写区县'),
     address: requireText(d?.address, 'delivery.address', '快递送达需要填写详细地址'),
   }
-  return { delivery: 'express', express }
+  // The carrier needs 省/市/区县 that exist (GB/T 2260); short forms (江苏 → 江苏省) are stored in full.
+  const division = checkDivision(express, nationalDivisions())
+  if (!division.ok) throw new AppError('BAD_INPUT', `收件地址有误：${division.message}`, `delivery.${division.field}`)
+  return { delivery: 'express', express: { ...express, ...division.names } }
 }
 
 const yuan = (cents: number): string => `¥${(cents / 100).toFixed(2)}`

@@ -16,20 +16,20 @@
  *    `is_possible_duplicate`, and prints with “重发·可能重复” so the clerk
  *    can tell a second copy from a new case. Nothing is lost; a double is
  *    never silent.
- * The worker is shaped like an outbox consumer (claim, send, settle, backoff
- * with jitter) so it can move onto `main/outbox` once that exists.
+ * The worker is shaped like an outbox consumer (claim, send, settle) and
+ * takes its backoff from `main/outbox/backoff.ts`; it keeps its own table
+ * because a printer lane has rules the outbox does not (one head per
+ * printer, a status poll that skips the backoff, 重发 marks on the paper).
  */
 import { AppError } from '../../domain/errors'
 import { PrinterError } from '../../devices/printer/printerError'
 import { buildPrintDocument, isPrinterKind, parsePrintData, printKinds, type PrintKind } from '../../domain/print/printKinds'
 import { utcTimestamp } from '../../domain/timestamps'
+import { backoffDelay, type BackoffPolicy } from '../../outbox/backoff'
 import type { PrintJobRecord, PrintJobsRepository, PrinterRole } from '../../store/printJobsRepository'
 import type { PrintOutput } from './printOutputs'
 
-export interface Backoff {
-  baseMs: number
-  capMs: number
-}
+export type Backoff = BackoffPolicy
 
 export interface PrintQueueDeps {
   repo: PrintJobsRepository
@@ -264,7 +264,7 @@ export class PrintQueue {
       // Not the printer: the document could not be encoded (too long a barcode…). Retrying cannot help.
       return this.fail(job, 'encode', err instanceof Error ? err.message : String(err))
     }
-    const note = output.mode === 'preview' ? '预览模式：已在屏幕上显示，未送打印机' : `已送 ${output.description}`
+    const note = output.mode === 'preview' ? '屏幕预览：未连接打印机，未出纸' : `已送 ${output.description}`
     repo.markDone(job.id, now(), output.mode, note)
     this.changed(job.id)
     this.deps.onPrinterResult(job.printer, { ok: true })
@@ -280,9 +280,8 @@ export class PrintQueue {
     if (job) this.deps.onJobChanged(job)
   }
 
-  /** Exponential, capped, with jitter (half fixed, half random) so several stations do not hammer a shared printer in step. */
+  /** The outbox's backoff, with equal jitter (half fixed, half random): a printer back too soon is only still out of paper, and several stations sharing one do not come back in step. */
   private delayFor(attempts: number): number {
-    const ceiling = Math.min(this.backoff.capMs, this.backoff.baseMs * 2 ** Math.max(0, attempts - 1))
-    return Math.round(ceiling / 2 + (ceiling / 2) * (this.deps.random ?? Math.random)())
+    return backoffDelay(attempts, this.backoff, this.deps.random ?? Math.random, 'equal')
   }
 }

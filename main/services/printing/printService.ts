@@ -17,6 +17,7 @@ import type { EventBus } from '../eventBus'
 import type { DeviceStatusBoard } from '../system/deviceStatusBoard'
 import type { CaseDocumentSource } from './caseDocuments'
 import type { PdfRenderer } from './pdfRenderer'
+import { lightOf, previewLight, readyLight } from './printerLights'
 import { PrintQueue, type Backoff, type EnqueueRequest } from './printQueue'
 import type { PrintOutput } from './printOutputs'
 
@@ -41,8 +42,6 @@ export interface PrintServiceDeps {
 }
 
 export type PreviewRequest = { kind?: PrintKind; data?: unknown; caseNo?: string; jobId?: number }
-
-const lightOf = { receipt: 'receiptPrinter', label: 'labelPrinter' } as const
 
 /** 210 mm at 96 CSS px per inch: the A4 sheet's natural width on screen. */
 const A4_WIDTH_PX = 794
@@ -75,9 +74,7 @@ export class PrintService {
   async start(): Promise<void> {
     for (const printer of ['receipt', 'label'] as const) {
       const output = this.deps.outputs[printer]
-      if (output.mode === 'preview') {
-        this.deps.devices.report(lightOf[printer], { state: 'ok', message: '屏幕预览（未接打印机）', reason: 'preview', isEmulated: true })
-      }
+      if (output.mode === 'preview') this.deps.devices.report(lightOf[printer], previewLight(printer))
     }
     this.queue.start()
     // Not awaited: an unreachable printer must not hold up the station's start for its connect timeout.
@@ -199,8 +196,7 @@ export class PrintService {
   }
 
   private reportReady(printer: PrinterRole): void {
-    if (this.deps.outputs[printer].mode === 'preview') return
-    this.deps.devices.report(lightOf[printer], { state: 'ok', message: workingWords.ready, reason: 'ready', isEmulated: false })
+    this.deps.devices.report(lightOf[printer], readyLight(printer, this.deps.outputs[printer].mode))
   }
 
   private reportError(printer: PrinterRole, error: PrinterError): void {

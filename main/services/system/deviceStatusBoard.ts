@@ -30,7 +30,7 @@ export class DeviceStatusBoard {
     this.statuses.set('network', { device: 'network', state: 'ok', message: '单机模式：本地队列', reason: 'standalone', isEmulated: false, changedAt: now })
   }
 
-  report(device: DeviceKind, update: { state: DeviceState; message: string; reason: string; isEmulated?: boolean }): void {
+  report(device: DeviceKind, update: { state: DeviceState; message: string; reason: string; params?: DeviceStatus['params']; isEmulated?: boolean }): void {
     const previous = this.statuses.get(device)
     const isEmulated = update.isEmulated ?? previous?.isEmulated ?? false
     if (

@@ -16,5 +16,7 @@ import { migration as m007 } from './007_print_jobs'
 import { migration as m008 } from './008_attachments'
 import { migration as m009 } from './009_provisional_deadlines'
 import { migration as m010 } from './010_utc_timestamps'
+import { migration as m011 } from './011_outbox'
+import { migration as m012 } from './012_shipments'
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012]

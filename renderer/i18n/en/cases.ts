@@ -4,7 +4,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 export const cases: Shape<typeof zh> = {
   queue: {
-    search: 'Case number, name, phone or ID number',
+    search: 'Case no., name, phone, ID',
     states: 'State',
     item: 'Item',
     light: 'Deadline light',

@@ -21,6 +21,7 @@ export const common: Shape<typeof zh> = {
   operatorPlaceholder: 'Staff number or name, Enter to confirm',
   notSignedIn: 'Not signed in',
   demo: 'Demo hall (emulated devices)',
+  demoShort: 'Demo',
   language: '中文',
   device: {
     idcard: 'ID card reader',
@@ -38,7 +39,9 @@ export const common: Shape<typeof zh> = {
     warning: 'Attention',
     error: 'Fault',
     off: 'Off',
+    preview: 'Screen preview',
   },
+  lightLabel: '{{device}}: {{state}}',
   changedAt: 'changed {{time}}',
   emulated: 'emulated',
   screenEmpty: 'Coming in a later version',

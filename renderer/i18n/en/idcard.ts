@@ -23,4 +23,5 @@ export const idcard: Shape<typeof zh> = {
   cardTypes: { resident: 'Resident ID card', foreign: 'Foreigner permanent residence card', hmt: 'HK/Macao/Taiwan residence permit' },
   failed: 'Failed: {{reason}}',
   loading: 'Loading emulated cards…',
+  compact: { label: 'Demo: tap a card', pick: 'Pick a demo card', tap: 'Tap' },
 }

@@ -14,5 +14,6 @@ export const print: Shape<typeof zh> = {
   exportPdf: 'Export PDF',
   pdfSaved: 'PDF saved: {{path}}',
   queued: 'Queued for printing (job #{{id}})',
-  previewOnly: 'No printer configured: shown on screen, not printed',
+  screenPreview: 'Screen preview',
+  previewOnly: 'Screen preview: no printer connected, nothing printed',
 }

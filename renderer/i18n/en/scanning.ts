@@ -10,6 +10,7 @@ export const scanning: Record<keyof typeof zh, string> = {
   notRecognised: 'Barcode not recognised: {{text}} (not a case number, waybill or credit code)',
   classifyFailed: 'Could not identify barcode {{text}}: {{reason}}',
   cameraScan: 'Scan with camera',
+  cameraScanShort: 'Scan',
   cameraScanHint: 'Hold the barcode steady inside the frame (F8 opens/closes)',
   cameraStarting: 'Starting the camera…',
   cameraAiming: 'Aim at a barcode…',

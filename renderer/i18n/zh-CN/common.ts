@@ -17,6 +17,8 @@ export const common = {
   operatorPlaceholder: '工号或姓名，回车确认',
   notSignedIn: '未登录',
   demo: '演示大厅（模拟设备）',
+  /** The top bar's short word for it: the whole of `demo` in its tooltip. */
+  demoShort: '演示',
   language: 'English',
   device: {
     idcard: '身份证读卡器',
@@ -34,7 +36,10 @@ export const common = {
     warning: '注意',
     error: '故障',
     off: '未启用',
+    preview: '屏幕预览',
   },
+  /** A light's name for screen readers and its tooltip, its words hidden or not. */
+  lightLabel: '{{device}}：{{state}}',
   changedAt: '更新于 {{time}}',
   emulated: '模拟',
   screenEmpty: '本功能将在后续版本提供',

@@ -19,4 +19,6 @@ export const idcard = {
   cardTypes: { resident: '居民身份证', foreign: '外国人永久居留身份证', hmt: '港澳台居民居住证' },
   failed: '操作失败：{{reason}}',
   loading: '正在读取模拟证件…',
+  /** The compact tap in the intake's applicant section. */
+  compact: { label: '演示：模拟刷卡', pick: '选择模拟证件', tap: '刷卡' },
 }

@@ -10,5 +10,6 @@ export const print = {
   exportPdf: '导出 PDF',
   pdfSaved: 'PDF 已保存：{{path}}',
   queued: '已加入打印队列（作业 #{{id}}）',
-  previewOnly: '未接打印机：已在屏幕上显示，未打印',
+  screenPreview: '屏幕预览',
+  previewOnly: '屏幕预览：未连接打印机，未出纸',
 }

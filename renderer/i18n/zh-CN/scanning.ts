@@ -8,6 +8,8 @@ export const scanning = {
   notRecognised: '无法识别的条码：{{text}}（不是办件编号、运单号或统一社会信用代码）',
   classifyFailed: '条码 {{text}} 无法识别：{{reason}}',
   cameraScan: '摄像头扫码',
+  /** The top bar's button (its tooltip says cameraScan and F8). */
+  cameraScanShort: '扫码',
   cameraScanHint: '将条码放入取景框内，保持稳定（F8 打开/关闭）',
   cameraStarting: '正在打开摄像头…',
   cameraAiming: '请对准条码…',

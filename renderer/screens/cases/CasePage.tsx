@@ -1,7 +1,8 @@
-import { Alert, Button, Space, Spin, Tag, Typography } from 'antd'
+import { Alert, Button, Space, Spin, Tag } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, useEvent, useResync } from '../../bridge/client'
+import { ScreenFrame } from '../../components/ScreenFrame'
 import { isForPage } from '../../hooks/dialogFocus'
 import { navigate } from '../../hooks/useRoute'
 import { CaseActions } from './CaseActions'
@@ -60,34 +61,41 @@ export function CasePage({ caseNo }: { caseNo: string }): React.JSX.Element {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
+  // The heading names this case — its number and item — so the clerk (and a screen reader) knows which one is open.
+  const heading = (
+    <span className="case-heading" data-testid="case-heading">
+      <span className="case-no" data-testid="case-no">
+        {caseNo}
+      </span>
+      {detail ? <span data-testid="case-item">{detail.itemName}</span> : null}
+      {detail ? (
+        <Tag color={stateColours[detail.state]} data-testid="case-state" data-state={detail.state}>
+          {t(`states.${detail.state}`)}
+        </Tag>
+      ) : null}
+    </span>
+  )
+
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="case-page">
-      <Space align="center" wrap>
+    <ScreenFrame title={detail ? `${caseNo} ${detail.itemName}` : caseNo} heading={heading} testId="cases">
+      <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="case-page">
         <Button onClick={() => navigate('cases')} data-testid="case-back">
           {t('page.back')} <Tag className="button-key">Esc</Tag>
         </Button>
-        <Typography.Title level={3} className="case-no" style={{ margin: 0 }} data-testid="case-no">
-          {caseNo}
-        </Typography.Title>
+        {error ? <Alert type="error" showIcon title={error} data-testid="case-error" /> : null}
+        {!detail && !error ? <Spin tip={t('page.loading')} /> : null}
         {detail ? (
-          <Tag color={stateColours[detail.state]} data-testid="case-state" data-state={detail.state}>
-            {t(`states.${detail.state}`)}
-          </Tag>
+          <div className="case-page-grid">
+            <div className="case-page-main">
+              <CaseActions detail={detail} onChanged={setDetail} />
+              <CaseFacts detail={detail} />
+            </div>
+            <div className="case-page-side">
+              <CaseTimeline timeline={detail.timeline} />
+            </div>
+          </div>
         ) : null}
       </Space>
-      {error ? <Alert type="error" showIcon title={error} data-testid="case-error" /> : null}
-      {!detail && !error ? <Spin tip={t('page.loading')} /> : null}
-      {detail ? (
-        <div className="case-page-grid">
-          <div className="case-page-main">
-            <CaseActions detail={detail} onChanged={setDetail} />
-            <CaseFacts detail={detail} />
-          </div>
-          <div className="case-page-side">
-            <CaseTimeline timeline={detail.timeline} />
-          </div>
-        </div>
-      ) : null}
-    </Space>
+    </ScreenFrame>
   )
 }

@@ -38,7 +38,8 @@ export function CaseQueue(): React.JSX.Element {
   const searchRef = useRef<InputRef>(null)
   const listRef = useRef<HTMLDivElement>(null)
   const tableRef = useRef<QueueTableHandle>(null)
-  const height = useRemainingHeight(listRef)
+  const columnRef = useRef<HTMLDivElement>(null)
+  const height = useRemainingHeight(listRef, columnRef)
   const columns = useMemo(() => queueColumns(t), [t])
   const activeCaseNo = active === null ? null : (queue.rows[active]?.caseNo ?? null)
   useActiveRow(listRef, activeCaseNo)
@@ -119,7 +120,7 @@ export function CaseQueue(): React.JSX.Element {
   }, [])
 
   return (
-    <Space direction="vertical" size="small" style={{ width: '100%' }}>
+    <Space ref={columnRef} direction="vertical" size="small" style={{ width: '100%' }}>
       <QueueFilters value={filters} onChange={setFilters} searchRef={searchRef} onSearchEnter={onSearchEnter} onSearchDown={onSearchDown} />
       <Space size="large">
         <Typography.Text data-testid="queue-count">{queue.count === null ? t('queue.counting') : t('queue.count', { count: queue.count })}</Typography.Text>
@@ -150,17 +151,26 @@ export function CaseQueue(): React.JSX.Element {
 }
 
 /** The table fills the window below its top edge (a virtual list needs a height in pixels). */
-function useRemainingHeight(ref: React.RefObject<HTMLElement | null>): number {
+function useRemainingHeight(ref: React.RefObject<HTMLElement | null>, columnRef: React.RefObject<HTMLElement | null>): number {
   const [height, setHeight] = useState(480)
   useLayoutEffect(() => {
+    const list = ref.current
+    if (!list) return
     const measure = (): void => {
-      const top = ref.current?.getBoundingClientRect().top ?? 200
+      const top = list.getBoundingClientRect().top
       // header row, the content's bottom padding and a little air
       setHeight(Math.max(240, Math.floor(window.innerHeight - top - 80)))
     }
     measure()
-    window.addEventListener('resize', measure)
-    return () => window.removeEventListener('resize', measure)
-  }, [ref])
+    // The list's top edge moves without the window resizing: the top bar grows or shrinks (a language, a notice), or
+    // something shows above the list (an error). Either resizes a box around it: the screen's scrollport under the top
+    // bar (the window's own resizing too), or the queue's column. The column holds the list, so a new height calls this
+    // once more, measures the same and settles.
+    const observer = new ResizeObserver(measure)
+    const scrollport = list.closest('.app-content')
+    if (scrollport) observer.observe(scrollport)
+    if (columnRef.current) observer.observe(columnRef.current)
+    return () => observer.disconnect()
+  }, [ref, columnRef])
   return height
 }

@@ -5,7 +5,8 @@ import { daysLeftOf, rowLight, type CaseRow } from './queueModel'
 
 type Clocked = Pick<CaseRow, 'light' | 'clock' | 'workingDaysLeft'> & Partial<Pick<CaseRow, 'deadlineProvisional'>>
 
-function useDaysText(row: Clocked): string {
+/** "剩 2 个工作日" in the screen's language, or '' when the row has no clock to tell. */
+export function useDaysText(row: Clocked): string {
   const { t } = useTranslation('cases')
   const days = daysLeftOf(row)
   if (!days) return ''

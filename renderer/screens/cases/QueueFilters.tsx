@@ -50,7 +50,8 @@ export const QueueFilters = memo(function QueueFilters(props: {
       <Input
         ref={props.searchRef}
         allowClear
-        style={{ width: 250 }}
+        // Wide enough for the whole placeholder beside the Alt+S tag (the row still fits 1366 beside the menu).
+        style={{ width: 320 }}
         value={text}
         placeholder={t('queue.search')}
         data-testid="queue-search"
@@ -74,7 +75,7 @@ export const QueueFilters = memo(function QueueFilters(props: {
         mode="multiple"
         allowClear
         maxTagCount="responsive"
-        style={{ width: 170 }}
+        style={{ width: 150 }}
         placeholder={t('queue.states')}
         data-testid="filter-states"
         value={value.states}
@@ -84,7 +85,7 @@ export const QueueFilters = memo(function QueueFilters(props: {
       <Select
         showSearch={{ filterOption: false, onSearch: searchItems }}
         allowClear
-        style={{ width: 190 }}
+        style={{ width: 170 }}
         placeholder={t('queue.item')}
         data-testid="filter-item"
         value={value.itemCode ?? undefined}

@@ -1,8 +1,8 @@
-import { Tag, Typography } from 'antd'
+import { Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { TFunction } from 'i18next'
 import { localMonthDayTime } from '../../localTime'
-import { DaysLeftText, DeadlineLight } from './DeadlineLight'
+import { DaysLeftText, DeadlineLight, useDaysText } from './DeadlineLight'
 import { ProvisionalTag } from './ProvisionalDeadline'
 import type { CaseRow, CaseState } from './queueModel'
 
@@ -20,41 +20,76 @@ export const stateColours: Readonly<Record<CaseState, string>> = {
   withdrawn: 'default',
 }
 
-/** Fixed widths: a virtual table measures nothing, so every column says how wide it is. */
+/**
+ * Fixed widths: a virtual table measures nothing, so every column says how
+ * wide it is. Together they fit a 1366-wide counter screen beside the menu
+ * (1156 px for the table) with room for the list's scrollbar; longer text ends
+ * in an ellipsis, the whole of it in the cell's title.
+ */
+const widths = {
+  light: 48,
+  caseNo: 184,
+  item: 160,
+  applicant: 84,
+  applicantId: 144,
+  phone: 104,
+  state: 84,
+  acceptedAt: 100,
+  deadline: 210,
+} as const
+
+export const queueTableWidth = Object.values(widths).reduce((sum, w) => sum + w, 0)
+
 export function queueColumns(t: TFunction<'cases'>): ColumnsType<CaseRow> {
   return [
-    { key: 'light', title: t('queue.columns.light'), width: 48, align: 'center', render: (_, row) => <DeadlineLight row={row} /> },
+    { key: 'light', title: t('queue.columns.light'), width: widths.light, align: 'center', ellipsis: true, render: (_, row) => <DeadlineLight row={row} /> },
     {
       key: 'caseNo',
       title: t('queue.columns.caseNo'),
       dataIndex: 'caseNo',
-      width: 200,
-      render: (caseNo: string) => <Typography.Text className="case-no">{caseNo}</Typography.Text>,
+      width: widths.caseNo,
+      ellipsis: true,
+      render: (caseNo: string) => (
+        <Typography.Text className="case-no" title={caseNo}>
+          {caseNo}
+        </Typography.Text>
+      ),
     },
-    { key: 'item', title: t('queue.columns.item'), dataIndex: 'itemName', width: 170, ellipsis: true },
-    { key: 'applicant', title: t('queue.columns.applicant'), dataIndex: 'applicantName', width: 96, ellipsis: true },
-    { key: 'applicantId', title: t('queue.columns.applicantId'), dataIndex: 'applicantId', width: 150, render: (id: string | null) => id ?? '—' },
-    { key: 'phone', title: t('queue.columns.phone'), dataIndex: 'phoneMasked', width: 110 },
+    { key: 'item', title: t('queue.columns.item'), dataIndex: 'itemName', width: widths.item, ellipsis: true },
+    { key: 'applicant', title: t('queue.columns.applicant'), dataIndex: 'applicantName', width: widths.applicant, ellipsis: true },
+    {
+      key: 'applicantId',
+      title: t('queue.columns.applicantId'),
+      dataIndex: 'applicantId',
+      width: widths.applicantId,
+      ellipsis: true,
+      render: (id: string | null) => <span title={id ?? undefined}>{id ?? '—'}</span>,
+    },
+    { key: 'phone', title: t('queue.columns.phone'), dataIndex: 'phoneMasked', width: widths.phone, ellipsis: true },
     {
       key: 'state',
       title: t('queue.columns.state'),
       dataIndex: 'state',
-      width: 88,
-      render: (state: CaseState) => <Tag color={stateColours[state]}>{t(`states.${state}`)}</Tag>,
-    },
-    { key: 'acceptedAt', title: t('queue.columns.acceptedAt'), dataIndex: 'acceptedAt', width: 112, render: (at: string) => localMonthDayTime(at) },
-    {
-      key: 'deadline',
-      title: t('queue.columns.deadline'),
-      width: 190,
-      render: (_, row) => (
-        <span className="deadline-cell">
-          {row.deadline} <ProvisionalTag provisional={row.deadlineProvisional} /> <DaysLeftText row={row} />
-        </span>
+      width: widths.state,
+      ellipsis: true,
+      // A tooltip, not a title attribute: the state filter's options carry these words as their titles.
+      render: (state: CaseState) => (
+        <Tooltip title={t(`states.${state}`)} mouseEnterDelay={0.5}>
+          <Tag color={stateColours[state]}>{t(`states.${state}`)}</Tag>
+        </Tooltip>
       ),
     },
+    { key: 'acceptedAt', title: t('queue.columns.acceptedAt'), dataIndex: 'acceptedAt', width: widths.acceptedAt, ellipsis: true, render: (at: string) => localMonthDayTime(at) },
+    { key: 'deadline', title: t('queue.columns.deadline'), width: widths.deadline, ellipsis: true, render: (_, row) => <DeadlineCell row={row} /> },
   ]
 }
 
-// The operator is on the case page: the queue keeps to what fits a 1366-wide counter screen.
-export const queueTableWidth = 48 + 200 + 170 + 96 + 150 + 110 + 88 + 112 + 190
+/** The date, 暂定 if so, and the days left, on one line: the row is one line high. */
+function DeadlineCell({ row }: { row: CaseRow }): React.JSX.Element {
+  const daysText = useDaysText(row)
+  return (
+    <span className="deadline-cell" title={daysText ? `${row.deadline} ${daysText}` : row.deadline}>
+      {row.deadline} <ProvisionalTag provisional={row.deadlineProvisional} /> <DaysLeftText row={row} />
+    </span>
+  )
+}

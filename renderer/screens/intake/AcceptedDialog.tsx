@@ -33,7 +33,9 @@ export function AcceptedDialog(props: { result: AcceptResult | null; onNext: () 
       open={result !== null}
       title={t('result.title')}
       width={1000}
-      style={{ top: 32 }}
+      style={{ top: 24 }}
+      // Never past the bottom of the screen, whatever the facts' column holds (容缺 lines): the body scrolls, Enter's button stays in view.
+      styles={{ body: { maxHeight: 'calc(100vh - 156px)', overflowY: 'auto' } }}
       onCancel={props.onNext}
       destroyOnHidden
       footer={

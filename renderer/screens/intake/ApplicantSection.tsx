@@ -1,7 +1,8 @@
 import { Alert, Form, Radio, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CardTap } from './cardFill'
+import { DemoCardTap } from '../../components/DemoCardTap'
+import { isExpiredCardNumber, type CardTap } from './cardFill'
 import { CardPanel } from './CardPanel'
 import { IntakeField, type FieldMessage } from './IntakeField'
 import { IntakeSection } from './IntakeSection'
@@ -54,6 +55,8 @@ export function ApplicantSection(props: {
       const isJudged = touched.has(key) || value.length >= (COMPLETE_LENGTH[key] ?? Infinity)
       return isJudged && verdict.reason ? { status: 'error', text: verdict.reason } : undefined
     }
+    // An expired card's number checks out, but a green "valid" beside its red verdict would contradict it.
+    if (isExpiredCardNumber(props.card, value)) return undefined
     return { status: 'success', text: successText(key, check, t) }
   }
 
@@ -91,7 +94,11 @@ export function ApplicantSection(props: {
             <Tag>{shortcutLabel('toggleKind')}</Tag>
           </div>
         </Form.Item>
-        {props.cardNotice ? <Alert style={{ marginBottom: 12 }} showIcon type={props.cardNotice.type} title={props.cardNotice.text} data-testid="card-notice" /> : null}
+        {/* Demo hall only (an emulated reader): the tap where the card is wanted. */}
+        <DemoCardTap />
+        {props.cardNotice ? (
+          <Alert style={{ marginBottom: 12 }} showIcon type={props.cardNotice.type} title={props.cardNotice.text} data-testid="card-notice" data-verdict={props.cardNotice.type} />
+        ) : null}
         {props.isEstablishment ? (
           <Alert
             style={{ marginBottom: 12 }}

@@ -1,12 +1,13 @@
-import { Alert, Descriptions } from 'antd'
+import { Descriptions, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { CardTap } from './cardFill'
 
 /**
  * What the card said beyond the form's fields (gender, nation, authority,
  * validity) — shown for the clerk to compare with the person in front of
- * them, and an expired card flagged. The photo stays in main (WLT needs a
- * vendor decoder), so a placeholder stands in.
+ * them. An expired card's verdict is the one red notice above the form
+ * (cardVerdict); here its validity is only marked red. The photo stays in
+ * main (WLT needs a vendor decoder), so a placeholder stands in.
  */
 export function CardPanel({ tap }: { tap: CardTap }): React.JSX.Element {
   const { t } = useTranslation('intake')
@@ -18,7 +19,15 @@ export function CardPanel({ tap }: { tap: CardTap }): React.JSX.Element {
     card.nationality ? { key: 'nationality', label: t('card.nationality'), children: card.nationality } : null,
     { key: 'birthDate', label: t('card.birthDate'), children: card.birthDate },
     card.authority ? { key: 'authority', label: t('card.authority'), children: card.authority } : null,
-    { key: 'validity', label: t('card.validity'), children: <span data-testid="card-validity">{`${card.validFrom} – ${validTo}`}</span> },
+    {
+      key: 'validity',
+      label: t('card.validity'),
+      children: (
+        <Typography.Text type={tap.isExpired ? 'danger' : undefined} data-testid="card-validity" data-expired={tap.isExpired ? '' : undefined}>
+          {`${card.validFrom} – ${validTo}`}
+        </Typography.Text>
+      ),
+    },
   ].filter((i) => i !== null)
 
   return (
@@ -28,7 +37,6 @@ export function CardPanel({ tap }: { tap: CardTap }): React.JSX.Element {
       </div>
       <div className="card-facts">
         <Descriptions size="small" column={3} title={t('card.title')} items={items} />
-        {tap.isExpired ? <Alert type="error" showIcon title={t('card.expired', { date: card.validTo })} data-testid="card-expired" /> : null}
       </div>
     </div>
   )

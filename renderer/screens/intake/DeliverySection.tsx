@@ -1,4 +1,4 @@
-import { Form, Radio, Space, Typography } from 'antd'
+import { Form, Radio, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { IntakeField } from './IntakeField'
 import { IntakeSection } from './IntakeSection'
@@ -6,13 +6,14 @@ import { expressPrefill, type ApplicantForm, type CatalogItemView, type Delivery
 
 type ExpressKey = 'recipient' | 'phone' | 'province' | 'city' | 'district' | 'address'
 
-const expressFields: ReadonlyArray<{ key: ExpressKey; width: number | string; maxLength: number }> = [
-  { key: 'recipient', width: 180, maxLength: 50 },
-  { key: 'phone', width: 180, maxLength: 32 },
-  { key: 'province', width: 130, maxLength: 30 },
-  { key: 'city', width: 130, maxLength: 30 },
-  { key: 'district', width: 130, maxLength: 30 },
-  { key: 'address', width: '100%', maxLength: 200 },
+/** How much of a row each field takes in the side column (intake.css `.express-field-*`). */
+const expressFields: ReadonlyArray<{ key: ExpressKey; span: 'half' | 'third' | 'full'; maxLength: number }> = [
+  { key: 'recipient', span: 'half', maxLength: 50 },
+  { key: 'phone', span: 'half', maxLength: 32 },
+  { key: 'province', span: 'third', maxLength: 30 },
+  { key: 'city', span: 'third', maxLength: 30 },
+  { key: 'district', span: 'third', maxLength: 30 },
+  { key: 'address', span: 'full', maxLength: 200 },
 ]
 
 /**
@@ -21,7 +22,8 @@ const expressFields: ReadonlyArray<{ key: ExpressKey; width: number | string; ma
  * confirms with Enter.
  */
 export function DeliverySection(props: {
-  item: CatalogItemView
+  /** None yet: the section keeps its place beside the checklist (no jump when the item is picked) and says why it is empty. */
+  item: CatalogItemView | null
   delivery: DeliveryForm | undefined
   applicant: ApplicantForm | undefined
   onChange: (delivery: DeliveryForm) => void
@@ -29,6 +31,13 @@ export function DeliverySection(props: {
 }): React.JSX.Element {
   const { t } = useTranslation('intake')
   const { item } = props
+  if (!item) {
+    return (
+      <IntakeSection id="delivery">
+        <Typography.Text type="secondary">{t('materials.pickItemFirst')}</Typography.Text>
+      </IntakeSection>
+    )
+  }
   const method = props.delivery?.method ?? (item.delivery.includes('window') ? 'window' : 'express')
   const canChoose = item.delivery.length > 1
   const methodError = props.errors['delivery.method']
@@ -55,24 +64,25 @@ export function DeliverySection(props: {
         {method === 'express' ? (
           <>
             <Typography.Text type="secondary">{t('delivery.sameAsApplicant')}</Typography.Text>
-            <Space size="middle" align="start" wrap style={{ width: '100%' }} className="express-fields">
+            <div className="express-fields">
               {expressFields.map((f) => {
                 const field = `delivery.${f.key}`
                 const error = props.errors[field]
                 return (
-                  <IntakeField
-                    key={f.key}
-                    field={field}
-                    label={t(`delivery.${f.key}`)}
-                    value={props.delivery?.[f.key]}
-                    onChange={(value) => props.onChange({ ...props.delivery, method: 'express', [f.key]: value })}
-                    message={error ? { status: 'error', text: error } : undefined}
-                    maxLength={f.maxLength}
-                    width={f.width === '100%' ? 560 : f.width}
-                  />
+                  <div key={f.key} className={`express-field-${f.span}`}>
+                    <IntakeField
+                      field={field}
+                      label={t(`delivery.${f.key}`)}
+                      value={props.delivery?.[f.key]}
+                      onChange={(value) => props.onChange({ ...props.delivery, method: 'express', [f.key]: value })}
+                      message={error ? { status: 'error', text: error } : undefined}
+                      maxLength={f.maxLength}
+                      width="100%"
+                    />
+                  </div>
                 )
               })}
-            </Space>
+            </div>
           </>
         ) : null}
       </Form>

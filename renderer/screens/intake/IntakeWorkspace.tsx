@@ -9,7 +9,7 @@ import { navigate } from '../../hooks/useRoute'
 import { AcceptedDialog } from './AcceptedDialog'
 import { AcceptPanel } from './AcceptPanel'
 import { ApplicantSection, type CardNotice } from './ApplicantSection'
-import { applyCard, type CardTap } from './cardFill'
+import { applyCard, cardVerdict, type CardTap } from './cardFill'
 import { DeliverySection } from './DeliverySection'
 import { FeeSection } from './FeeSection'
 import { focusField, focusPreviousSection, focusSection, moveFlow } from './focusFlow'
@@ -23,18 +23,21 @@ import { useOwnerPhotos } from '../../hooks/useOwnerPhotos'
 import { useAcceptIntake } from './useAcceptIntake'
 import { useIntakeDraft } from './useIntakeDraft'
 import { useIntakeShortcuts } from './useIntakeShortcuts'
+import { useFitScrollport } from './useFitScrollport'
 import { ReceiptOffer } from './ReceiptOffer'
 import './intake.css'
 
 /**
- * The intake form (一窗综合受理) for the signed-in operator: one column of
- * sections in the order the counter works (who, what, which papers, fee,
- * delivery), Enter from one stop to the next, the Accept panel and the keys
- * always in view on the right.
+ * The intake form (一窗综合受理) for the signed-in operator: sections in the
+ * order the counter works (who, what, which papers, fee; then beside them
+ * delivery, note and Accept, in view on the right), Enter from one stop to
+ * the next, the keys under Accept.
  */
 export function IntakeWorkspace(): React.JSX.Element {
   const { t } = useTranslation('intake')
   const rootRef = useRef<HTMLDivElement>(null)
+  const sideRef = useRef<HTMLElement>(null)
+  useFitScrollport(sideRef)
   const draft = useIntakeDraft()
   const { form, update } = draft
   const [item, setItem] = useState<CatalogItemView | null>(null)
@@ -130,13 +133,20 @@ export function IntakeWorkspace(): React.JSX.Element {
     const isNextApplicant = acceptance.result !== null
     if (isNextApplicant) startNext()
     const outcome = applyCard(tap, isNextApplicant ? undefined : form.applicant)
+    const verdict = cardVerdict(tap, outcome)
+    setCardNotice({ type: verdict.type, text: t(`card.${verdict.key}`, verdict.values) })
     if (outcome.kind === 'refused') {
-      setCardNotice({ type: 'error', text: t('card.refused', { reason: outcome.reason }) })
+      // The last applicant's identity goes with their card panel: the form names nobody until a valid card or typing does.
+      const cleared = outcome.applicant
+      setCard(null)
+      if (cleared && cleared !== form.applicant) {
+        update((f) => ({ ...f, applicant: cleared }))
+        focusLater(cleared.kind === 'enterprise' ? 'applicant.handlerName' : 'applicant.name')
+      }
       return
     }
     update((f) => ({ ...f, applicant: outcome.applicant }))
     setCard(tap)
-    setCardNotice({ type: 'success', text: t('card.filled', { name: outcome.holder }) })
     clearErrors('applicant.name', 'applicant.idNumber', 'applicant.address', 'applicant.handlerName', 'applicant.handlerIdNumber')
     // The card has no phone number: that is what the clerk asks next.
     if (!outcome.applicant.phone) focusLater('applicant.phone')
@@ -223,21 +233,21 @@ export function IntakeWorkspace(): React.JSX.Element {
             error={errors['fee.receiptNo']}
           />
         ) : null}
-        {item ? (
-          <DeliverySection
-            item={item}
-            delivery={form.delivery}
-            applicant={form.applicant}
-            errors={errors}
-            onChange={(delivery) => {
-              update((f) => ({ ...f, delivery }))
-              setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith('delivery.'))))
-            }}
-          />
-        ) : null}
-        <IntakeNote value={form.note} onChange={(note) => update((f) => ({ ...f, note }))} error={errors.note} />
       </div>
-      <aside className="intake-side">
+      {/* Delivery and the note sit beside the checklist, above Accept: in view at 1366×768 while the clerk ticks materials,
+          and still next in the Enter flow (main column first, then this one top to bottom). */}
+      <aside className="intake-side" ref={sideRef}>
+        <DeliverySection
+          item={item}
+          delivery={form.delivery}
+          applicant={form.applicant}
+          errors={errors}
+          onChange={(delivery) => {
+            update((f) => ({ ...f, delivery }))
+            setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith('delivery.'))))
+          }}
+        />
+        <IntakeNote value={form.note} onChange={(note) => update((f) => ({ ...f, note }))} error={errors.note} />
         <AcceptPanel
           status={draft.status}
           blockers={blockers}

@@ -1,11 +1,20 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../../main/cli'
 import { parseArgs } from '../../../main/cli/command'
 import { captureConsole } from '../../fixtures/captureConsole'
 
 
 describe('the operations CLI', () => {
-  afterEach(() => vi.restoreAllMocks())
+  // The CLI's framing follows the locale (cliLanguage.test.ts); these tests read it in English.
+  beforeEach(() => {
+    vi.stubEnv('LANG', 'en_US.UTF-8')
+    vi.stubEnv('LC_ALL', '')
+    vi.stubEnv('LC_MESSAGES', '')
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.unstubAllEnvs()
+  })
 
   it('answers --help with every command and exits 0', async () => {
     const { out } = captureConsole()
@@ -16,7 +25,7 @@ describe('the operations CLI', () => {
   it('refuses an unknown command with exit 2 and the help', async () => {
     const { err } = captureConsole()
     expect(await runCli(['frobnicate'])).toBe(2)
-    expect(err[0]).toBe('未知命令：frobnicate')
+    expect(err[0]).toBe('Unknown command: frobnicate')
   })
 
   it('shows one command’s usage with --help after it', async () => {

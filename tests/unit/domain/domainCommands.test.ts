@@ -15,6 +15,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   vi.restoreAllMocks()
+  vi.unstubAllEnvs()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -45,9 +46,12 @@ describe('idcard check and uscc check', () => {
   })
 
   it('exits 2 with the usage when the number is missing', async () => {
+    vi.stubEnv('LANG', 'zh_CN.UTF-8')
+    vi.stubEnv('LC_ALL', '')
+    vi.stubEnv('LC_MESSAGES', '')
     const { err } = captureConsole()
     expect(await runCli(['uscc', 'check'])).toBe(2)
-    expect(err).toEqual(['用法：npm run cli -- uscc check CODE'])
+    expect(err).toEqual(['用法：npm run cli -- uscc check 代码'])
   })
 })
 

@@ -20,6 +20,10 @@ describe('masking for lists, logs and exports', () => {
     expect(maskPhone('025-83801234-801')).toBe('025-****1234')
   })
 
+  it('leaves a phone masked already as it is, so paper data can carry it masked', () => {
+    for (const phone of ['13812345678', '0516-83801234']) expect(maskPhone(maskPhone(phone))).toBe(maskPhone(phone))
+  })
+
   it('keeps the first character of a name and marks each hidden one', () => {
     expect(maskName('张三')).toBe('张*')
     expect(maskName('欧阳娜娜')).toBe('欧***')

@@ -40,6 +40,33 @@ describe('the A4 courier handover list (交接清单)', () => {
     expect(doc.html).toContain('揽件员签名')
   })
 
+  it('draws each waybill as a Code 128 barcode beside its number, case and masked recipient', () => {
+    const doc = buildHandoverList(aHandoverList())
+    for (const item of aHandoverList().items) {
+      expect(doc.html).toContain(item.waybillNo)
+      expect(doc.html).toContain(item.caseNo)
+      expect(doc.html).toContain(`data-code128="${item.waybillNo}"`)
+    }
+    expect(doc.html.match(/<svg [^>]*class="code128"/g)).toHaveLength(2)
+    expect(doc.html).toContain('张*')
+    expect(doc.html).not.toContain('欧阳娜娜')
+  })
+
+  it('names the batch, the carrier, the count, the operator and the courier with phone and ID masked', () => {
+    const doc = buildHandoverList(aHandoverList({ courierId: '320302198506122313' }))
+    for (const text of ['HB-001-20261126-01', '顺丰', '实交 2 件', '交接人', 'op09', '接收人', '刘快递', '2026-11-26 16:12', '3203**********2313', '139****1111']) {
+      expect(doc.html, text).toContain(text)
+    }
+    expect(doc.html).not.toContain('320302198506122313')
+    expect(doc.html).not.toContain('13900001111')
+  })
+
+  it('shows the courier’s signature from the pad in the receiver’s box, and an empty box without one', () => {
+    const signature = 'data:image/png;base64,iVBORw0KGgo='
+    expect(buildHandoverList(aHandoverList({ courierSignature: signature })).html).toContain(`<span class="box"><img alt="揽件员签名" src="${signature}"></span>`)
+    expect(buildHandoverList(aHandoverList()).html.match(/<span class="box"><\/span>/g)).toHaveLength(2)
+  })
+
   it('flags a count that does not match the batch', () => {
     expect(buildHandoverList(aHandoverList({ expectedCount: 3 })).html).toContain('与应交 3 件不符')
   })

@@ -91,3 +91,13 @@ describe('the output receipt (出件回执) and the supplement notice (补正告
     expectEveryLineFits(doc)
   })
 })
+
+describe('a long applicant name', () => {
+  it('takes an enterprise name as long as the intake allows, wrapped to the paper', () => {
+    const name = `示范市${'新能源科技'.repeat(18)}有限公司`
+    expect(name.length).toBeGreaterThan(40)
+    const doc = buildAcceptanceReceipt(anAcceptanceReceipt({ applicant: { name, idNumber: FULL_ID } }))
+    expect(all(doc).replace(/\n\s*/g, '')).toContain(name)
+    expectEveryLineFits(doc)
+  })
+})

@@ -11,6 +11,10 @@ import { idcard as zhIdcard } from '../../../renderer/i18n/zh-CN/idcard'
 import { intake as zhIntake } from '../../../renderer/i18n/zh-CN/intake'
 import { print as zhPrint } from '../../../renderer/i18n/zh-CN/print'
 import { scanning as zhScanning } from '../../../renderer/i18n/zh-CN/scanning'
+import { outbox as enOutbox } from '../../../renderer/i18n/en/outbox'
+import { outbox as zhOutbox } from '../../../renderer/i18n/zh-CN/outbox'
+import { courier as enCourier } from '../../../renderer/i18n/en/courier'
+import { courier as zhCourier } from '../../../renderer/i18n/zh-CN/courier'
 
 /** Every leaf key of a namespace, dotted. */
 function keysOf(value: unknown, prefix = ''): string[] {
@@ -25,6 +29,8 @@ const namespaces = {
   intake: [zhIntake, enIntake],
   cases: [zhCases, enCases],
   print: [zhPrint, enPrint],
+  outbox: [zhOutbox, enOutbox],
+  courier: [zhCourier, enCourier],
 } as const
 
 describe('the two locales', () => {
