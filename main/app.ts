@@ -21,12 +21,17 @@ import { plainDateOf } from './domain/plainDate'
 import { FileKeyProvider, type KeyProvider } from './store/keyProviders'
 import { openStore } from './store/store'
 import { buildCaseServices } from './services/cases/caseServices'
+import { agentStationOf } from './services/agent/agentStation'
 import { CalendarWatch } from './services/cases/calendarWatch'
+import { checkStationDepartment } from './services/cases/stationDepartment'
 import { systemClock, type HallClock } from './services/cases/hallClock'
 import { buildPrintService, type PrintingOptions } from './services/printing/printingSetup'
 import { acceptanceReceipts } from './services/printing/receiptOnAccept'
 import { OutboxService, type OutboxServiceDeps } from './services/outbox/outboxService'
 import { buildDispatchService, type DispatchOptions } from './services/dispatch/dispatchSetup'
+import { OutputService } from './services/output/outputService'
+import { AttachmentFiles } from './store/attachmentFiles'
+import { RatingService } from './services/ratings/ratingService'
 
 export interface App {
   services: Services
@@ -78,7 +83,14 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     caseNumberFormat: config.caseNumberFormat,
     receipts: acceptanceReceipts({ printing, config }),
     draftPhotos: attachments,
+    agent: agentStationOf(config, attachments),
   })
+  try {
+    checkStationDepartment(config, caseServices.catalog)
+  } catch (err) {
+    store.close()
+    throw err
+  }
 
   // Demo hall: emulators start here and the services get their ports, as from a station.json for real devices.
   const demo = await startDemoDevices(config, options.demo)
@@ -89,7 +101,7 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   const outbox = new OutboxService({ store, events, session, clock: options.clock ?? systemClock, stationId: config.stationId, worker: options.outbox })
   // Registers its outbox lanes (carrier, documents) before the worker starts below.
   const dispatch = buildDispatchService(
-    { config, carrier: demo.carrier.config, ...(demo.carrier.checkWord ? { checkWord: demo.carrier.checkWord } : {}), store, events, session, changes: caseServices.changes, clock: options.clock ?? systemClock, printing, worker: outbox.worker },
+    { config, carrier: demo.carrier.config, ...(demo.carrier.checkWord ? { checkWord: demo.carrier.checkWord } : {}), ...(demo.carrier.clock ? { carrierClock: demo.carrier.clock } : {}), store, events, session, changes: caseServices.changes, clock: options.clock ?? systemClock, printing, worker: outbox.worker },
     options.dispatch,
   )
   const services: Services = {
@@ -106,6 +118,8 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     printing,
     outbox,
     dispatch,
+    output: new OutputService({ store, changes: caseServices.changes, session, clock: options.clock ?? systemClock, config, printing, files: new AttachmentFiles(config.dataDir), cases: caseServices.cases }),
+    ratings: new RatingService({ store, calendar: caseServices.calendar, session, events, clock: options.clock ?? systemClock, stationId: config.stationId, followUpDays: config.ratings.followUpDays }),
     idcard: new IdCardService(demo.devices.idcard, { events, devices, excludePorts: portsInUse, isEmulated: demo.emulated.has('idcard'), today: () => plainDateOf((options.clock ?? systemClock).now()) }),
     demo: demo.controls,
   }

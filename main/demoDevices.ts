@@ -38,11 +38,11 @@ export interface DemoOptions {
 
 export interface DemoDevices {
   devices: ServiceDevices
-  /** The courier desk's carrier: station.json's, or (kind `emulator`) the http carrier of the emulator started here, with its check word. */
-  carrier: { config: ServiceCarrierConfig; checkWord?: string }
+  /** The courier desk's carrier: station.json's, or (kind `emulator`) the http carrier of the emulator started here, with its check word and clock. */
+  carrier: { config: ServiceCarrierConfig; checkWord?: string; clock?: { now(): Date } }
   /** Devices station.json puts on an emulator: their lights say so. */
   emulated: ReadonlySet<DeviceKind>
-  /** null when no device is emulated: the demo commands stay unregistered. */
+  /** null when nothing is emulated (no device, not the carrier): the demo commands stay unregistered. */
   controls: DemoControls | null
   /** Once the services have started: a red light for each emulator that would not start. */
   reportFailures(board: DeviceStatusBoard): void
@@ -55,7 +55,7 @@ export async function startDemoDevices(config: StationConfig, options: DemoOptio
   const emulated = new Set<DeviceKind>()
   const failures: Array<{ device: DeviceKind; failure: NonNullable<DemoPart<unknown, unknown>['failure']> }> = []
   const closers: Array<() => Promise<void>> = []
-  const controls: DemoControls = { idcard: null, scanner: null }
+  const controls: DemoControls = { idcard: null, scanner: null, carrier: null }
 
   function take<C, K>(device: DeviceKind, part: DemoPart<C, K>): DemoPart<C, K> {
     emulated.add(device)
@@ -86,7 +86,8 @@ export async function startDemoDevices(config: StationConfig, options: DemoOptio
     const part = await startCarrierDemo({ autoPickupAfterMs: config.carrier.autoPickupAfterMs })
     closers.push(() => part.close())
     if (part.failure) console.warn(`[demo] ${part.failure.message}`)
-    carrier = { config: part.carrier, ...(part.checkWord ? { checkWord: part.checkWord } : {}) }
+    controls.carrier = part.controls
+    carrier = { config: part.carrier, ...(part.checkWord ? { checkWord: part.checkWord } : {}), ...(part.clock ? { clock: part.clock } : {}) }
   } else {
     carrier = { config: config.carrier }
   }
@@ -95,7 +96,7 @@ export async function startDemoDevices(config: StationConfig, options: DemoOptio
     devices,
     carrier,
     emulated,
-    controls: emulated.size > 0 ? controls : null,
+    controls: emulated.size > 0 || controls.carrier !== null ? controls : null,
     reportFailures(board) {
       for (const { device, failure } of failures) board.report(device, { state: 'error', ...failure, isEmulated: true })
     },

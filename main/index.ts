@@ -3,7 +3,7 @@
  * composition root. Everything else runs in plain Node and is tested without
  * an Electron binary.
  */
-import { app as electronApp, BrowserWindow, safeStorage, session, shell } from 'electron'
+import { app as electronApp, BrowserWindow, safeStorage, screen, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -37,6 +37,66 @@ function isOwnUrl(url: string): boolean {
 
 let core: App | undefined
 let ipc: IpcBinding | undefined
+let counterWindow: BrowserWindow | undefined
+let customerPanel: BrowserWindow | undefined
+
+// Every window of ours: the preload bridge only, no Node, sandboxed.
+const webPreferences = {
+  preload: join(__dirname, '../preload/index.js'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+} as const
+
+/**
+ * 好差评's customer-facing panel (#/rate): full screen on a display other than
+ * the counter's, opened when the station has one. Without it the clerk's
+ * window shows the rating as an overlay turned to the applicant.
+ */
+function openCustomerPanel(counter: BrowserWindow): void {
+  if (customerPanel || !ipc || counter.isDestroyed()) return
+  const counterDisplay = screen.getDisplayMatching(counter.getBounds())
+  const other = screen.getAllDisplays().find((d) => d.id !== counterDisplay.id)
+  if (!other) return
+  const panel = new BrowserWindow({
+    ...other.bounds,
+    fullscreen: true,
+    frame: false,
+    show: false,
+    title: 'OneWindow 一窗通 · 服务评价',
+    autoHideMenuBar: true,
+    webPreferences,
+  })
+  customerPanel = panel
+  panel.webContents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault()
+  })
+  panel.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  const release = ipc.addWindow(panel)
+  panel.on('closed', () => {
+    release()
+    customerPanel = undefined
+  })
+  // Shown without taking focus: the clerk's keyboard stays on the counter's window.
+  panel.once('ready-to-show', () => panel.showInactive())
+  void (devServerUrl ? panel.loadURL(`${devServerUrl}#/rate`) : panel.loadFile(indexHtml, { hash: '/rate' }))
+}
+
+function followDisplays(counter: BrowserWindow): void {
+  const onAdded = (): void => openCustomerPanel(counter)
+  const onRemoved = (): void => {
+    if (screen.getAllDisplays().length < 2) customerPanel?.close()
+  }
+  screen.on('display-added', onAdded)
+  screen.on('display-removed', onRemoved)
+  counter.on('closed', () => {
+    screen.off('display-added', onAdded)
+    screen.off('display-removed', onRemoved)
+    customerPanel?.close()
+  })
+}
 
 function lockDownSession(): void {
   const ses = session.defaultSession
@@ -72,14 +132,7 @@ async function createWindow(): Promise<void> {
     show: false,
     title: 'OneWindow 一窗通',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences,
   })
 
   window.webContents.on('will-navigate', (event, url) => {
@@ -87,14 +140,17 @@ async function createWindow(): Promise<void> {
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
-    // Help links open in the system browser; no second window ever opens here.
+    // Help links open in the system browser; the page opens no window (the customer panel is opened by main).
     if (url.startsWith('https://')) void shell.openExternal(url)
     return { action: 'deny' }
   })
 
+  counterWindow = window
   ipc = bindIpc(core, window, isOwnUrl)
+  followDisplays(window)
   window.once('ready-to-show', () => {
     window.show()
+    if (screen.getAllDisplays().length > 1) openCustomerPanel(window)
     // The window is up: now the database's full integrity check, in the background (seconds at a million cases).
     void core?.services.storeIntegrity.checkInBackground()
   })
@@ -112,7 +168,8 @@ if (!electronApp.requestSingleInstanceLock()) {
   electronApp.quit()
 } else {
   electronApp.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows()
+    // The counter's window, not the customer panel on the other display.
+    const window = counterWindow && !counterWindow.isDestroyed() ? counterWindow : undefined
     if (window) {
       if (window.isMinimized()) window.restore()
       window.focus()

@@ -7,6 +7,7 @@ import { createApp, type App } from './app'
 import { loadStationConfig } from './config/loadConfig'
 import { rendererDir } from './config/paths'
 import { startStationServer, type StationServer } from './transport/stationServer'
+import { loadCarrierPushSecret } from './transport/carrierPushSecret'
 import { loadStationToken, watchStationToken } from './transport/stationToken'
 
 /**
@@ -38,7 +39,7 @@ export async function startStation(options: StationOptions = {}): Promise<Statio
   const app = await createApp(config)
   let server: StationServer
   try {
-    server = await startStationServer(app, { port, staticDir: options.staticDir ?? rendererDir(), token })
+    server = await startStationServer(app, { port, staticDir: options.staticDir ?? rendererDir(), token, carrierPushSecret: loadCarrierPushSecret(config.dataDir) })
   } catch (err) {
     await app.close()
     const code = (err as NodeJS.ErrnoException).code
@@ -50,6 +51,11 @@ export async function startStation(options: StationOptions = {}): Promise<Statio
   }
   // A renewal while running takes effect at once: the old URL must stop working, not linger until a restart.
   const unwatch = options.token ? () => undefined : watchStationToken(config.dataDir, token, (next) => server.setToken(next))
+  // The demo hall's carrier emulator pushes its routes here, as a real carrier would once told the address.
+  const carrierDemo = app.services.demo?.carrier
+  if (carrierDemo && server.carrierPush) {
+    await carrierDemo.pushTo(server.carrierPush).catch((err: unknown) => console.warn('[demo] 承运商模拟器的轨迹推送未能配置：', err instanceof Error ? err.message : err))
+  }
   // Serving now: the full integrity check runs in the background from here (it reads, it blocks no request).
   void app.services.storeIntegrity.checkInBackground()
   return {

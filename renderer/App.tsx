@@ -19,6 +19,7 @@ import { DevicesScreen } from './screens/DevicesScreen'
 import { IntakeScreen } from './screens/IntakeScreen'
 import { OutputScreen } from './screens/OutputScreen'
 import { ReportsScreen } from './screens/ReportsScreen'
+import { ReviewScreen } from './screens/ReviewScreen'
 
 function renderScreen(route: Route): ReactNode {
   switch (route.screen) {
@@ -27,7 +28,7 @@ function renderScreen(route: Route): ReactNode {
     case 'cases':
       return <CasesScreen caseNo={route.params[0]} />
     case 'output':
-      return <OutputScreen />
+      return <OutputScreen caseNo={route.params[0]} />
     case 'courier':
       return <CourierScreen caseNo={route.params[0]} />
     case 'agent':
@@ -36,10 +37,12 @@ function renderScreen(route: Route): ReactNode {
       return <ReportsScreen />
     case 'devices':
       return <DevicesScreen />
+    case 'review':
+      return <ReviewScreen caseNo={route.params[0]} />
   }
 }
 
-/** Alt+1…Alt+7 reach every screen from anywhere: the counter is busy, the mouse is far. */
+/** Alt+1…Alt+8 reach every screen from anywhere: the counter is busy, the mouse is far. */
 function useScreenShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

@@ -164,7 +164,7 @@ export const casesCommands: CliCommand[] = [
   },
   {
     name: ['seed'],
-    usage: { zh: 'seed --data 目录 --cases N [--ready-express K] [--days 90] [--seed 种子]', en: 'seed --data DIR --cases N [--ready-express K] [--days 90] [--seed S]' },
+    usage: { zh: 'seed --data 目录 --cases N [--ready-express K] [--days 90] [--seed 种子] [--now 时刻]', en: 'seed --data DIR --cases N [--ready-express K] [--days 90] [--seed S] [--now ISO]' },
     summary: {
       zh: '经由真实的受理和办件服务，在数据目录中生成 N 件分布在最近若干天的逼真演示办件；--ready-express K：其中恰好 K 件待出件、选择快递送达、收件地址为真实行政区划（供 dispatch ship --all-ready 寄出）',
       en: 'Fill a data directory with N realistic demo cases over the last days, through the real intake and case services; --ready-express K: exactly K of them ready, by express, to a real GB/T 2260 district (for dispatch ship --all-ready)',
@@ -177,6 +177,10 @@ export const casesCommands: CliCommand[] = [
       if (readyExpress !== undefined && (!Number.isInteger(readyExpress) || readyExpress < 0 || readyExpress > cases)) {
         throw new CliError(`--ready-express 应为 0–${cases} 之间的整数（不超过 --cases）`, 2)
       }
+      // The history ends now, or at the moment given (a test, a demo rebuilt as of a day).
+      const nowText = stringOption(options, 'now')
+      const now = nowText === undefined ? undefined : new Date(nowText)
+      if (now && Number.isNaN(now.getTime())) throw new CliError(`--now 应为 ISO 时刻，例如 2026-06-15T10:00:00+08:00，收到 "${nowText}"`, 2)
       const area = openCaseArea(dataDirOf(options))
       const started = Date.now()
       try {
@@ -186,6 +190,7 @@ export const casesCommands: CliCommand[] = [
           seed: numberOption(options, 'seed', 20261126),
           regionCode: area.regionCode,
           ...(readyExpress !== undefined ? { readyExpress } : {}),
+          ...(now ? { now } : {}),
           onProgress: (done, total) => {
             if (process.stderr.isTTY) process.stderr.write(`\r生成中 ${done}/${total} 步`)
           },

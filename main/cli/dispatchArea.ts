@@ -5,6 +5,7 @@
  * only, the one given on the command line. Nothing prints here: label jobs
  * are queued in the database for the station to print when it runs.
  */
+import { readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { loadStationConfig } from '../config/loadConfig'
 import type { StationConfig } from '../config/stationConfig'
@@ -24,7 +25,7 @@ import { openStore, type Store } from '../store/store'
 import { say } from './cliLanguage'
 import { CliError, stringOption } from './command'
 
-/** `--carrier http --carrier-url URL --partner ID --check-word WORD [--monthly-card CARD]`: the carrier for this run. */
+/** `--carrier http --carrier-url URL --partner ID --check-word WORD|- [--monthly-card CARD]`: the carrier for this run. */
 export interface CarrierOverride {
   url: string
   partnerId: string
@@ -50,7 +51,10 @@ export function carrierOverrideOf(options: Map<string, string | true>): CarrierO
   if (missing.length > 0) {
     throw new CliError(say({ zh: `改用接口承运商还需要 ${missing.join('、')}`, en: `An http carrier for this run also needs ${missing.join(', ')}` }), 2)
   }
-  return { url: url!, partnerId: partnerId!, checkWord: checkWord!, ...(monthlyCard !== undefined ? { monthlyCard } : {}) }
+  // `-`: the first line of stdin, so the check word stays out of the process list and the shell history.
+  const word = checkWord === '-' ? (readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '').trim() : checkWord!
+  if (!word) throw new CliError(say({ zh: '没有收到校验码（--check-word - 从标准输入读第一行）', en: 'No check word given (--check-word - reads the first stdin line)' }), 2)
+  return { url: url!, partnerId: partnerId!, checkWord: word, ...(monthlyCard !== undefined ? { monthlyCard } : {}) }
 }
 
 /**

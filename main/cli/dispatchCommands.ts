@@ -17,8 +17,8 @@ const CARRIER_LANE = 'carrier'
 const DEFAULT_DRAIN_SECONDS = 60
 
 const carrierOptions = {
-  zh: '[--carrier http --carrier-url 网址 --partner 顾客编码 --check-word 校验码 [--monthly-card 月结卡号]]',
-  en: '[--carrier http --carrier-url URL --partner ID --check-word WORD [--monthly-card CARD]]',
+  zh: '[--carrier http --carrier-url 网址 --partner 顾客编码 --check-word 校验码|- [--monthly-card 月结卡号]]',
+  en: '[--carrier http --carrier-url URL --partner ID --check-word WORD|- [--monthly-card CARD]]',
 }
 const shipUsage = { zh: `dispatch ship --data 目录 --all-ready ${carrierOptions.zh}`, en: `dispatch ship --data DIR --all-ready ${carrierOptions.en}` }
 const drainUsage = {

@@ -30,6 +30,8 @@ export const stationCommands: CliCommand[] = [
       console.log(`OneWindow station host ready — ${info.config.hallName} · ${info.config.stationName} (${info.config.stationId})`)
       console.log(`data: ${info.config.dataDir}`)
       console.log(`open: ${station.server.openUrl}`)
+      // 好差评's customer-facing panel: open it in a browser window on the counter's second screen.
+      console.log(`rating panel: ${station.server.url}#/rate&token=${station.server.token}`)
       const signal = await untilSignal()
       console.log(`stopping (${signal})…`)
       await station.stop()

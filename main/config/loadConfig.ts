@@ -13,14 +13,16 @@ export function defaultDataDir(): string {
 
 /**
  * Reads the station config: an explicit file, else `station.json` in the data
- * directory, else the defaults (a demo hall on emulators).
+ * directory, else the defaults (a demo hall on emulators, the carrier's included).
  */
 export function loadStationConfig(options: { dataDir?: string; configFile?: string } = {}): StationConfig {
   const dataDir = resolve(options.dataDir ?? defaultDataDir())
   const file = options.configFile ? resolve(options.configFile) : join(dataDir, CONFIG_FILE_NAME)
   if (!existsSync(file)) {
     if (options.configFile) throw new AppError('CONFIG_INVALID', `找不到配置文件 ${file}`)
-    return parseStationConfig({}, dataDir)
+    // The demo hall's courier desk runs on the carrier emulator, like its reader; a station.json
+    // that says nothing about the carrier gets the manual one (pre-printed waybills, no network).
+    return parseStationConfig({ carrier: { kind: 'emulator' } }, dataDir)
   }
   let raw: unknown
   try {

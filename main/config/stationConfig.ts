@@ -4,6 +4,7 @@ import '../contract/zodLocale'
 import { parsePrinterUri } from '../devices/printer/printerUri'
 import { scanTerminators } from '../devices/scanner/scanFraming'
 import { carrierConfigSchema } from '../domain/dispatch/carrierConfig'
+import { FOLLOW_UP_DAYS } from '../domain/ratings'
 
 /**
  * A printer address, checked by the parser the printer driver uses: one rule, so
@@ -82,7 +83,17 @@ export const stationConfigSchema = z
     hallName: z.string().min(1).max(60).default('示范市政务服务中心'),
     /** GB/T 2260 six-digit administrative division code of the hall. */
     regionCode: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码，例如 "320300"').default('320300'),
-    profile: z.enum(['window', 'courier', 'agent']).default('window'),
+    profile: z.enum(['window', 'courier', 'agent', 'review', 'output']).default('window'),
+    /** The catalog department (its `code`) whose cases a `review` station reviews (分类审核办理); checked against the catalog at start. */
+    department: z.string().trim().min(1, '应为事项目录中的部门代码，例如 "SCJG"').max(20, '部门代码最长 20 个字符').optional(),
+    /** The bank branch an `agent` station belongs to (银行网点代办): printed on its receipts, recorded on its cases. */
+    agent: z
+      .object({
+        branchName: z.string().trim().min(1, '请填写网点名称，例如 "XX银行XX支行"').max(40, '网点名称最长 40 个字符'),
+        branchCode: z.string().trim().regex(/^[0-9A-Za-z-]{1,20}$/, '应为 1–20 位字母、数字或 -（银行网点代码）'),
+      })
+      .strict()
+      .optional(),
     locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     /** Case numbers: tokens {region6} {yyyymmdd} {yymmdd} {station3} {seqN}; digits only keeps Code 128 short. */
     caseNumberFormat: z.string().min(4).max(60).default('{region6}{yyyymmdd}{station3}{seq4}'),
@@ -93,6 +104,11 @@ export const stationConfigSchema = z
         evaluation: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, '应为 http(s) 网址，可含 {caseNo}').default('https://zwfw.example/evaluate?caseNo={caseNo}'),
         hallPhone: z.string().max(20).optional(),
       })
+      .strict()
+      .prefault({}),
+    /** 好差评: the working days a 差评's follow-up (整改) is due in, 5–15. */
+    ratings: z
+      .object({ followUpDays: z.number().int('应为整数').min(FOLLOW_UP_DAYS.min, '应为 5–15 个工作日').max(FOLLOW_UP_DAYS.max, '应为 5–15 个工作日').default(FOLLOW_UP_DAYS.default) })
       .strict()
       .prefault({}),
     /** Where the SQLite database, keys, backups and print captures live. */
@@ -125,6 +141,12 @@ export function parseStationConfig(raw: unknown, dataDir: string, source = '配�
     throw new AppError('CONFIG_INVALID', `${source}有误 — ${what}`, key)
   }
   const config = parsed.data
+  if (config.profile === 'review' && config.department === undefined) {
+    throw new AppError('CONFIG_INVALID', `${source}有误 — 配置项 department：审核工作站（profile review）需要所审核的部门代码（事项目录 departments 中的 code，例如 "SCJG"）`, 'department')
+  }
+  if (config.profile === 'agent' && config.agent === undefined) {
+    throw new AppError('CONFIG_INVALID', `${source}有误 — 配置项 agent：银行网点代办工作站（profile agent）需要 agent.branchName（网点名称，例如 "XX银行XX支行"）和 agent.branchCode（网点代码）`, 'agent')
+  }
   for (const kind of ['receiptPrinter', 'labelPrinter'] as const) {
     const device = config.devices[kind]
     if (device.mode !== 'preview' && !device.uri) {

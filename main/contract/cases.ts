@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { caseActions, caseStates } from '../domain/caseMachine'
 import { intakeFormSchema, plainDateSchema } from '../domain/intakeForm'
+import { certificateInputSchema, LEGAL_BASIS_MAX, refusalKinds } from '../domain/reviewDecisions'
 import { defineCommands, defineEvents } from './define'
 
 const caseStateSchema = z.enum(caseStates)
@@ -38,6 +39,8 @@ export const catalogItemSchema = z.object({
   category: z.string().optional(),
   /** 设立登记: the applicant is an enterprise being set up — its proposed name and the handler, no 统一社会信用代码. */
   establishment: z.boolean(),
+  /** The certificate approval issues (证照类型); null: none. */
+  certificate: z.object({ type: z.string() }).nullable(),
 })
 
 const fieldCheckSchema = z.object({ valid: z.boolean(), normalized: z.string().nullable(), reason: z.string().nullable() })
@@ -67,6 +70,8 @@ export const caseRowSchema = z.object({
   delivery: z.enum(['window', 'express']),
   stationId: z.string(),
   operator: z.string(),
+  /** 代办: the bank branch and its clerk that took the case, and the authorisation photo's SHA-256; null at a hall window. */
+  agent: z.object({ branchName: z.string(), branchCode: z.string(), agentName: z.string(), authorisationSha256: z.string() }).nullable(),
 })
 export type CaseRowView = z.infer<typeof caseRowSchema>
 
@@ -120,6 +125,10 @@ export const caseDetailSchema = caseRowSchema.extend({
     }),
   ),
   allowedActions: z.array(z.object({ action: caseActionSchema, label: z.string(), needsNote: z.boolean() })),
+  /** The certificate the item issues per the catalog (准予 then needs its number); null: none, or the item left the catalog. */
+  certificateType: z.string().nullable(),
+  /** The certificate recorded at 准予 (the output window checks the collector's against it); null until then, or where none is issued. */
+  certificate: z.object({ type: z.string(), number: z.string(), issuedOn: z.string() }).nullable(),
 })
 export type CaseDetailView = z.infer<typeof caseDetailSchema>
 
@@ -127,6 +136,12 @@ export const queueFiltersSchema = z
   .object({
     states: z.array(caseStateSchema).max(caseStates.length, '状态重复'),
     itemCode: z.string().trim().max(40, '事项编码最长 40 个字符'),
+    /** The catalog department the case was routed to (a review station's queue). */
+    department: z.string().trim().min(1, '请输入部门代码').max(20, '部门代码最长 20 个字符'),
+    /** 代办: only (true) or none of (false) the cases bank branches took. */
+    agent: z.boolean(),
+    /** 代办: one branch's cases, by its code. */
+    branchCode: z.string().trim().min(1, '请输入网点代码').max(20, '网点代码最长 20 个字符'),
     light: z.enum(['green', 'yellow', 'red', 'paused']),
     acceptedFrom: plainDateSchema,
     acceptedTo: plainDateSchema,
@@ -230,7 +245,7 @@ export const casesCommands = defineCommands({
     output: caseDetailSchema,
   },
   'cases.transition': {
-    summary: 'Apply one action to a case (补正 stops the clock; reject and requestSupplement need a note)',
+    summary: 'Apply one action to a case (补正 stops the clock and needs the missing materials or a note; reject needs a note and the legal basis; approve records the certificate)',
     input: z
       .object({
         caseNo: caseNoSchema,
@@ -238,6 +253,14 @@ export const casesCommands = defineCommands({
         note: z.string().trim().max(500, '说明最长 500 个字符').optional(),
         /** requestSupplement: the date the applicant must supply by (补正期限). */
         promiseDate: plainDateSchema.optional(),
+        /** approve: the certificate issued (证照), required where the catalog item issues one; `issuedOn` defaults to today. */
+        certificate: certificateInputSchema.optional(),
+        /** reject: the legal basis of the refusal, printed on the notice (required with reject). */
+        legalBasis: z.string().trim().max(LEGAL_BASIS_MAX, `法律依据最长 ${LEGAL_BASIS_MAX} 个字符`).optional(),
+        /** reject: 不予许可 (default) or 不予受理 — the notice's title. */
+        refusal: z.enum(refusalKinds).optional(),
+        /** requestSupplement: the materials to supply, by id from the case's checklist (the note adds anything else). */
+        missingMaterials: z.array(z.string().trim().min(1).max(40)).max(80, '材料最多 80 项').optional(),
       })
       .strict(),
     output: caseDetailSchema,

@@ -70,6 +70,17 @@ export const demoCommands = defineCommands({
       .strict(),
     output: z.object({ devicePath: z.string() }),
   },
+  'demo.carrier.advance': {
+    summary: 'Demo hall: move the carrier emulator’s clock ahead so demo parcels travel (picked up → 签收 in about 24 h), then ask it for tracking at once',
+    input: z.object({ hours: z.number().positive('快进的小时数应大于 0').max(240, '一次最多快进 240 小时') }).strict(),
+    output: z.object({
+      /** The emulator's clock after the move (ISO 8601). */
+      carrierNow: z.string(),
+      /** The tracking poll that followed: shipments asked about, and those that moved. */
+      asked: z.number().int(),
+      changed: z.number().int(),
+    }),
+  },
 })
 
 export type DemoCommandName = keyof typeof demoCommands & string

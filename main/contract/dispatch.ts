@@ -29,6 +29,8 @@ export const shipmentViewSchema = z.object({
   batchId: z.number().int().nullable(),
   /** Waiting in the outbox for the carrier: why, in the carrier's own words where it gave any. */
   waiting: z.object({ reason: z.string().nullable(), nextAttemptAt: z.string().nullable(), parked: z.boolean() }).nullable(),
+  /** 取消寄递 asked for, the carrier's confirmation still to come: the clerk's reason, the carrier's last word, parked for a person. */
+  cancelling: z.object({ reason: z.string(), lastError: z.string().nullable(), nextAttemptAt: z.string().nullable(), parked: z.boolean() }).nullable(),
   /** A return or failed delivery: the carrier's reason and what staff should do next. */
   exception: z.object({ reason: z.string(), nextStep: z.string() }).nullable(),
   createdAt: z.string(),
@@ -54,7 +56,8 @@ export const dispatchCommands = defineCommands({
     summary: 'The courier desk at a glance: the carrier in use, the open batch, shipments waiting for the carrier or a label, and the exceptions',
     input: z.object({}).strict(),
     output: z.object({
-      carrier: z.object({ kind: z.enum(['manual', 'http']), name: z.string() }),
+      /** `isEmulated`: the demo hall's carrier emulator (demo.carrier.advance moves its clock). */
+      carrier: z.object({ kind: z.enum(['manual', 'http']), name: z.string(), isEmulated: z.boolean() }),
       openBatch: handoverBatchSchema.nullable(),
       pending: z.array(shipmentViewSchema),
       exceptions: z.array(shipmentViewSchema),
@@ -68,6 +71,16 @@ export const dispatchCommands = defineCommands({
   'dispatch.ship': {
     summary: 'Ship a ready express case: a shipment (http: created through the outbox; manual: the scanned pre-printed waybill, check digit verified), its label printed, the case in the open batch',
     input: z.object({ caseNo, waybillNo: waybillNo.optional() }).strict(),
+    output: shipmentViewSchema,
+  },
+  'dispatch.cancel': {
+    summary: 'Cancel a shipment before the courier has it (取消寄递): the case back to ready, the carrier order cancelled through the outbox (or at once when it never reached the carrier); the reason goes on the audit chain',
+    input: z
+      .object({
+        shipmentId: z.number().int().positive(),
+        reason: z.string().trim().min(1, '请填写取消寄递的原因（记入审计）').max(200, '原因最长 200 个字符'),
+      })
+      .strict(),
     output: shipmentViewSchema,
   },
   'dispatch.reprintLabel': {

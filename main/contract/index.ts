@@ -13,6 +13,8 @@ import { attachmentsCommands, attachmentsEvents } from './attachments'
 import { demoCommands } from './demo'
 import { outboxCommands, outboxEvents } from './outbox'
 import { dispatchCommands, dispatchEvents } from './dispatch'
+import { outputCommands } from './output'
+import { ratingsCommands, ratingsEvents } from './ratings'
 
 export const commands = {
   ...systemCommands,
@@ -23,6 +25,8 @@ export const commands = {
   ...attachmentsCommands,
   ...outboxCommands,
   ...dispatchCommands,
+  ...outputCommands,
+  ...ratingsCommands,
   ...demoCommands,
 } as const
 
@@ -35,6 +39,7 @@ export const events = {
   ...attachmentsEvents,
   ...outboxEvents,
   ...dispatchEvents,
+  ...ratingsEvents,
 } as const
 
 export type Commands = typeof commands

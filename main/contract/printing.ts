@@ -36,7 +36,9 @@ export const printJobDetailSchema = printJobSchema.extend({
   history: z.array(z.object({ at: z.string(), state: z.string(), note: z.string().nullable() })),
 })
 
-const a4KindSchema = z.enum(['materialsChecklist', 'handoverList'])
+const a4KindSchema = z.enum(['materialsChecklist', 'handoverList', 'refusalNotice', 'oneTimeNotice'])
+/** The A4 sheets drawn from one case as it stands (the handover list is a courier batch's). */
+const caseA4Kinds: ReadonlySet<string> = new Set(['materialsChecklist', 'refusalNotice', 'oneTimeNotice'])
 
 export const printingCommands = defineCommands({
   'print.preview': {
@@ -92,19 +94,19 @@ export const printingCommands = defineCommands({
     output: printJobSchema,
   },
   'print.pdf': {
-    summary: 'An A4 sheet (materials checklist, handover list) as a PDF file made by Chromium; a case’s materials checklist by its case number',
+    summary: 'An A4 sheet (materials checklist, handover list, refusal notice, one-time supplement notice) as a PDF file made by Chromium; a case’s sheets by its case number',
     input: z
       .object({
         kind: a4KindSchema,
         data: z.unknown().optional(),
-        /** materialsChecklist only: drawn from the case as it stands. */
+        /** materialsChecklist, refusalNotice, oneTimeNotice: drawn from the case as it stands (a notice from its last decision). */
         caseNo: z.string().trim().min(1).max(40).optional(),
         /** Also return the file's bytes as base64 (for a download in the browser). */
         isInline: z.boolean().default(false),
       })
       .strict()
       .refine((v) => (v.data === undefined) !== (v.caseNo === undefined), { message: '请给出 data 或 caseNo 其中之一' })
-      .refine((v) => v.caseNo === undefined || v.kind === 'materialsChecklist', { message: '快递交接清单按交接批次生成，请给出 data，不能按受理编号取得', path: ['caseNo'] }),
+      .refine((v) => v.caseNo === undefined || caseA4Kinds.has(v.kind), { message: '快递交接清单按交接批次生成，请给出 data，不能按受理编号取得', path: ['caseNo'] }),
     output: z.object({
       path: z.string(),
       fileName: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineCommands, defineEvents } from './define'
 
-export const profileSchema = z.enum(['window', 'courier', 'agent'])
+export const profileSchema = z.enum(['window', 'courier', 'agent', 'review', 'output'])
 
 export const deviceKindSchema = z.enum(['idcard', 'scanner', 'camera', 'receiptPrinter', 'labelPrinter', 'network', 'database', 'calendar'])
 
@@ -42,6 +42,10 @@ export const systemCommands = defineCommands({
       hallName: z.string(),
       regionCode: z.string(),
       profile: profileSchema,
+      /** The department this station reviews (station config `department`), with its catalog name; null where none is set. */
+      department: z.object({ code: z.string(), name: z.string() }).nullable(),
+      /** The bank branch of an `agent` station (代办网点); null on every other profile. */
+      agent: z.object({ branchName: z.string(), branchCode: z.string() }).nullable(),
       isDemo: z.boolean(),
       transport: z.enum(['electron', 'station']),
       startedAt: z.string(),

@@ -10,7 +10,7 @@ import type { CarrierAdapter } from './carrierAdapter'
 import { ManualAdapter } from './manualAdapter'
 import { SfHttpAdapter } from './sfHttpAdapter'
 
-export function createCarrierAdapter(config: CarrierConfig, secrets: SecretSource, override: { checkWord?: string } = {}): CarrierAdapter {
+export function createCarrierAdapter(config: CarrierConfig, secrets: SecretSource, override: { checkWord?: string; clock?: { now(): Date } } = {}): CarrierAdapter {
   if (config.kind === 'manual') return new ManualAdapter()
   // The composition root starts the emulator and passes the http config pointing at it; a service never sees this kind.
   if (config.kind === 'emulator') throw new AppError('CONFIG_INVALID', '承运商模拟器（emulator）须由工作站启动后再建接口，不能直接用于下单', 'carrier.kind')
@@ -30,5 +30,6 @@ export function createCarrierAdapter(config: CarrierConfig, secrets: SecretSourc
     expressTypeId: config.expressTypeId,
     timeoutMs: config.timeoutMs,
     ...(config.monthlyCard ? { monthlyCard: config.monthlyCard } : {}),
+    ...(override.clock ? { clock: override.clock } : {}),
   })
 }

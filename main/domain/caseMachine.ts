@@ -32,6 +32,7 @@ export const caseActions = [
   'handOver',
   'deliver',
   'withdraw',
+  'unship',
 ] as const
 export type CaseAction = (typeof caseActions)[number]
 
@@ -61,6 +62,7 @@ export const actionLabels: Readonly<Record<CaseAction, string>> = {
   handOver: '交寄快递',
   deliver: '签收',
   withdraw: '撤回',
+  unship: '取消寄递',
 }
 
 /** Each state's allowed actions and where they lead. States with none are final. */
@@ -71,7 +73,8 @@ const transitions: Readonly<Record<CaseState, Partial<Record<CaseAction, CaseSta
   // Withdrawal stops at `ready`: once the certificate exists it has been issued.
   approved: { produce: 'ready', withdraw: 'withdrawn' },
   ready: { collect: 'collected', ship: 'shipping' },
-  shipping: { handOver: 'handed_over' },
+  // 取消寄递: the shipment was cancelled before the courier took it (the courier desk only, with its carrier cancel).
+  shipping: { handOver: 'handed_over', unship: 'ready' },
   handed_over: { deliver: 'delivered' },
   // A rejection is final; its notice is printed from the rejected case itself.
   rejected: {},
@@ -95,6 +98,12 @@ export function nextState(from: CaseState, action: CaseAction): CaseState {
 export function allowedActions(state: CaseState): CaseAction[] {
   return caseActions.filter((a) => transitions[state][a] !== undefined)
 }
+
+/**
+ * Actions only the courier desk takes, together with their shipment: 取消寄递
+ * cancels the carrier's order too, so the case page never offers it alone.
+ */
+export const deskOnlyActions: ReadonlySet<CaseAction> = new Set<CaseAction>(['unship'])
 
 /** True while waiting for the applicant's supplement (补正): those days do not count toward the deadline. */
 export function isClockStopped(state: CaseState): boolean {

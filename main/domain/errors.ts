@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'ILLEGAL_TRANSITION'
+  | 'COLLECTOR_MISMATCH' // the person at the output window may not collect this case; the message names who may (masked)
   | 'INVALID_ID_NUMBER'
   | 'INVALID_USCC'
   | 'INVALID_PHONE'

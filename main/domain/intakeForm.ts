@@ -78,6 +78,10 @@ export const intakeFormSchema = z
     fee: z.object({ receiptNo: text(LIMITS.receiptNo, '缴费票据号') }).partial().strict(),
     delivery: deliveryFormSchema,
     note: text(LIMITS.note, '备注'),
+    /** 代办 (an agent station): the clerk has the applicant's signed authorisation (授权委托书) on the desk; its photo is on the draft. */
+    authorisation: z.object({ confirmed: z.boolean() }).partial().strict(),
+    /** 委托代领人: the person the applicant authorises to collect the result (the 委托书 photo is on the draft); the output window checks them. */
+    collectionAgent: z.object({ name: text(LIMITS.name, '代领人姓名'), idNumber: text(LIMITS.idNumber, '代领人身份证号码') }).partial().strict(),
   })
   .partial()
   .strict()

@@ -25,18 +25,36 @@ export interface OutboxRow {
   createdAt: string
 }
 
-export type OutboxOutcome =
-  | { kind: 'done'; result?: unknown }
-  /**
-   * Try again later. `retryAfterMs` (a 429's Retry-After) is a floor under
-   * the backoff, stored as the row's next attempt so it holds across a
-   * restart. `uncertain`: true when this attempt may have had its effect,
-   * false when the consumer checked and knows it did not; left out, the mark
-   * stays as it was.
-   */
-  | { kind: 'retry'; reason: string; errorClass?: string; retryAfterMs?: number; uncertain?: boolean }
-  /** A permanent failure (a refused address, a conflict): a person must look at it. */
-  | { kind: 'park'; reason: string; errorClass?: string }
+/**
+ * What any outcome may carry besides its verdict. `record` writes what the
+ * attempt learned (the waybill bound to its shipment, the carrier's words on
+ * the desk) in the same transaction that stores the outcome — one commit
+ * for the outcomes of many rows that end close together — and is kept only
+ * if the lease is still the one the attempt ran under. It may answer another
+ * outcome instead (a park, when the result cannot be recorded); a throw
+ * rolls back its writes and makes the outcome a retry marked uncertain.
+ * `settled` runs once the worker is done with the outcome (stored, or not:
+ * the lease lost, the store failed): tell screens, wake a waiting desk.
+ */
+export interface OutcomeHooks {
+  record?: () => OutboxOutcome | void
+  settled?: () => void
+}
+
+export type OutboxOutcome = OutcomeHooks &
+  (
+    | { kind: 'done'; result?: unknown }
+    /**
+     * Try again later. `retryAfterMs` (a 429's Retry-After) is a floor under
+     * the backoff, stored as the row's next attempt so it holds across a
+     * restart. `uncertain`: true when this attempt may have had its effect,
+     * false when the consumer checked and knows it did not; left out, the mark
+     * stays as it was.
+     */
+    | { kind: 'retry'; reason: string; errorClass?: string; retryAfterMs?: number; uncertain?: boolean }
+    /** A permanent failure (a refused address, a conflict): a person must look at it. */
+    | { kind: 'park'; reason: string; errorClass?: string }
+  )
 
 export interface OutboxContext {
   /** The hall's clock (settable in tests): never Date.now(). */

@@ -5,7 +5,9 @@
  *
  * - done → done; retry → waiting with full-jitter backoff (a Retry-After is a
  *   floor, stored as the next attempt so it holds across a restart); park, or
- *   a retry after `maxAttempts`, → parked for a person;
+ *   a retry after `maxAttempts`, → parked for a person; what the consumer
+ *   asks to record goes in the same transaction, and the outcomes that end
+ *   together share one commit (groupCommit.ts);
  * - a consumer that throws is a retry marked uncertain (it may have sent);
  * - a worker that dies mid-lease leaves the row leased until `lease_until`;
  *   then it is taken again, marked uncertain, so its consumer checks first;
@@ -19,9 +21,10 @@ import { utcTimestamp } from '../domain/timestamps'
 import type { OutboxRecord } from '../store/outboxRepository'
 import type { BackoffPolicy } from './backoff'
 import { CountsNotifier } from './countsNotifier'
+import { GroupCommit } from './groupCommit'
 import { checkedOutcome, toOutboxRow, type OutboxConsumer, type OutboxOutcome } from './outboxConsumer'
 import { decideParked, type ParkedDecision } from './parkedRows'
-import { settleOutcome } from './settleOutcome'
+import { afterStoring, storeOutcome } from './settleOutcome'
 
 import type { LaneOptions, OutboxStats, OutboxWorkerOptions } from './workerOptions'
 
@@ -63,11 +66,17 @@ export class OutboxWorker {
   private readonly random: () => number
   private readonly notifier: CountsNotifier<OutboxStats>
   private readonly stopListening: () => void
+  private readonly commits: GroupCommit
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.clock = options.clock ?? options.store.clock
     this.random = options.random ?? Math.random
     this.notifier = new CountsNotifier(() => (options.store.isOpen ? this.stats() : undefined), options.onChanged, options.statsIntervalMs ?? 200)
+    this.commits = new GroupCommit(
+      (fn) => options.store.transaction(fn),
+      () => options.store.isOpen,
+      (settledByLane) => this.refill(settledByLane),
+    )
     this.stopListening = options.store.outbox.onEnqueued((lanes) => {
       if (this.stopped) return
       for (const lane of lanes) this.poke(lane)
@@ -218,20 +227,43 @@ export class OutboxWorker {
     await Promise.all([...lane.settling])
   }
 
+  /** Leases up to `free` due rows of the lane (not those it runs now); a row cut off too often is parked instead. */
+  private claim(lane: Lane, free: number): { leased: OutboxRecord[]; parked: OutboxRecord[] } {
+    const now = this.clock.now()
+    return this.options.store.outbox.claim(lane.name, {
+      now: utcTimestamp(now),
+      leaseUntil: utcTimestamp(new Date(now.getTime() + lane.leaseMs)),
+      limit: free,
+      excludeIds: new Set(lane.inFlight.keys()),
+      maxAttempts: lane.maxAttempts,
+    })
+  }
+
+  /** Inside a group commit: the places its outcomes free are leased again in the same transaction; started once it committed. */
+  private refill(settledByLane: ReadonlyMap<string, number>): (() => void) | void {
+    if (this.stopped) return
+    const starts: Array<() => void> = []
+    for (const [name, settled] of settledByLane) {
+      const lane = this.lanes.get(name)
+      const free = lane ? lane.concurrency - lane.inFlight.size + settled : 0
+      if (!lane || free <= 0) continue
+      const { leased, parked } = this.claim(lane, free)
+      starts.push(() => {
+        if (parked.length > 0) this.changed()
+        for (const row of leased) this.launch(lane, row)
+      })
+    }
+    return () => {
+      for (const start of starts) start()
+    }
+  }
+
   /** Leases what is due and starts it; answers how long to sleep (null: until woken). */
   private step(lane: Lane): number | null {
     const { outbox } = this.options.store
     const free = lane.concurrency - lane.inFlight.size
     if (free <= 0) return null
-    const now = this.clock.now()
-    const exclude = new Set(lane.inFlight.keys())
-    const { leased, parked } = outbox.claim(lane.name, {
-      now: utcTimestamp(now),
-      leaseUntil: utcTimestamp(new Date(now.getTime() + lane.leaseMs)),
-      limit: free,
-      excludeIds: exclude,
-      maxAttempts: lane.maxAttempts,
-    })
+    const { leased, parked } = this.claim(lane, free)
     if (parked.length > 0) this.changed()
     for (const row of leased) this.launch(lane, row)
     if (leased.length === free) return null
@@ -256,12 +288,7 @@ export class OutboxWorker {
       } finally {
         clearTimeout(leaseTimer)
       }
-      try {
-        this.settle(lane, row, outcome)
-      } catch (err) {
-        // Not stored: the lease runs out and the row runs again, marked uncertain.
-        console.error(`[outbox] 外发作业 #${row.id} 的结果未能保存：`, err instanceof Error ? err.message : err)
-      }
+      await this.settle(lane, row, outcome)
     })().finally(() => {
       lane.inFlight.delete(row.id)
       lane.settling.delete(settled)
@@ -270,10 +297,13 @@ export class OutboxWorker {
     lane.settling.add(settled)
   }
 
-  private settle(lane: Lane, row: OutboxRecord, outcome: OutboxOutcome): void {
-    const isOurs = settleOutcome(this.options.store.outbox, row, outcome, { ...lane, random: this.random }, this.clock.now())
-    if (!isOurs) console.warn(`[outbox] 外发作业 #${row.id} 的租约已被接管，本次结果（${outcome.kind}）不再保存`)
-    else if (outcome.kind === 'done') this.doneCount++
+  /** Stores the outcome in the next group commit; then its `settled` hooks run, whatever became of it. */
+  private async settle(lane: Lane, row: OutboxRecord, outcome: OutboxOutcome): Promise<void> {
+    let result: { isOurs: boolean; stored: OutboxOutcome } | undefined
+    const error = await this.commits.add(() => {
+      result = storeOutcome(this.options.store, row, outcome, { ...lane, random: this.random }, this.clock.now())
+    }, lane.name)
+    if (afterStoring(row, outcome, result, error) === 'done') this.doneCount++
     this.changed()
   }
 

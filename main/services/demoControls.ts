@@ -19,8 +19,18 @@ export interface ScannerDemoControls {
   simulate(text: string): Promise<{ devicePath: string }>
 }
 
+/** The demo hall's carrier emulator (station.json `carrier.kind: emulator`). */
+export interface CarrierDemoControls {
+  /** Moves the emulator's clock ahead, so parcels picked up travel that much further; answers its new time. */
+  advance(ms: number): Promise<{ carrierNow: string }>
+  /** Where the emulator pushes routes (the station host's push route and its secret); null stops pushing. */
+  pushTo(target: { url: string; header: { name: string; value: string } } | null): Promise<void>
+}
+
 export interface DemoControls {
   /** null: this station's reader is not an emulator (devices.idcard.mode says why). */
   idcard: IdcardDemoControls | null
   scanner: ScannerDemoControls | null
+  /** null: the courier desk's carrier is not the emulator (carrier.kind says why). */
+  carrier: CarrierDemoControls | null
 }

@@ -19,6 +19,8 @@ import type { IdCardService } from './idcard/idcardService'
 import type { PrintService } from './printing/printService'
 import type { OutboxService } from './outbox/outboxService'
 import type { DispatchService } from './dispatch/dispatchService'
+import type { OutputService } from './output/outputService'
+import type { RatingService } from './ratings/ratingService'
 
 export interface AppInfo {
   appName: string
@@ -48,6 +50,10 @@ export interface Services {
   outbox: OutboxService
   /** The courier desk (寄递): shipments, waybill labels, handover batches, tracking. */
   dispatch: DispatchService
+  /** The output window (统一窗口出件): who may collect, the certificate check, the collection. */
+  output: OutputService
+  /** 好差评: the rating offered on the customer panel, ratings, and the 差评 follow-ups. */
+  ratings: RatingService
   /** The demo hall's emulator controls; null unless the station runs emulators. */
   demo: DemoControls | null
 }

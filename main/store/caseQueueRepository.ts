@@ -32,6 +32,12 @@ export type QueueSort = 'newest' | 'oldest' | 'deadline'
 export interface QueueFilter {
   states?: readonly CaseState[]
   itemCode?: string
+  /** Any of these items (a department's, for a review station's queue); empty matches nothing. */
+  itemCodes?: readonly string[]
+  /** 代办: true = only cases a bank branch took, false = none of them. */
+  agent?: boolean
+  /** 代办: the cases of one branch (its code). */
+  branchCode?: string
   light?: QueueLight
   acceptedFrom?: PlainDate
   acceptedTo?: PlainDate
@@ -87,6 +93,11 @@ function acceptedRange(f: QueueFilter, column: string, into: Where): void {
   }
 }
 
+/** A 代办 filter is a condition the name page (which reads ids off the name index alone) cannot apply. */
+function isAgentFiltered(f: QueueFilter): boolean {
+  return f.agent !== undefined || f.branchCode !== undefined
+}
+
 export class CaseQueueRepository {
   private readonly broadNameHits: number | undefined
   /** Queries are built from the filters; the same shapes repeat page after page, so keep them prepared. */
@@ -104,12 +115,12 @@ export class CaseQueueRepository {
   /** One page, sorted; pass the previous page's last row as `after` for the next. */
   page(filter: QueueFilter, sort: QueueSort, after: QueueCursor | undefined, limit: number): CaseSummary[] {
     const states = allowedStates(filter)
-    if (states && states.length === 0) return []
+    if ((states && states.length === 0) || filter.itemCodes?.length === 0) return []
     const keyColumn = sort === 'deadline' ? 'c.deadline' : 'c.accepted_at'
     const direction = sort === 'newest' ? 'DESC' : 'ASC'
     const order = `ORDER BY ${keyColumn} ${direction}, c.id ${direction}`
     const orderedScan = this.prefersOrderedScan(filter.match)
-    if (filter.match?.by === 'namePrefix' && !orderedScan && !states && filter.itemCode === undefined && sort !== 'deadline') {
+    if (filter.match?.by === 'namePrefix' && !orderedScan && !states && filter.itemCode === undefined && filter.itemCodes === undefined && !isAgentFiltered(filter) && sort !== 'deadline') {
       return this.namePage(filter, filter.match.prefix, direction, after, limit)
     }
     const common = this.where(filter, orderedScan)
@@ -159,7 +170,7 @@ export class CaseQueueRepository {
 
   count(filter: QueueFilter): number {
     const states = allowedStates(filter)
-    if (states && states.length === 0) return 0
+    if ((states && states.length === 0) || filter.itemCodes?.length === 0) return 0
     const orderedScan = this.prefersOrderedScan(filter.match)
     const { clauses, params } = this.where(filter, orderedScan)
     if (states) {
@@ -206,6 +217,18 @@ export class CaseQueueRepository {
     if (f.itemCode !== undefined) {
       clauses.push('c.item_code = ?')
       params.push(f.itemCode)
+    }
+    // A review station's open cases: each state's ordered range is read and filtered, a department being a large share of them.
+    if (f.itemCodes !== undefined) {
+      clauses.push(`c.item_code IN (${f.itemCodes.map(() => '?').join(', ')})`)
+      params.push(...f.itemCodes)
+    }
+    // 代办 cases are a small share: the partial index of migration 013 holds exactly them.
+    if (f.branchCode !== undefined) {
+      clauses.push('c.agent_branch_code = ?')
+      params.push(f.branchCode)
+    } else if (f.agent !== undefined) {
+      clauses.push(f.agent ? 'c.agent_branch_code IS NOT NULL' : 'c.agent_branch_code IS NULL')
     }
     acceptedRange(f, 'c.accepted_at', { clauses, params })
     // The light's states come from allowedStates; here only its dates.

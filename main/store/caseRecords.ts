@@ -5,6 +5,7 @@
  */
 import type { CaseState } from '../domain/caseMachine'
 import type { CaseClock } from '../domain/caseClock'
+import type { AgentMark } from '../domain/agentCase'
 import type { PlainDate } from '../domain/plainDate'
 import type { ProvisionalMark } from '../domain/provisionalDeadline'
 
@@ -71,6 +72,8 @@ export interface NewCase {
   applicant: NewApplicant
   materials: NewMaterial[]
   express: ExpressAddress | null
+  /** 代办: taken by a bank branch on the hall's behalf; null at a hall window. */
+  agent: AgentMark | null
 }
 
 /** One case as lists show it: no full ID number anywhere. */
@@ -102,6 +105,8 @@ export interface CaseSummary {
   /** Person: masked ID number; enterprise: null (see `uscc`). */
   applicantIdMasked: string | null
   uscc: string | null
+  /** 代办: the branch, its clerk and the authorisation photo's hash; null at a hall window. */
+  agent: AgentMark | null
 }
 
 export interface CaseMaterialRecord extends NewMaterial {

@@ -98,11 +98,13 @@ export class CaseRepository {
       INSERT INTO cases (case_no, item_code, item_name, department, state, clock, station_id, operator, accepted_at, accepted_date,
         promised_days, deadline, warn_date, provisional_deadline, delivery, fee_cents, fee_name, fee_receipt_no, note, draft_id, updated_at,
         applicant_kind, applicant_name, applicant_phone, applicant_address, id_kind, id_hash, id_cipher, id_masked, uscc,
-        handler_name, handler_id_hash, handler_id_cipher, handler_id_masked, materials)
+        handler_name, handler_id_hash, handler_id_cipher, handler_id_masked, materials,
+        agent_branch_code, agent_branch_name, agent_name, authorisation_sha256)
       VALUES (@caseNo, @itemCode, @itemName, @department, @state, @clock, @stationId, @operator, @acceptedAt, @acceptedDate,
         @promisedDays, @deadline, @warnDate, @provisionalDeadline, @delivery, @feeCents, @feeName, @feeReceiptNo, @note, @draftId, @acceptedAt,
         @applicantKind, @applicantName, @applicantPhone, @applicantAddress, @idKind, @idHash, @idCipher, @idMasked, @uscc,
-        @handlerName, @handlerIdHash, @handlerIdCipher, @handlerIdMasked, @materials)`)
+        @handlerName, @handlerIdHash, @handlerIdCipher, @handlerIdMasked, @materials,
+        @agentBranchCode, @agentBranchName, @agentName, @authorisationSha256)`)
     this.insertExpressStmt = db.prepare(
       'INSERT INTO case_deliveries (case_id, case_no, recipient, phone, province, city, district, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
@@ -159,6 +161,10 @@ export class CaseRepository {
         handlerIdCipher: a.handlerIdNumber === null ? null : this.cipher.encryptId(a.handlerIdNumber),
         handlerIdMasked: a.handlerIdNumber === null ? null : maskIdNumber(a.handlerIdNumber),
         materials: JSON.stringify(materials),
+        agentBranchCode: c.agent?.branchCode ?? null,
+        agentBranchName: c.agent?.branchName ?? null,
+        agentName: c.agent?.agentName ?? null,
+        authorisationSha256: c.agent?.authorisationSha256 ?? null,
       }).lastInsertRowid,
     )
     if (c.express) {

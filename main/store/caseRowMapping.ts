@@ -8,7 +8,8 @@ export const SUMMARY_COLUMNS = `
   c.id, c.case_no, c.item_code, c.item_name, c.department, c.state, c.clock, c.station_id, c.operator,
   c.accepted_at, c.accepted_date, c.promised_days, c.paused_days, c.paused_since, c.deadline, c.warn_date, c.provisional_deadline,
   c.delivery, c.fee_cents, c.updated_at, c.version,
-  c.applicant_kind, c.applicant_name, c.applicant_phone, c.id_masked AS applicant_id_masked, c.uscc`
+  c.applicant_kind, c.applicant_name, c.applicant_phone, c.id_masked AS applicant_id_masked, c.uscc,
+  c.agent_branch_code, c.agent_branch_name, c.agent_name, c.authorisation_sha256`
 
 /** One row per case, applicant included (migration 006): no join. */
 export const SUMMARY_FROM = 'cases c'
@@ -40,6 +41,10 @@ export interface SummaryRow {
   applicant_phone: string
   applicant_id_masked: string | null
   uscc: string | null
+  agent_branch_code: string | null
+  agent_branch_name: string | null
+  agent_name: string | null
+  authorisation_sha256: string | null
 }
 
 /** The CHECK constraints and the services guarantee these enums; the casts only restate that. */
@@ -72,5 +77,10 @@ export function toSummary(r: SummaryRow): CaseSummary {
     applicantPhone: r.applicant_phone,
     applicantIdMasked: r.applicant_id_masked,
     uscc: r.uscc,
+    // Migration 013's CHECKs set the four together.
+    agent:
+      r.agent_branch_code === null
+        ? null
+        : { branchCode: r.agent_branch_code, branchName: r.agent_branch_name ?? '', agentName: r.agent_name ?? '', authorisationSha256: r.authorisation_sha256 ?? '' },
   }
 }

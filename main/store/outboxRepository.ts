@@ -86,6 +86,8 @@ export class OutboxRepository {
   private readonly countsStmt: Statement
   private readonly requeueParkedStmt: Statement
   private readonly cancelParkedStmt: Statement
+  private readonly cancelOpenStmt: Statement
+  private readonly reopenStmt: Statement
   private readonly listStmts: Record<'parked' | 'waiting', Statement>
   private readonly enqueueListeners = new Set<(lanes: ReadonlySet<string>) => void>()
   private enqueuedLanes: Set<string> | null = null
@@ -138,6 +140,10 @@ export class OutboxRepository {
       `UPDATE outbox SET state = 'waiting', attempts = 0, next_attempt_at = @at, updated_at = @at WHERE id = @id AND state = 'parked'`,
     )
     this.cancelParkedStmt = db.prepare(`UPDATE outbox SET state = 'cancelled', updated_at = @at WHERE id = @id AND state = 'parked'`)
+    this.cancelOpenStmt = db.prepare(`UPDATE outbox SET state = 'cancelled', updated_at = @at WHERE id = @id AND state IN ('waiting', 'parked')`)
+    this.reopenStmt = db.prepare(
+      `UPDATE outbox SET state = 'waiting', attempts = 0, next_attempt_at = @at, updated_at = @at WHERE id = @id AND state = 'cancelled' RETURNING lane`,
+    ).pluck()
     // The index's own state list repeated: SQLite uses a partial index only where the query says its WHERE in so many words.
     const open = "state IN ('waiting', 'leased', 'parked')"
     this.listStmts = {
@@ -237,6 +243,22 @@ export class OutboxRepository {
 
   cancelParked(id: number, at: string): boolean {
     return this.cancelParkedStmt.run({ id, at }).changes === 1
+  }
+
+  /**
+   * Drops an effect no longer wanted (a create whose shipment is cancelled)
+   * while no worker holds it: false when it is leased right now, or finished.
+   */
+  cancelOpen(id: number, at: string): boolean {
+    return this.cancelOpenStmt.run({ id, at }).changes === 1
+  }
+
+  /** A cancelled effect wanted again under its own key (the same effect, so not a new row): waiting from now. */
+  reopenCancelled(id: number, at: string): boolean {
+    const lane = this.reopenStmt.get({ id, at }) as string | undefined
+    if (lane === undefined) return false
+    this.announce(lane)
+    return true
   }
 
   counts(): OutboxCounts {

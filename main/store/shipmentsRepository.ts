@@ -39,6 +39,7 @@ export class ShipmentsRepository {
   private readonly listByStatus: Statement
   private readonly exceptionsStmt: Statement
   private readonly insertEvent: Statement
+  private readonly sameFacts: Statement
   private readonly eventsStmt: Statement
 
   constructor(
@@ -74,6 +75,7 @@ export class ShipmentsRepository {
       `INSERT INTO tracking_events (shipment_id, dedup_key, at, code, status, description, location, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id, dedup_key) DO NOTHING RETURNING *`,
     )
+    this.sameFacts = db.prepare("SELECT 1 FROM tracking_events WHERE shipment_id = ? AND at = ? AND code = ? AND IFNULL(location, '') = ? LIMIT 1").pluck()
     this.eventsStmt = db.prepare('SELECT * FROM tracking_events WHERE shipment_id = ? ORDER BY at, rowid')
   }
 
@@ -224,7 +226,9 @@ export class ShipmentsRepository {
   /**
    * Stores the carrier's events, each once: an event seen before (same
    * carrier id, or same code, time and place) is skipped. Returns the ones new
-   * to the store — what the status fold should look at.
+   * to the store — what the status fold should look at. A push carries the
+   * carrier's route id and a poll does not, so the facts are compared too:
+   * the same event pushed and then polled is one row.
    */
   addTrackingEvents(id: number, events: readonly TrackingEventInput[], receivedAt: Date): TrackingEventRecord[] {
     return this.atomically(() => {
@@ -235,6 +239,7 @@ export class ShipmentsRepository {
         const at = new Date(e.at)
         if (Number.isNaN(at.getTime())) throw new AppError('BAD_INPUT', `承运商跟踪事件的时间“${e.at}”无法识别（运单 ${s.waybillNo ?? s.clientOrderId}）`, 'at')
         const key = trackingDedupKey(s.waybillNo ?? s.clientOrderId, e)
+        if (this.sameFacts.get(id, utcTimestamp(at), e.code, e.location ?? '') !== undefined) continue
         const row = this.insertEvent.get(id, key, utcTimestamp(at), e.code, e.status, e.description, e.location ?? null, received) as EventRow | undefined
         if (row) added.push(toEvent(row))
       }

@@ -7,6 +7,8 @@ import { AppError } from '../domain/errors'
 import { appendAudit, type AuditEntry, type AuditRow } from './auditChain'
 import { CaseQueueRepository } from './caseQueueRepository'
 import { CaseRepository } from './caseRepository'
+import { CertificatesRepository } from './certificatesRepository'
+import { CollectionRepository } from './collectionRepository'
 import { databaseFile, openDatabase } from './database'
 import { DraftRepository } from './draftRepository'
 import { IdCipher } from './idCipher'
@@ -16,6 +18,7 @@ import type { Migration } from './migrator'
 import { migrations as knownMigrations } from './migrations'
 import { OutboxRepository } from './outboxRepository'
 import { HandoverRepository } from './handoverRepository'
+import { RatingsRepository } from './ratingsRepository'
 import { ReferenceDataRepository } from './referenceDataRepository'
 import { SequenceRepository } from './sequenceRepository'
 import { ShipmentsRepository } from './shipmentsRepository'
@@ -46,6 +49,12 @@ export class Store {
   /** The courier desk: shipments and their tracking; handover batches (交接清单). */
   readonly shipments: ShipmentsRepository
   readonly handover: HandoverRepository
+  /** 好差评: ratings (never changed) and the follow-ups a 差评 opens. */
+  readonly ratings: RatingsRepository
+  /** The certificate recorded at approval (准予), one per case. */
+  readonly certificates: CertificatesRepository
+  /** The output window: agents named on cases (委托书) and who collected. */
+  readonly collection: CollectionRepository
   // One wrapper for every transaction: building a new one per call cost ~30 µs of the ~150 µs an intake takes.
   private readonly runInTransaction: Transaction<(fn: () => unknown) => unknown>
   // Asked on every intake (are the cached catalog and calendar stale?): prepared once, not per call.
@@ -71,6 +80,9 @@ export class Store {
     this.outbox = new OutboxRepository(db, clock)
     this.shipments = new ShipmentsRepository(db, this.sequences)
     this.handover = new HandoverRepository(db, this.shipments)
+    this.ratings = new RatingsRepository(db)
+    this.certificates = new CertificatesRepository(db)
+    this.collection = new CollectionRepository(db, cipher)
     this.runInTransaction = db.transaction((fn: () => unknown) => fn())
     this.dataVersion = db.prepare('PRAGMA data_version').pluck()
   }

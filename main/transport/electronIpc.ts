@@ -10,6 +10,8 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventEnvelope } from '../co
 import type { Result } from '../contract/result'
 
 export interface IpcBinding {
+  /** Serves one more of our windows (the customer-facing rating panel on a second display) until the returned function runs. */
+  addWindow(window: BrowserWindow): () => void
   dispose(): void
 }
 
@@ -25,8 +27,10 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow
 }
 
 export function bindIpc(app: App, window: BrowserWindow, isOwnUrl: (url: string) => boolean): IpcBinding {
+  // Only windows this shell opened itself: the counter's window and, where there is one, the customer panel.
+  const windows = new Set<BrowserWindow>([window])
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, request: unknown): Promise<Result<unknown>> => {
-    if (!isTrustedSender(event, window, isOwnUrl)) {
+    if (![...windows].some((w) => isTrustedSender(event, w, isOwnUrl))) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } }
     }
     const { name, input } = (typeof request === 'object' && request !== null ? request : {}) as {
@@ -37,12 +41,15 @@ export function bindIpc(app: App, window: BrowserWindow, isOwnUrl: (url: string)
   })
 
   const unsubscribe = app.services.events.subscribe((name, payload) => {
-    if (window.isDestroyed()) return
     const envelope: EventEnvelope = { name, payload }
-    window.webContents.send(IPC_EVENT_CHANNEL, envelope)
+    for (const w of windows) if (!w.isDestroyed()) w.webContents.send(IPC_EVENT_CHANNEL, envelope)
   })
 
   return {
+    addWindow(extra) {
+      windows.add(extra)
+      return () => void windows.delete(extra)
+    },
     dispose() {
       unsubscribe()
       ipcMain.removeHandler(IPC_INVOKE_CHANNEL)

@@ -13,6 +13,8 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { App } from '../app'
 import type { EventEnvelope } from '../contract/bridge'
 import type { ApiError, Result } from '../contract/result'
+import { CARRIER_PUSH_HEADER } from './carrierPushSecret'
+import { CARRIER_PUSH_PATH, handleCarrierPush, isCarrierPushPath } from './carrierPushRoute'
 
 export interface StationServerOptions {
   port?: number
@@ -20,6 +22,8 @@ export interface StationServerOptions {
   staticDir?: string
   /** The token to require (the station keeps one in its data directory); absent = a fresh random one. */
   token?: string
+  /** Accept the carrier's route push on `/carrier/push` with this secret (carrierPushSecret.ts); absent = no push route. */
+  carrierPushSecret?: string
 }
 
 export interface StationServer {
@@ -28,6 +32,8 @@ export interface StationServer {
   openUrl: string
   port: number
   token: string
+  /** Where the carrier pushes routes, and the header carrying the secret (null: no push route). */
+  carrierPush: { url: string; header: { name: string; value: string } } | null
   /** Requires `token` from now on; event sockets opened with the old one are closed. */
   setToken(token: string): void
   close(): Promise<void>
@@ -267,6 +273,11 @@ export async function startStationServer(app: App, options: StationServerOptions
       })
       return
     }
+    if (isCarrierPushPath(pathname)) {
+      const secret = options.carrierPushSecret
+      handleCarrierPush(secret ? { secret, receive: (body, headers) => app.services.dispatch.receivePush(body, headers) } : null, req, res, pathname)
+      return
+    }
     serveStatic(req, res, pathname)
   })
 
@@ -311,6 +322,9 @@ export async function startStationServer(app: App, options: StationServerOptions
 
   return {
     url,
+    carrierPush: options.carrierPushSecret
+      ? { url: `http://127.0.0.1:${port}${CARRIER_PUSH_PATH}`, header: { name: CARRIER_PUSH_HEADER, value: options.carrierPushSecret } }
+      : null,
     get openUrl() {
       return `${url}#token=${token}`
     },

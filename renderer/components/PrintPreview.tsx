@@ -107,7 +107,7 @@ export function PrintPreview({ source, actions = true }: { source: PreviewSource
       </Button>,
     )
   }
-  if (actions && preview?.target === 'a4' && (preview.kind === 'materialsChecklist' || preview.kind === 'handoverList')) {
+  if (actions && preview?.target === 'a4' && (preview.kind === 'materialsChecklist' || preview.kind === 'handoverList' || preview.kind === 'refusalNotice' || preview.kind === 'oneTimeNotice')) {
     const kind = preview.kind
     buttons.push(
       <Button key="pdf" loading={busy} onClick={() => void run(async () => t('pdfSaved', { path: (await call('print.pdf', { kind, data: source.data, caseNo: source.caseNo })).path }))}>

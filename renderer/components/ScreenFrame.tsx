@@ -1,4 +1,4 @@
-import { Empty, Typography } from 'antd'
+import { Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { FOCUS_HOME_ATTRIBUTE } from '../hooks/dialogFocus'
 
@@ -28,8 +28,4 @@ export function ScreenFrame({
       {children}
     </section>
   )
-}
-
-export function ComingLater({ text }: { text: string }): React.JSX.Element {
-  return <Empty description={text} />
 }

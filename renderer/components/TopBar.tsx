@@ -46,7 +46,7 @@ export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
         </Tooltip>
       ) : null}
       <span data-testid="operator" className="top-bar-operator">
-        {t('operator')}：
+        {t('operatorLabel')}
         {session.operator ? <Typography.Text strong>{session.operator}</Typography.Text> : <Typography.Text type="secondary">{t('notSignedIn')}</Typography.Text>}
       </span>
       {session.operator ? (

@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react'
 
-export const screenIds = ['intake', 'cases', 'output', 'courier', 'agent', 'reports', 'devices'] as const
+/** In Alt+number order: a new screen goes at the end, so the hand keeps the numbers it learned. */
+export const screenIds = ['intake', 'cases', 'output', 'courier', 'agent', 'reports', 'devices', 'review'] as const
 export type ScreenId = (typeof screenIds)[number]
 
 export interface Route {

@@ -35,7 +35,8 @@ export function useScanRouting(profile: Profile | null): ScanRouting {
             void messageApi.warning({ content: t('caseNotFound', { caseNo: scan.caseNo }), key: 'scan' })
             return
           }
-          navigate(profile === 'courier' ? `#/courier/${encodeURIComponent(scan.caseNo)}` : `#/cases/${encodeURIComponent(scan.caseNo)}`)
+          // A desk takes the case in hand (the courier's ships it, the output window's hands it over); elsewhere the case page opens.
+          navigate(`#/${profile === 'courier' || profile === 'output' ? profile : 'cases'}/${encodeURIComponent(scan.caseNo)}`)
           void messageApi.success({ content: t(profile === 'courier' ? 'caseOnDesk' : 'caseOpened', { caseNo: scan.caseNo }), key: 'scan' })
           return
         case 'waybill':

@@ -21,13 +21,21 @@ import { outbox as zhOutbox } from './zh-CN/outbox'
 import { outbox as enOutbox } from './en/outbox'
 import { courier as zhCourier } from './zh-CN/courier'
 import { courier as enCourier } from './en/courier'
+import { ratings as zhRatings } from './zh-CN/ratings'
+import { ratings as enRatings } from './en/ratings'
+import { agent as zhAgent } from './zh-CN/agent'
+import { agent as enAgent } from './en/agent'
+import { output as zhOutput } from './zh-CN/output'
+import { output as enOutput } from './en/output'
+import { review as zhReview } from './zh-CN/review'
+import { review as enReview } from './en/review'
 
 export type Locale = 'zh-CN' | 'en'
 const LOCALE_KEY = 'onewindow.locale'
 
 export const resources = {
-  'zh-CN': { common: zhCommon, scanning: zhScanning, idcard: zhIdcard, intake: zhIntake, cases: zhCases, print: zhPrint, outbox: zhOutbox, courier: zhCourier },
-  en: { common: enCommon, scanning: enScanning, idcard: enIdcard, intake: enIntake, cases: enCases, print: enPrint, outbox: enOutbox, courier: enCourier, deviceReasons: enDeviceReasons },
+  'zh-CN': { common: zhCommon, scanning: zhScanning, idcard: zhIdcard, intake: zhIntake, cases: zhCases, print: zhPrint, outbox: zhOutbox, courier: zhCourier, ratings: zhRatings, output: zhOutput, agent: zhAgent, review: zhReview },
+  en: { common: enCommon, scanning: enScanning, idcard: enIdcard, intake: enIntake, cases: enCases, print: enPrint, outbox: enOutbox, courier: enCourier, ratings: enRatings, output: enOutput, agent: enAgent, review: enReview, deviceReasons: enDeviceReasons },
 } as const
 
 export function savedLocale(): Locale {

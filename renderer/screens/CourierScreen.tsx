@@ -17,10 +17,12 @@ import { ScreenFrame } from '../components/ScreenFrame'
 import { isForPage } from '../hooks/dialogFocus'
 import { useIdCard } from '../hooks/useIdCard'
 import { useScanTarget, type ClassifiedScan } from '../hooks/scanTargets'
+import { CancelShipmentDialog, type CancelTarget } from './courier/CancelShipmentDialog'
 import { CloseBatchDialog, type CardNotice, type CloseResult } from './courier/CloseBatchDialog'
 import { applyCourierCard, emptyCourier } from './courier/courierForm'
 import { useDeskDraft } from './courier/deskDraft'
 import { BatchTable, ExceptionsTable, PendingTable } from './courier/DeskTables'
+import { DemoCarrierClock } from './courier/DemoCarrierClock'
 import { ParkedRows } from './courier/ParkedRows'
 import { entryLabel, ShipOutcome } from './courier/ShipOutcome'
 import { useDeskState } from './courier/useDeskState'
@@ -41,6 +43,7 @@ export function CourierScreen({ caseNo }: { caseNo?: string }): React.JSX.Elemen
   const [closeResult, setCloseResult] = useState<CloseResult | null>(null)
   const [cardNotice, setCardNotice] = useState<CardNotice | null>(null)
   const [reprinting, setReprinting] = useState<number | null>(null)
+  const [cancelTarget, setCancelTarget] = useState<CancelTarget | null>(null)
   const [messageApi, messages] = message.useMessage()
   const fieldRef = useRef<InputRef | null>(null)
   const batch = state.desk?.openBatch ?? null
@@ -173,6 +176,7 @@ export function CourierScreen({ caseNo }: { caseNo?: string }): React.JSX.Elemen
           </Tag>
         ) : null}
         <Typography.Text type="secondary">{tc('keys')}</Typography.Text>
+        <DemoCarrierClock isEmulated={carrier?.isEmulated ?? false} />
       </Flex>
       {state.error ? <Alert type="error" showIcon title={state.error} style={{ marginBottom: 12 }} /> : null}
       <div className="desk-entry">
@@ -213,13 +217,14 @@ export function CourierScreen({ caseNo }: { caseNo?: string }): React.JSX.Elemen
       </div>
       <ShipOutcome phase={flow.phase} labelJobOf={flow.labelJobOf} />
       <div className="desk-lists">
-        <BatchTable batch={batch} />
+        <BatchTable batch={batch} onCancel={setCancelTarget} />
         <Flex vertical gap={12}>
-          <PendingTable pending={state.desk?.pending ?? []} onReprint={(s) => void reprint(s)} busyId={reprinting} />
+          <PendingTable pending={state.desk?.pending ?? []} onReprint={(s) => void reprint(s)} onCancel={setCancelTarget} busyId={reprinting} />
           <ExceptionsTable exceptions={state.desk?.exceptions ?? []} />
           <ParkedRows rows={state.parked} />
         </Flex>
       </div>
+      <CancelShipmentDialog target={cancelTarget} onClose={() => setCancelTarget(null)} />
       <CloseBatchDialog
         open={isClosing}
         batch={batch}

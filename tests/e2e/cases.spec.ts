@@ -112,9 +112,13 @@ test('filters by state, finds a case by its number, and a transition grows its t
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'in_review')
   await expect(page.getByTestId('timeline-entry')).toHaveCount(6)
 
-  // A plain action by its key; Esc back to the queue.
-  await pressForTransition(page, 'Alt+Y')
+  // 通过 by its key: the item issues 营业执照, so its number is asked first; Ctrl+Enter; Esc back to the queue.
+  await page.keyboard.press('Alt+Y')
+  await expect(page.getByTestId('approve-number')).toBeFocused()
+  await page.keyboard.insertText('92320302MA1XYZ0001')
+  await pressForTransition(page, 'Control+Enter')
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'approved')
+  await expect(page.getByTestId('case-certificate')).toContainText('92320302MA1XYZ0001')
   await expect(page.getByTestId('action-produce')).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('queue-table')).toBeVisible()
@@ -146,7 +150,10 @@ test('any dialog gives the keyboard back the moment it closes, to the element th
   await expect(page.getByTestId('camera-scanner')).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(supplement).toBeFocused()
-  await pressForTransition(page, 'Alt+Y')
+  await page.keyboard.press('Alt+Y')
+  await expect(page.getByTestId('approve-number')).toBeFocused()
+  await page.keyboard.insertText('91320302MA1XYZ0002')
+  await pressForTransition(page, 'Control+Enter')
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'approved')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('queue-table')).toBeVisible()

@@ -34,7 +34,9 @@ function aReadyCase(station: Station, i: number, delivery: 'express' | 'window' 
         : { method: 'window' },
   }
   const { caseNo } = services.intake.accept({ form })
-  for (const action of ['startReview', 'approve', 'produce'] as const) services.cases.transition({ caseNo, action })
+  // 个体工商户设立登记 issues 营业执照: its number is recorded at approval.
+  const certificate = { type: '营业执照', number: `92320302MA${String(i).padStart(8, '0')}` }
+  for (const action of ['startReview', 'approve', 'produce'] as const) services.cases.transition({ caseNo, action, ...(action === 'approve' ? { certificate } : {}) })
   return caseNo
 }
 
@@ -181,5 +183,68 @@ test.describe('at a courier station', () => {
     await expect(page.getByTestId('desk-waybill')).toContainText(grouped(waybillNo))
     await expect(page.getByTestId('desk-batch').locator(`[data-case-no="${caseNo}"]`)).toContainText(waybillNo)
     expect(station.app.services.cases.get(caseNo).state).toBe('shipping')
+  })
+})
+
+test('a shipment is cancelled from the desk with a reason, by the keyboard: the case back to ready, the batch empty', async ({ page, station }) => {
+  const { services } = station.app
+  services.session.signIn('陈静 B0042')
+  const caseNo = aReadyCase(station, 5)
+  const waybillNo = makeSfWaybillNo(1_000_000_005)
+  await openDesk(page, station)
+  // A real (here: manual) carrier: no demo clock on the desk.
+  await expect(page.getByTestId('demo-carrier-clock')).toHaveCount(0)
+  await sendKeyBurst(page, caseNo, { gapMs: SCANNER_GAP_MS })
+  await expect(page.getByTestId('desk-entry')).toHaveAttribute('data-phase', 'awaitingWaybill')
+  await sendKeyBurst(page, waybillNo, { gapMs: SCANNER_GAP_MS })
+  await expect(page.getByTestId('desk-batch').locator(`[data-case-no="${caseNo}"]`)).toContainText(waybillNo)
+  const shipment = services.dispatch.shipments({ limit: 10 }).find((s) => s.caseNo === caseNo)!
+
+  // The row's cancel is a Tab stop like every desk button; Enter opens the question.
+  const cancel = page.getByTestId(`cancel-shipment-${shipment.id}`)
+  await cancel.focus()
+  await page.keyboard.press('Enter')
+  const reason = page.getByTestId('shipment-cancel-reason')
+  await expect(reason).toBeFocused()
+  await expect(page.getByRole('dialog')).toContainText(waybillNo)
+  // No reason, no cancel: main says what is missing and the question stays.
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByRole('dialog')).toContainText('请填写取消寄递的原因')
+  await page.keyboard.insertText('申请人改为窗口自取')
+  await page.keyboard.press('Control+Enter')
+
+  await expect(reason).toBeHidden()
+  await expect(page.getByText(`办件 ${caseNo} 已取消寄递`)).toBeVisible()
+  await expect(page.getByTestId('batch-count')).toHaveText('0 件')
+  expect(services.cases.get(caseNo).state).toBe('ready')
+  expect(services.cases.get(caseNo).timeline.at(-1)).toMatchObject({ action: 'unship', note: '取消寄递：申请人改为窗口自取' })
+})
+
+test.describe('in the demo hall, on the carrier emulator', () => {
+  test.use({ stationConfig: { devices: { idcard: { mode: 'emulator', pollMs: 100 } }, carrier: { kind: 'emulator', autoPickupAfterMs: 0 } } })
+
+  test('the demo clock on the desk moves the carrier a day ahead and the parcel shows 签收', async ({ page, station }) => {
+    const { services } = station.app
+    services.session.signIn('陈静 B0042')
+    const caseNo = aReadyCase(station, 6)
+    await expect.poll(() => services.printing.jobs({ limit: 50 }).filter((j) => j.state !== 'done').length).toBe(0)
+    await page.goto(station.server.openUrl)
+    await expect(page.getByTestId('station-name')).toContainText(services.config.stationName)
+    await page.keyboard.press('Alt+4')
+    await expect(page.getByTestId('desk-carrier')).toHaveAttribute('data-kind', 'http')
+    await expect(page.getByTestId('desk-entry')).toBeFocused()
+    await page.keyboard.insertText(caseNo)
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('desk-waybill')).toContainText('SF')
+    const row = page.getByTestId('desk-batch').locator(`[data-case-no="${caseNo}"]`)
+
+    const advance = page.getByTestId('demo-carrier-advance')
+    await advance.focus()
+    await page.keyboard.press('Enter')
+
+    await expect(page.getByTestId('demo-carrier-outcome')).toContainText('承运商时钟已到')
+    // The emulator pushes the day's events to the station host (and the poll asks for them): the batch shows 签收.
+    await expect(row.locator('[data-status]')).toHaveAttribute('data-status', 'delivered')
+    await expect(row).toContainText('已签收')
   })
 })

@@ -8,6 +8,7 @@ const screens = [
   ['agent', '代办', '银行网点代办'],
   ['reports', '统计', '统计与时限'],
   ['devices', '设备', '设备状态'],
+  ['review', '审核', '分类审核办理'],
 ] as const
 
 test('opens the shell in Chinese with the station, the operator slot and every device light', async ({ shell }) => {

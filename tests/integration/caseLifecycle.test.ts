@@ -67,7 +67,8 @@ describe('case transitions', () => {
     const { caseNo } = w.services.intake.accept({ form: aPersonForm() })
     for (const action of ['startReview', 'approve', 'produce'] as const) w.services.cases.transition({ caseNo, action })
     expect(() => w.services.cases.transition({ caseNo, action: 'ship' })).toThrow(/窗口领取/)
-    expect(w.services.cases.transition({ caseNo, action: 'collect' }).state).toBe('collected')
+    // Collected at the output window only, where the collector is checked (tests/integration/outputWindow.test.ts).
+    expect(() => w.services.cases.transition({ caseNo, action: 'collect' })).toThrow(/须在出件窗口/)
   })
 
   it('stops the clock while the case needs supplement and moves the deadline by the working days paused', () => {

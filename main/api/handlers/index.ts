@@ -7,6 +7,8 @@ import * as printing from './printing'
 import * as attachments from './attachments'
 import * as outbox from './outbox'
 import * as dispatch from './dispatch'
+import * as output from './output'
+import * as ratings from './ratings'
 
 /** One handler per command but the demo hall's (./demo.ts); the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -52,10 +54,25 @@ export const handlers: Handlers = {
   'dispatch.desk': dispatch.dispatchDesk,
   'dispatch.check': dispatch.dispatchCheck,
   'dispatch.ship': dispatch.dispatchShip,
+  'dispatch.cancel': dispatch.dispatchCancel,
   'dispatch.reprintLabel': dispatch.dispatchReprintLabel,
   'dispatch.closeBatch': dispatch.dispatchCloseBatch,
   'dispatch.shipments': dispatch.dispatchShipments,
   'dispatch.track': dispatch.dispatchTrack,
+  'output.findByCard': output.outputFindByCard,
+  'output.case': output.outputCase,
+  'output.verifyCollector': output.outputVerifyCollector,
+  'output.recordAgent': output.outputRecordAgent,
+  'output.collect': output.outputCollect,
+  'ratings.submit': ratings.ratingsSubmit,
+  'ratings.followUps': ratings.ratingsFollowUps,
+  'ratings.forCase': ratings.ratingsForCase,
+  'ratings.offer': ratings.ratingsOffer,
+  'ratings.withdraw': ratings.ratingsWithdraw,
+  'ratings.pending': ratings.ratingsPending,
+  'ratings.panel': ratings.ratingsPanel,
+  'ratings.recordReturnVisit': ratings.ratingsRecordReturnVisit,
+  'ratings.closeFollowUp': ratings.ratingsCloseFollowUp,
 }
 
 export { demoHandlers } from './demo'

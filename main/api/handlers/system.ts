@@ -9,6 +9,8 @@ export const systemInfo: Handler<'system.info'> = (_input, { services, caller })
   hallName: services.config.hallName,
   regionCode: services.config.regionCode,
   profile: services.config.profile,
+  department: services.config.department === undefined ? null : { code: services.config.department, name: services.catalog.departmentName(services.config.department) },
+  agent: services.config.profile === 'agent' && services.config.agent ? { branchName: services.config.agent.branchName, branchCode: services.config.agent.branchCode } : null,
   isDemo: isDemo(services.config),
   transport: caller.transport === 'electron' ? 'electron' : 'station',
   startedAt: services.info.startedAt,

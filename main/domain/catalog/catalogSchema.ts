@@ -60,6 +60,15 @@ export const catalogItemSchema = z
      * the handler at the counter. Absent means false.
      */
     establishment: z.boolean({ error: '应为 true（设立登记事项）或 false' }).default(false),
+    /**
+     * The certificate (证照) approval issues, e.g. `{ "type": "营业执照" }`: its
+     * number is then required at 准予 and checked again at 出件. Absent or null: none.
+     */
+    certificate: z
+      .object({ type: z.string().trim().min(1).max(30, { error: '证照类型最长 30 个字符' }) })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict()
 

@@ -88,16 +88,17 @@ const A4_CSS = `
 .ow-a4 .box img { height: 100%; max-width: 100%; }
 .ow-a4 tr { break-inside: avoid; }
 .ow-a4 svg.code128 { display: block; margin-top: 1mm; }
+.ow-a4 .para { text-indent: 2em; line-height: 1.7; margin: 2mm 0; }
 `
 
-function a4Document(title: string, body: string): A4Document {
+export function a4Document(title: string, body: string): A4Document {
   const sheet = `<div class="ow-a4">${body}</div>`
   return { format: 'a4', title, html: standalonePage(title, PAGE_CSS + A4_CSS, sheet), fragment: `<style>${A4_CSS}</style>${sheet}` }
 }
 
 const statusText = { received: '☑ 已收', deficient: '☐ 容缺后补', missing: '— 未提交' } as const
 
-function infoRow(pairs: Array<[string, string]>): string {
+export function infoRow(pairs: Array<[string, string]>): string {
   return `<tr>${pairs.map(([k, v]) => `<td><b>${h(k)}：</b>${h(v)}</td>`).join('')}</tr>`
 }
 

@@ -43,6 +43,8 @@ function feeText(receiptNo: string | undefined, amount: string | undefined): str
 export function buildAcceptanceReceipt(d: AcceptanceReceiptData, options: ReceiptOptions = {}): ReceiptDocument {
   const r = new ReceiptComposer(`受理回执 ${d.caseNo}`, options.columns ?? 48)
   header(r, d, '受理回执', options.marks)
+  // 代办: the applicant must see the case was taken by a branch for the hall, and which one.
+  if (d.agentBranch) r.field('代办网点', d.agentBranch.name, { bold: true })
   r.field('事项名称', d.itemName)
   if (d.itemCode) r.field('事项编码', d.itemCode)
   person(r, '申请人', d.applicant)

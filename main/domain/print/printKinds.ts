@@ -6,12 +6,13 @@
 import { z } from 'zod'
 import { buildHandoverList, buildMaterialsChecklist, handoverListDataSchema, materialsChecklistDataSchema } from './a4Documents'
 import { buildAcceptanceReceipt, buildOutputReceipt, buildSupplementNotice } from './counterReceipts'
+import { buildOneTimeNotice, buildRefusalNotice, oneTimeNoticeDataSchema, refusalNoticeDataSchema } from './decisionNotices'
 import type { A4Document, LabelDocument, PrintMarks, ReceiptDocument } from './printDocument'
 import { acceptanceReceiptDataSchema, outputReceiptDataSchema, supplementNoticeDataSchema } from './receiptData'
 import { waybillLabelDataSchema } from './waybillData'
 import { buildWaybillLabel, buildWaybillReceipt } from './waybillLabel'
 
-export const printKindSchema = z.enum(['acceptanceReceipt', 'outputReceipt', 'supplementNotice', 'waybillLabel', 'materialsChecklist', 'handoverList'])
+export const printKindSchema = z.enum(['acceptanceReceipt', 'outputReceipt', 'supplementNotice', 'waybillLabel', 'materialsChecklist', 'handoverList', 'refusalNotice', 'oneTimeNotice'])
 export type PrintKind = z.infer<typeof printKindSchema>
 
 /** Where a kind prints: the 80 mm roll, the 100 mm label printer, or an A4 sheet. */
@@ -57,6 +58,8 @@ export const printKinds = {
   ),
   materialsChecklist: spec('a4', '申请材料清单', materialsChecklistDataSchema, (d) => buildMaterialsChecklist(d)),
   handoverList: spec('a4', '快递交接清单', handoverListDataSchema, (d) => buildHandoverList(d)),
+  refusalNotice: spec('a4', '不予办理决定书', refusalNoticeDataSchema, (d) => buildRefusalNotice(d)),
+  oneTimeNotice: spec('a4', '补正材料一次性告知书', oneTimeNoticeDataSchema, (d) => buildOneTimeNotice(d)),
 } satisfies Record<PrintKind, KindSpec>
 
 type Kinds = typeof printKinds

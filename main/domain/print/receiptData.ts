@@ -73,6 +73,8 @@ export const caseHeadSchema = z.object({
 const shortCaseHeadSchema = caseHeadSchema.omit({ itemCode: true, agent: true })
 
 export const acceptanceReceiptDataSchema = caseHeadSchema.extend({
+  /** 代办: the bank branch that took the case on the hall's behalf (代办网点), printed under the title. */
+  agentBranch: z.object({ name: text(40), code: text(20) }).optional(),
   materials: z.array(materialLineSchema).max(60),
   /** 容缺受理: what is missing, by when, under the applicant's written promise. */
   deficiencyPromise: z.object({ dueDate: day, note: text(200).optional() }).optional(),

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { MAX_ATTACHMENT_BYTES, MAX_THUMBNAIL_BYTES, type AttachmentView } from '../../contract/attachments'
+import { AUTHORISATION_LETTER_MATERIAL } from '../../domain/collection'
 import { AppError } from '../../domain/errors'
 import { sha256Hex, type AttachmentFiles } from '../../store/attachmentFiles'
 import type { AttachmentMime, AttachmentRecord, AttachmentsRepository } from '../../store/attachmentsRepository'
@@ -188,6 +189,8 @@ export class AttachmentService implements DraftPhotos {
   }
 
   private requireChecklistLine(caseNo: string, materialId: string): void {
+    // The 委托书 naming an agent is filed beside the checklist: the output window photographs it for any case.
+    if (materialId === AUTHORISATION_LETTER_MATERIAL) return
     const summary = this.deps.store.cases.summary(caseNo)
     const lines = summary ? this.deps.store.cases.materials(summary.id) : []
     if (!lines.some((m) => m.materialId === materialId)) {

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../domain/errors'
 import { clockOf } from '../../domain/caseClock'
-import { caseStates, isOpen, nextState, type CaseAction, type CaseState } from '../../domain/caseMachine'
+import { actionLabels, caseStates, deskOnlyActions, isOpen, nextState, type CaseAction, type CaseState } from '../../domain/caseMachine'
 import { DEFAULT_CASE_NUMBER_FORMAT } from '../../domain/caseNumber'
 import { checkIdNumber } from '../../domain/idNumber'
 import { isPlainDate, type PlainDate } from '../../domain/plainDate'
@@ -17,11 +17,12 @@ import type { Store } from '../../store/store'
 import type { SessionService } from '../system/session'
 import type { CalendarService } from './calendarService'
 import type { CaseChangeRecorder } from './caseChanges'
-import { actionsNeedingNote, DaysLeftCounter, toCaseDetail, toCaseRow, type CaseDetail, type CaseRow } from './caseViews'
+import { DaysLeftCounter, toCaseDetail, toCaseRow, type CaseDetail, type CaseRow } from './caseViews'
 import { todayOn, type HallClock } from './hallClock'
 import { utcTimestamp } from '../../domain/timestamps'
 import { requireOperator } from './operator'
 import { queueQuery, type QueueRequest } from './queueQuery'
+import { certificateTypeOf, departmentItemCodes, reviewOutcome, type ReviewCatalog, type ReviewFields } from './reviewDecision'
 
 export interface CaseServiceDeps {
   store: Store
@@ -31,9 +32,11 @@ export interface CaseServiceDeps {
   clock: HallClock
   stationId: string
   caseNumberFormat?: string
+  /** The item's certificate (准予) and the department's name (the notices); absent: nothing is required. */
+  catalog?: ReviewCatalog
 }
 
-export interface TransitionRequest {
+export interface TransitionRequest extends ReviewFields {
   caseNo: string
   action: CaseAction
   note?: string
@@ -62,12 +65,16 @@ export class CaseService {
     const detail = this.deps.store.cases.detail(caseNo)
     if (!detail) throw new AppError('NOT_FOUND', `没有编号为 ${caseNo} 的办件`, 'caseNo')
     const today = todayOn(this.deps.clock)
-    return toCaseDetail(detail, today, new DaysLeftCounter(this.deps.calendar.calendar(), today))
+    const certificate = this.deps.store.certificates.ofCase(detail.id)
+    return toCaseDetail(detail, today, new DaysLeftCounter(this.deps.calendar.calendar(), today), {
+      certificateType: certificateTypeOf(this.deps.catalog, detail.itemCode) ?? null,
+      certificate: certificate ? { type: certificate.type, number: certificate.number, issuedOn: certificate.issuedOn } : null,
+    })
   }
 
   list(request: QueueRequest): { rows: CaseRow[]; nextCursor: string | null } {
     const today = todayOn(this.deps.clock)
-    const q = queueQuery(request, today, this.format)
+    const q = queueQuery(request, today, this.format, this.departmentItems)
     const found = this.deps.store.queue.page(q.filter, q.sort, q.after, q.limit + 1)
     const page = found.slice(0, q.limit)
     const days = new DaysLeftCounter(this.deps.calendar.calendar(), today)
@@ -76,7 +83,7 @@ export class CaseService {
   }
 
   count(request: Omit<QueueRequest, 'after' | 'limit' | 'sort'>): { count: number } {
-    const q = queueQuery({ ...request, limit: 1 }, todayOn(this.deps.clock), this.format)
+    const q = queueQuery({ ...request, limit: 1 }, todayOn(this.deps.clock), this.format, this.departmentItems)
     return { count: this.deps.store.queue.count(q.filter) }
   }
 
@@ -98,6 +105,11 @@ export class CaseService {
   }
 
   transition(input: TransitionRequest): CaseDetail {
+    // 窗口领取 checks the collector, the certificate number and takes the signature: the output window's command does it.
+    if (input.action === 'collect') {
+      this.checkedNextState(this.mustFind(input.caseNo), 'collect')
+      throw new AppError('ILLEGAL_TRANSITION', `办件 ${input.caseNo}：“窗口领取”须在出件窗口（Alt+3）办理，核验领取人和证照编号，由领取人签名`, 'action')
+    }
     return this.get(this.apply(input))
   }
 
@@ -108,8 +120,12 @@ export class CaseService {
     const current = this.mustFind(input.caseNo)
     const to = this.checkedNextState(current, input.action)
     const note = input.note?.trim() ? input.note.trim() : null
-    if (actionsNeedingNote.has(input.action) && note === null) {
-      throw new AppError('BAD_INPUT', input.action === 'reject' ? '不予办理需要填写理由' : '补正需要写明须补正的材料或内容', 'note')
+    const { certificate, legalBasis, refusal, missingMaterials } = input
+    // The reason, legal basis, certificate or missing materials the decision owes the applicant (domain/reviewDecisions.ts).
+    const fields = { certificate, legalBasis, refusal, missingMaterials }
+    const review = reviewOutcome({ current, action: input.action, note, fields, today: todayOn(this.deps.clock), store, catalog: this.deps.catalog })
+    if (deskOnlyActions.has(input.action)) {
+      throw new AppError('ILLEGAL_TRANSITION', `办件 ${current.caseNo}：“${actionLabels[input.action]}”须在寄递台办理（同时取消承运商订单）`, 'action')
     }
     if (input.action === 'ship' && current.delivery !== 'express') {
       throw new AppError('BAD_INPUT', `办件 ${current.caseNo} 受理时选择窗口领取，没有快递收件信息，不能寄递`, 'action')
@@ -118,11 +134,13 @@ export class CaseService {
     const today = todayOn(this.deps.clock)
     const at = utcTimestamp(now)
     const clock = this.clockChange(current, input.action, today, input.promiseDate)
-    const details: Record<string, unknown> = { action: input.action, from: current.state, to, ...clock.details }
+    const timelineDetails = clock.details === null && review.details === null ? null : { ...clock.details, ...review.details }
+    const details: Record<string, unknown> = { action: input.action, from: current.state, to, ...timelineDetails }
 
     this.deps.changes.transaction(({ record }) => {
       const updated = store.cases.updateState({ id: current.id, expectedVersion: current.version, state: to, clock: clockOf(to), updatedAt: at, ...clock.update })
       if (!updated) throw new AppError('CONFLICT', `办件 ${current.caseNo} 刚被其他操作更新，请刷新后重试`, 'caseNo')
+      if (review.certificate) store.certificates.record({ caseId: current.id, caseNo: current.caseNo, ...review.certificate, recordedAt: at, operator, stationId })
       record({
         caseId: current.id,
         caseNo: current.caseNo,
@@ -132,7 +150,7 @@ export class CaseService {
         at,
         operator,
         stationId,
-        timeline: { note, details: clock.details },
+        timeline: { note, details: timelineDetails },
         audit: [{ action: 'case.transition', details: note === null ? details : { ...details, note } }],
       })
     })
@@ -164,6 +182,8 @@ export class CaseService {
     })
     return this.get(current.caseNo)
   }
+
+  private readonly departmentItems = (department: string): string[] => departmentItemCodes(this.deps.catalog, department)
 
   private mustFind(caseNo: string): CaseSummary {
     const found = this.deps.store.cases.summary(caseNo)

@@ -6,6 +6,7 @@
 import type { Store } from '../../store/store'
 import type { EventBus } from '../eventBus'
 import type { SessionService } from '../system/session'
+import type { AgentStation } from '../agent/agentStation'
 import { CalendarService } from './calendarService'
 import { CaseChangeRecorder } from './caseChanges'
 import { CaseService } from './caseService'
@@ -34,21 +35,23 @@ export interface CaseServicesDeps {
   /** Written in the accept transaction; absent where nothing prints or no photos are taken (CLI, seeder, bench). */
   receipts?: AcceptanceReceipts
   draftPhotos?: DraftPhotos
+  /** A bank branch's station (profile `agent`): intake offers and accepts agent-allowed items only. */
+  agent?: AgentStation | null
   /** Tests: their own catalog file and calendar folder. */
   sampleCatalogFile?: string
   shippedCalendarDir?: string
 }
 
 export function buildCaseServices(d: CaseServicesDeps): CaseServices {
-  const catalog = new CatalogService({ store: d.store, clock: d.clock, sampleFile: d.sampleCatalogFile, stationId: d.stationId })
+  const catalog = new CatalogService({ store: d.store, clock: d.clock, sampleFile: d.sampleCatalogFile, stationId: d.stationId, agentOnly: d.agent != null })
   const changes = new CaseChangeRecorder({ store: d.store, events: d.events })
   const calendar = new CalendarService({ store: d.store, dataDir: d.dataDir, clock: d.clock, changes, shippedDir: d.shippedCalendarDir })
   const common = { store: d.store, changes, calendar, session: d.session, clock: d.clock, stationId: d.stationId, caseNumberFormat: d.caseNumberFormat }
   return {
     catalog,
     calendar,
-    intake: new IntakeService({ ...common, catalog, regionCode: d.regionCode, receipts: d.receipts ?? null, draftPhotos: d.draftPhotos ?? null }),
-    cases: new CaseService(common),
+    intake: new IntakeService({ ...common, catalog, regionCode: d.regionCode, receipts: d.receipts ?? null, draftPhotos: d.draftPhotos ?? null, agent: d.agent ?? null }),
+    cases: new CaseService({ ...common, catalog }),
     changes,
   }
 }

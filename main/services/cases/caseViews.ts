@@ -3,8 +3,9 @@
  * whole hall) and the case page (the one place the full ID number appears).
  */
 import { lightOf, type CaseClock } from '../../domain/caseClock'
-import { actionLabels, allowedActions, stateLabels, type CaseAction, type CaseState } from '../../domain/caseMachine'
+import { actionLabels, allowedActions, deskOnlyActions, stateLabels, type CaseAction, type CaseState } from '../../domain/caseMachine'
 import { maskPhone } from '../../domain/masking'
+import type { AgentMark } from '../../domain/agentCase'
 import type { PlainDate } from '../../domain/plainDate'
 import { provisionalNote, type ProvisionalNote } from '../../domain/provisionalDeadline'
 import type { DeadlineLight, WorkingDayCalendar } from '../../domain/workingDays'
@@ -34,6 +35,8 @@ export interface CaseRow {
   delivery: DeliveryMethod
   stationId: string
   operator: string
+  /** 代办: the bank branch and clerk that took the case; null at a hall window. */
+  agent: AgentMark | null
 }
 
 export interface TimelineEntry {
@@ -63,6 +66,10 @@ export interface CaseDetail extends CaseRow {
   express: ExpressAddress | null
   timeline: TimelineEntry[]
   allowedActions: Array<{ action: CaseAction; label: string; needsNote: boolean }>
+  /** What the item issues per the catalog (准予 then needs its number); null: none. */
+  certificateType: string | null
+  /** Recorded at 准予. */
+  certificate: { type: string; number: string; issuedOn: PlainDate } | null
 }
 
 /** Actions whose reason the applicant is owed in writing (补正告知, 不予受理理由). */
@@ -124,10 +131,11 @@ export function toCaseRow(s: CaseSummary, today: PlainDate, days: DaysLeftCounte
     delivery: s.delivery,
     stationId: s.stationId,
     operator: s.operator,
+    agent: s.agent,
   }
 }
 
-export function toCaseDetail(d: CaseDetailRecord, today: PlainDate, days: DaysLeftCounter): CaseDetail {
+export function toCaseDetail(d: CaseDetailRecord, today: PlainDate, days: DaysLeftCounter, review: Pick<CaseDetail, 'certificateType' | 'certificate'>): CaseDetail {
   return {
     ...toCaseRow(d, today, days),
     acceptedDate: d.acceptedDate,
@@ -152,7 +160,12 @@ export function toCaseDetail(d: CaseDetailRecord, today: PlainDate, days: DaysLe
       note: e.note,
       details: e.details,
     })),
-    allowedActions: allowedActions(d.state).map((action) => ({ action, label: actionLabels[action], needsNote: actionsNeedingNote.has(action) })),
+    allowedActions: allowedActions(d.state)
+      // 窗口领取 is the output window's (it checks who collects); the case page does not offer it.
+      .filter((action) => !deskOnlyActions.has(action) && action !== 'collect')
+      .map((action) => ({ action, label: actionLabels[action], needsNote: actionsNeedingNote.has(action) })),
+    certificateType: review.certificateType,
+    certificate: review.certificate,
   }
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { AppError } from '../../domain/errors'
 import { resourcesDir } from '../../config/paths'
 import { parseCatalog, type Catalog, type CatalogItem } from '../../domain/catalog/catalogSchema'
+import { agentCatalog } from '../../domain/agentCase'
 import { buildCatalogIndex, searchCatalog, type CatalogIndex } from '../../domain/catalog/catalogSearch'
 import type { Store } from '../../store/store'
 import { ItemUsageTally } from './itemUsage'
@@ -43,6 +44,8 @@ export interface CatalogServiceOptions {
   sampleFile?: string
   /** Whose intake history ranks an empty search (this station's); without it the catalog's own order. */
   stationId?: string
+  /** A bank branch's station (代办): its searches offer only the items the catalog marks agentAllowed. */
+  agentOnly?: boolean
 }
 
 export class CatalogService {
@@ -60,7 +63,7 @@ export class CatalogService {
 
   search(query: string, limit: number): CatalogItemView[] {
     const loaded = this.load()
-    loaded.index ??= buildCatalogIndex(loaded.catalog)
+    loaded.index ??= buildCatalogIndex(this.options.agentOnly === true ? agentCatalog(loaded.catalog) : loaded.catalog)
     // Only an empty search is ranked by use: a typed one keeps its match order, so `qysl` always finds the same first item.
     const usage = query.trim() === '' ? this.usage?.counts() : undefined
     return searchCatalog(loaded.index, query, limit, usage).map((i) => this.view(i))

@@ -14,6 +14,7 @@ import type { CatalogItemView } from './catalogService'
 import { districtsOf, enterpriseName, idNumber, mobile, personName, pick, seededRandom, streetAddress, uscc, type DemoDistrict, type Random } from './demoPeople'
 import type { SettableClock } from './hallClock'
 import type { SessionService } from '../system/session'
+import type { RefusalKind } from '../../domain/reviewDecisions'
 
 export interface SeedOptions {
   cases: number
@@ -52,6 +53,12 @@ interface Step {
 const OPERATORS = ['A001', 'A002', 'A003', 'B001', 'B002']
 const SUPPLEMENT_NOTES = ['申请书签字不全，请补签', '经营场所证明未加盖产权单位公章', '身份证复印件不清晰，请重新提供', '章程缺少股东签字页']
 const REJECT_NOTES = ['经营范围涉及前置审批，未取得许可', '申请材料与事实不符', '不属于本机关受理范围']
+/** Each demo refusal's kind and legal basis (a refusal needs both: the notice prints them). */
+const REFUSALS: Readonly<Record<string, { refusal: RefusalKind; legalBasis: string }>> = {
+  '经营范围涉及前置审批，未取得许可': { refusal: 'notPermitted', legalBasis: '《中华人民共和国行政许可法》第三十八条第二款' },
+  '申请材料与事实不符': { refusal: 'notPermitted', legalBasis: '《中华人民共和国行政许可法》第三十八条第二款' },
+  '不属于本机关受理范围': { refusal: 'notAccepted', legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项' },
+}
 const BATCH = 2000
 const HOUR = 3_600_000
 
@@ -111,6 +118,17 @@ export class DemoSeeder {
     return report
   }
 
+  /** What a decision needs besides its note: the certificate where the item issues one, a refusal's legal basis. */
+  private decisionOf(step: Step, form: IntakeForm, caseNo: string): { certificate?: { type: string; number: string }; refusal?: RefusalKind; legalBasis?: string } {
+    if (step.action === 'approve') {
+      const type = form.itemCode === undefined ? undefined : this.services.catalog.item(form.itemCode).certificate?.type
+      // Derived from the case number, not drawn: the random stream (and so every seeded story) stays as it was.
+      return type ? { certificate: { type, number: `DEMO-${caseNo}` } } : {}
+    }
+    if (step.action === 'reject') return REFUSALS[step.note ?? ''] ?? { refusal: 'notPermitted', legalBasis: '《中华人民共和国行政许可法》第三十八条第二款' }
+    return {}
+  }
+
   private runStep(step: Step, forms: IntakeForm[], caseNos: Array<string | undefined>, report: SeedReport): void {
     this.clock.set(new Date(step.at))
     this.session.signIn(pick(this.random, OPERATORS))
@@ -122,7 +140,7 @@ export class DemoSeeder {
       }
       const caseNo = caseNos[step.caseIndex]
       if (caseNo === undefined) return
-      this.services.cases.apply({ caseNo, action: step.action, ...(step.note ? { note: step.note } : {}) })
+      this.services.cases.apply({ caseNo, action: step.action, ...(step.note ? { note: step.note } : {}), ...this.decisionOf(step, forms[step.caseIndex]!, caseNo) })
       report.transitions++
       if (step.isReadyExpress) report.readyExpress++
     } catch (err) {

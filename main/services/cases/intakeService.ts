@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../domain/errors'
+import { agentDelivery, requireAgentItem, requireAuthorisation, type AgentMark } from '../../domain/agentCase'
 import { clockOf } from '../../domain/caseClock'
 import { DEFAULT_CASE_NUMBER_FORMAT, formatCaseNumber, validateCaseNumberFormat } from '../../domain/caseNumber'
 import { intakeFormSchema, type IntakeForm } from '../../domain/intakeForm'
@@ -16,6 +17,7 @@ import type { DeliveryMethod, ExpressAddress, NewApplicant, NewMaterial } from '
 import { ALL_DAYS } from '../../store/sequenceRepository'
 import type { Store } from '../../store/store'
 import type { SessionService } from '../system/session'
+import type { AgentStation } from '../agent/agentStation'
 import type { CalendarService } from './calendarService'
 import type { CaseChangeRecorder } from './caseChanges'
 import type { CatalogService } from './catalogService'
@@ -23,6 +25,7 @@ import { applicantIdShown } from './caseViews'
 import { todayOn, type HallClock } from './hallClock'
 import { utcTimestamp } from '../../domain/timestamps'
 import { checkApplicantFields, validateIntake, type ApplicantChecks } from './intakeValidation'
+import { checkedIntakeAgent, recordIntakeAgent } from '../output/intakeAgent'
 import { requireOperator } from './operator'
 
 /** Everything a receipt or an outbox entry needs about a case just accepted. */
@@ -50,6 +53,8 @@ export interface AcceptedCase {
   fee: { cents: number; name: string; receiptNo: string } | null
   delivery: DeliveryMethod
   express: ExpressAddress | null
+  /** 代办: the bank branch and clerk that took it; null at a hall window. */
+  agent: AgentMark | null
 }
 
 /** Printing's part of an acceptance; runs inside the accept transaction, a throw rolls the whole acceptance back. */
@@ -78,6 +83,8 @@ export interface IntakeServiceDeps {
   stationId: string
   regionCode: string
   caseNumberFormat?: string
+  /** A bank branch's station (profile `agent`): agent-allowed items only, the authorisation required; null elsewhere. */
+  agent?: AgentStation | null
 }
 
 export interface DraftView {
@@ -152,9 +159,16 @@ export class IntakeService {
     const now = this.deps.clock.now()
     const today = todayOn(this.deps.clock)
     const calendar = this.deps.calendar.calendar()
+    const station = this.deps.agent ?? null
+    if (station) requireAgentItem(item, station.branch)
     // Everything that can be refused is refused here, before the transaction opens. A year with no
     // holiday calendar is not a reason to refuse: 容缺 promise dates there are checked against weekends only.
-    const v = validateIntake(form, item, today, calendar.provisional())
+    // 代办: certificates go by express unless the form chose otherwise.
+    const v = validateIntake(station ? { ...form, delivery: agentDelivery(form, item) } : form, item, today, calendar.provisional())
+    const collectionAgent = checkedIntakeAgent(form, today)
+    const agent: AgentMark | null = station
+      ? { ...station.branch, agentName: operator, authorisationSha256: requireAuthorisation(form, input.draftId ? station.authorisationPhoto(input.draftId) : null) }
+      : null
     // A deadline reaching such a year is provisional (暂定), marked, and recounted when the year is imported.
     const plan = planDeadline({ calendar, acceptedDate: today, promisedDays: item.promisedDays })
     const { deadline, warnDate } = plan
@@ -182,6 +196,7 @@ export class IntakeService {
       fee: v.fee,
       delivery: v.delivery,
       express: v.express,
+      agent,
     }
     const deferred = v.materials.filter((m) => m.status === 'deferred').map((m) => ({ materialId: m.materialId, name: m.name, promiseDate: m.promiseDate ?? '' }))
     const dayKey = /\{yy(yy)?mmdd\}/.test(this.format) ? today : ALL_DAYS
@@ -211,6 +226,7 @@ export class IntakeService {
         applicant: a,
         materials: v.materials,
         express: v.express,
+        agent,
       })
       const result: AcceptedCase = { ...facts, caseId, caseNo }
       const owed = deferred.map((d) => ({ materialId: d.materialId, promiseDate: d.promiseDate }))
@@ -240,6 +256,7 @@ export class IntakeService {
               delivery: v.delivery,
               deferred: owed,
               draftId: input.draftId ?? null,
+              ...(agent ? { agent } : {}),
             },
           },
           ...(v.fee ? [{ action: 'payment.record', details: { cents: v.fee.cents, feeName: v.fee.name, receiptNo: v.fee.receiptNo } }] : []),
@@ -247,6 +264,8 @@ export class IntakeService {
       })
       // The photos' audit row follows the acceptance's in the chain; then the receipt job.
       this.deps.draftPhotos?.adoptFor(result)
+      // After the photos: the agent's row names the newest 委托书 photo the case now holds.
+      if (collectionAgent) recordIntakeAgent(store, result, collectionAgent)
       this.deps.receipts?.queueFor(result)
       if (input.draftId) store.drafts.delete(input.draftId)
       return result

@@ -16,6 +16,12 @@ import { CaseQueueRepository, type QueueCursor, type QueueFilter, type QueueLigh
 export interface QueueFilters {
   states?: CaseState[]
   itemCode?: string
+  /** A catalog department's code: the cases of its items (a review station's queue). */
+  department?: string
+  /** 代办: only (true) or none of (false) the cases bank branches took. */
+  agent?: boolean
+  /** 代办: one branch's cases. */
+  branchCode?: string
   light?: QueueLight
   acceptedFrom?: PlainDate
   acceptedTo?: PlainDate
@@ -71,6 +77,10 @@ export function queueQuery(
   req: QueueRequest,
   today: PlainDate,
   caseNumberFormat: string,
+  /** A department's item codes (cases are routed by their item's department in the catalog); throws for an unknown department. */
+  departmentItems: (department: string) => readonly string[] = () => {
+    throw new AppError('BAD_INPUT', '没有事项目录，不能按部门查询', 'filters.department')
+  },
 ): { filter: QueueFilter; sort: QueueSort; after: QueueCursor | undefined; limit: number; cursorAfter(row: CaseSummary): string } {
   const f = req.filters ?? {}
   const sort = req.sort ?? 'newest'
@@ -80,6 +90,9 @@ export function queueQuery(
   const filter: QueueFilter = { today }
   if (f.states && f.states.length > 0) filter.states = f.states
   if (f.itemCode) filter.itemCode = f.itemCode
+  if (f.department) filter.itemCodes = departmentItems(f.department)
+  if (f.agent !== undefined) filter.agent = f.agent
+  if (f.branchCode) filter.branchCode = f.branchCode
   if (f.light) filter.light = f.light
   if (f.acceptedFrom) filter.acceptedFrom = f.acceptedFrom
   if (f.acceptedTo) filter.acceptedTo = f.acceptedTo

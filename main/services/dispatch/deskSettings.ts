@@ -22,6 +22,8 @@ export interface DeskSettings {
   kind: DeskCarrierKind
   /** For the desk's header. */
   carrierName: string
+  /** The demo hall's carrier emulator stands in for the carrier (station.json `carrier.kind: emulator`). */
+  isEmulated: boolean
   stationId: string
   sender: Party
   /** The label's product when the carrier names none. */
@@ -56,6 +58,7 @@ export function deskSettingsOf(config: StationConfig, carrier: ServiceCarrierCon
   return {
     kind: carrier.kind,
     carrierName: isHttp ? '顺丰（接口下单）' : '手工面单（预印运单）',
+    isEmulated: isHttp && config.carrier.kind === 'emulator',
     stationId: config.stationId,
     sender,
     productOf: (proCode) => (proCode ? (PRODUCTS[proCode] ?? fallbackProduct) : fallbackProduct),

@@ -25,7 +25,9 @@ import type { HandoverListData } from '../../domain/print/a4Documents'
 import type { HandoverDesk, CloseRequest } from './handoverDesk'
 import type { LabelDesk } from './labelPrinting'
 import type { ShipmentCreation } from './shipmentCreation'
-import { CARRIER_LANE, createKey } from './shipmentRequests'
+import { requestCancel } from './cancelRequest'
+import type { ShipmentCancellation } from './shipmentCancellation'
+import { cancelKey, CARRIER_LANE, createKey } from './shipmentRequests'
 import { toBatchView, toShipmentView } from './shipmentViews'
 import { checkShippable, type ShipRefusal } from './shipReadiness'
 import { shipCase, type ShippingDeps } from './shipping'
@@ -40,6 +42,7 @@ export interface DispatchParts {
   settings: DeskSettings
   labels: LabelDesk
   creation: ShipmentCreation
+  cancellation: ShipmentCancellation
   handover: HandoverDesk
   tracker: Tracker
   shipping: ShippingDeps
@@ -77,12 +80,17 @@ export class DispatchService {
     await this.parts.tracker.stop()
   }
 
-  desk(): { carrier: { kind: 'manual' | 'http'; name: string }; openBatch: HandoverBatchView | null; pending: ShipmentView[]; exceptions: ShipmentView[] } {
+  desk(): { carrier: { kind: 'manual' | 'http'; name: string; isEmulated: boolean }; openBatch: HandoverBatchView | null; pending: ShipmentView[]; exceptions: ShipmentView[] } {
     const { store, settings, handover } = this.parts
     const open = handover.findOpenBatch()
-    const pending = [...store.shipments.list({ status: 'queued', limit: 200 }), ...store.shipments.list({ status: 'created', limit: 200 })]
+    const pending = [
+      ...store.shipments.list({ status: 'queued', limit: 200 }),
+      ...store.shipments.list({ status: 'created', limit: 200 }),
+      // Out of the batch with its label printed: a cancel waiting for the carrier's word.
+      ...store.shipments.list({ status: 'label_printed', limit: 200 }).filter((s) => s.batchId === null),
+    ]
     return {
-      carrier: { kind: settings.kind, name: settings.carrierName },
+      carrier: { kind: settings.kind, name: settings.carrierName, isEmulated: settings.isEmulated },
       openBatch: open ? toBatchView(open, handover.membersOf(open.id)) : null,
       pending: pending.map((s) => this.view(s)),
       exceptions: store.shipments
@@ -110,6 +118,37 @@ export class DispatchService {
       await nextTurn()
     }
     return this.view(this.mustFind(shipment.id))
+  }
+
+  /**
+   * 取消寄递: the case back to ready at once; the carrier's order cancelled
+   * through the outbox (waiting a little for its answer, like `ship`), or at
+   * once when it never reached the carrier.
+   */
+  async cancel(input: { shipmentId: number; reason: string }): Promise<ShipmentView> {
+    const operator = requireOperator(this.parts.session)
+    const { shipment, via } = requestCancel(this.parts.shipping, input, operator)
+    this.changed(shipment)
+    if (via === 'carrier') {
+      const attempt = this.parts.cancellation.nextAttempt(shipment.id, this.parts.deskWaitMs ?? DESK_WAIT_MS)
+      this.parts.worker.wake(CARRIER_LANE)
+      await attempt
+      await nextTurn()
+    }
+    return this.view(this.mustFind(shipment.id))
+  }
+
+  /**
+   * The carrier's route push, as the station host received it: the events
+   * are stored (and followed) before the answer is made, so the carrier's
+   * success reply means they are kept; anything else makes it resend.
+   */
+  receivePush(body: Uint8Array, headers: Record<string, string>): { status: number; body: string } {
+    const { adapter } = this.parts.shipping
+    if (!adapter.parsePush) return { status: 404, body: JSON.stringify({ return_code: '1000', return_msg: '本站承运商不支持轨迹推送' }) }
+    const parsed = adapter.parsePush(body, headers)
+    if (parsed.ack.status === 200) this.parts.tracker.receive(parsed.events)
+    return parsed.ack
   }
 
   reprintLabel(input: { shipmentId: number }): ShipmentView {
@@ -186,7 +225,9 @@ export class DispatchService {
   }
 
   view(s: ShipmentRecord): ShipmentView {
-    return toShipmentView(s, s.status === 'queued' ? this.parts.store.outbox.byKey(createKey(s.clientOrderId)) : undefined)
+    const { outbox } = this.parts.store
+    const isCancellable = s.status === 'queued' || s.status === 'created' || s.status === 'label_printed'
+    return toShipmentView(s, s.status === 'queued' ? outbox.byKey(createKey(s.clientOrderId)) : undefined, isCancellable ? outbox.byKey(cancelKey(s.clientOrderId)) : undefined)
   }
 
   /** Tells screens a shipment moved (after its transaction committed). */

@@ -9,6 +9,7 @@ import type { StationConfig } from '../../config/stationConfig'
 import type { CarrierAdapter } from '../../dispatch/carrierAdapter'
 import { createCarrierAdapter } from '../../dispatch/carrierFactory'
 import type { ServiceCarrierConfig } from '../../domain/dispatch/carrierConfig'
+import { ConsumersByKind } from '../../outbox/consumersByKind'
 import type { OutboxWorker } from '../../outbox/outboxWorker'
 import { AttachmentFiles } from '../../store/attachmentFiles'
 import { StationSecrets } from '../../store/stationSecrets'
@@ -23,7 +24,8 @@ import { DOCUMENTS_LANE, HandoverDesk } from './handoverDesk'
 import { HandoverListPdf } from './handoverListPdf'
 import { LabelDesk } from './labelPrinting'
 import { ShipmentCreation } from './shipmentCreation'
-import { CARRIER_LANE } from './shipmentRequests'
+import { ShipmentCancellation } from './shipmentCancellation'
+import { CANCEL_KIND, CARRIER_LANE, CREATE_KIND } from './shipmentRequests'
 import { Tracker } from './tracking'
 
 export interface DispatchSetupDeps {
@@ -32,6 +34,8 @@ export interface DispatchSetupDeps {
   carrier: ServiceCarrierConfig
   /** The check word when it does not come from the key store (the demo emulator's, a CLI override). */
   checkWord?: string
+  /** The carrier's time for stamping requests, when it is not the hall's (the demo emulator's movable clock). */
+  carrierClock?: { now(): Date }
   store: Store
   events: EventBus
   session: SessionService
@@ -53,7 +57,9 @@ export interface DispatchOptions {
 }
 
 export function buildDispatchService(d: DispatchSetupDeps, options: DispatchOptions = {}): DispatchService {
-  const adapter = options.adapter ?? createCarrierAdapter(d.carrier, new StationSecrets(d.config.dataDir, d.store.cipher), d.checkWord ? { checkWord: d.checkWord } : {})
+  const adapter =
+    options.adapter ??
+    createCarrierAdapter(d.carrier, new StationSecrets(d.config.dataDir, d.store.cipher), { ...(d.checkWord ? { checkWord: d.checkWord } : {}), ...(d.carrierClock ? { clock: d.carrierClock } : {}) })
   const timeoutMs = d.carrier.kind === 'http' ? d.carrier.timeoutMs : 10_000
   const settings = deskSettingsOf(d.config, d.carrier)
   const stationId = d.config.stationId
@@ -62,11 +68,13 @@ export function buildDispatchService(d: DispatchSetupDeps, options: DispatchOpti
   const labels = new LabelDesk({ store: d.store, printing: d.printing, settings, stationId, clock: d.clock, changed })
   const handover = new HandoverDesk({ store: d.store, changes: d.changes, files: new AttachmentFiles(d.config.dataDir), config: d.config, settings, clock: d.clock, changed })
   const creation = new ShipmentCreation({ store: d.store, adapter, labels, settings, stationId, timeoutMs, changed })
+  const cancellation = new ShipmentCancellation({ store: d.store, adapter, stationId, timeoutMs, changed })
   const tracker = new Tracker({ store: d.store, changes: d.changes, adapter, clock: d.clock, stationId, timeoutMs, changed })
   // A create attempt makes at most three carrier calls (look up, create, look up after 8016), each within `timeoutMs`:
   // a lease a little longer lets a killed station's rows run again soon, never while a live attempt still holds them.
   const leaseMs = 4 * timeoutMs + 2_000
-  d.worker.register(CARRIER_LANE, creation, { concurrency: options.concurrency ?? 4, maxAttempts: options.maxAttempts ?? 50, leaseMs })
+  // One lane for the carrier: a case's cancel runs after its create (they share the case's order key).
+  d.worker.register(CARRIER_LANE, new ConsumersByKind({ [CREATE_KIND]: creation, [CANCEL_KIND]: cancellation }), { concurrency: options.concurrency ?? 4, maxAttempts: options.maxAttempts ?? 50, leaseMs })
   d.worker.register(DOCUMENTS_LANE, new HandoverListPdf({ store: d.store, handover, printing: d.printing }), { maxAttempts: 3 })
   service = new DispatchService({
     store: d.store,
@@ -77,6 +85,7 @@ export function buildDispatchService(d: DispatchSetupDeps, options: DispatchOpti
     settings,
     labels,
     creation,
+    cancellation,
     handover,
     tracker,
     shipping: { store: d.store, changes: d.changes, adapter, settings, labels, handover, stationId, clock: d.clock },

@@ -7,7 +7,6 @@
  * (交接清单, A4) queued as a PDF on the outbox lane `documents`. The signature
  * PNG is stored first, by its hash, beside the material photos.
  */
-import { relative } from 'node:path'
 import type { StationConfig } from '../../config/stationConfig'
 import { STATUS_RANK } from '../../domain/dispatch/shipmentStatus'
 import { AppError } from '../../domain/errors'
@@ -19,15 +18,15 @@ import { hallMoment, utcTimestamp } from '../../domain/timestamps'
 import { sha256Hex, type AttachmentFiles } from '../../store/attachmentFiles'
 import type { HandoverBatchRecord, ShipmentRecord } from '../../store/shipmentRecords'
 import type { Store } from '../../store/store'
+import { PNG_DATA_URL_PREFIX, storeSignaturePng } from '../attachments/signaturePng'
 import type { CaseChangeRecorder } from '../cases/caseChanges'
 import { recordCaseStep } from './caseSteps'
 import type { DeskSettings } from './deskSettings'
+import { TRACKING_OPERATOR } from './tracking'
 
 export const DOCUMENTS_LANE = 'documents'
 export const HANDOVER_LIST_KIND = 'handoverList.pdf'
 
-const PNG_PREFIX = 'data:image/png;base64,'
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 /** The handover list embeds the signature up to its schema's limit; a larger one stays in the file only. */
 const MAX_EMBEDDED_SIGNATURE = 400_000
 
@@ -78,7 +77,7 @@ export class HandoverDesk {
       const waiting = staying.filter((s) => s.status !== 'cancelled').length
       throw new AppError('ILLEGAL_TRANSITION', `本批次 ${waiting} 件的面单都还没有打印（等待承运商下单或打印机），暂不能交接`, 'batchId')
     }
-    const signature = this.storedSignature(request.signature)
+    const signature = storeSignaturePng(this.deps.files, this.deps.config.dataDir, request.signature, '快递员')
     const at = utcTimestamp(now)
     const batch = this.deps.changes.transaction((scope) => {
       for (const s of staying) store.handover.release(s.id, now)
@@ -103,6 +102,10 @@ export class HandoverDesk {
           note: `交寄快递：${closed.courierName}（交接批次 ${this.batchNo(closed)}）`,
           details: { batchId: closed.id, waybillNo: s.waybillNo, courierName: closed.courierName, signatureSha256: signature.sha256 },
         })
+        // The carrier reported it signed for before the batch was closed (the courier scanned early): the case follows.
+        if (s.status === 'delivered') {
+          recordCaseStep(store, scope, { caseNo: s.caseNo, action: 'deliver', at, operator: TRACKING_OPERATOR, stationId: config.stationId, note: '承运商已报签收', details: { waybillNo: s.waybillNo, shipmentStatus: s.status } })
+        }
       }
       const left = staying.filter((s) => s.status !== 'cancelled')
       if (left.length > 0) {
@@ -170,7 +173,7 @@ export class HandoverDesk {
   private signatureOf(batch: HandoverBatchRecord): string | undefined {
     if (!batch.signatureSha256) return undefined
     try {
-      return PNG_PREFIX + this.deps.files.read(batch.signatureSha256, 'image/png').toString('base64')
+      return PNG_DATA_URL_PREFIX + this.deps.files.read(batch.signatureSha256, 'image/png').toString('base64')
     } catch {
       return undefined
     }
@@ -190,14 +193,4 @@ export class HandoverDesk {
     return { name, idNumber: id.normalized, phone }
   }
 
-  /** The signature pad's PNG, stored durably by its SHA-256 before the batch that names it is written. */
-  private storedSignature(dataUrl: string): { sha256: string; file: string; dataUrl: string } {
-    if (!dataUrl.startsWith(PNG_PREFIX)) throw new AppError('BAD_INPUT', '签名应为 PNG 图像', 'signature')
-    const bytes = Buffer.from(dataUrl.slice(PNG_PREFIX.length), 'base64')
-    if (bytes.length < 64 || !bytes.subarray(0, 8).equals(PNG_MAGIC)) throw new AppError('BAD_INPUT', '签名图像不是有效的 PNG（文件头不符），请快递员重新签名', 'signature')
-    const sha256 = sha256Hex(bytes)
-    const path = this.deps.files.write(bytes, sha256, 'image/png')
-    // Written back from the bytes: the list printed now and one rebuilt from the file later are the same text.
-    return { sha256, file: relative(this.deps.config.dataDir, path), dataUrl: PNG_PREFIX + bytes.toString('base64') }
-  }
 }

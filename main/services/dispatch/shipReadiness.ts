@@ -14,6 +14,7 @@ import { nationalDivisions } from '../../domain/nationalDivisions'
 import type { CaseSummary } from '../../store/caseRecords'
 import type { ShipmentRecipient } from '../../store/shipmentRecords'
 import type { Store } from '../../store/store'
+import { cancelKey } from './shipmentRequests'
 
 export type ShipRefusal = z.infer<typeof shipRefusalSchema>
 
@@ -38,6 +39,10 @@ export function checkShippable(store: Store, rawCaseNo: string): Shippable {
   }
   const live = store.shipments.findByCase(caseNo)
   if (live) {
+    const cancel = store.outbox.byKey(cancelKey(live.clientOrderId))
+    if (cancel && cancel.state !== 'cancelled' && cancel.state !== 'done') {
+      return { ok: false, reason: 'already_shipped', message: `办件 ${caseNo} 的原寄递正在取消（订单号 ${live.clientOrderId}，等待承运商确认），确认取消后才能重新寄递` }
+    }
     const ref = live.waybillNo ? `运单号 ${live.waybillNo}` : `订单号 ${live.clientOrderId}，等待承运商下单`
     return { ok: false, reason: 'already_shipped', message: `办件 ${caseNo} 已寄递（${ref}），不能重复寄递` }
   }

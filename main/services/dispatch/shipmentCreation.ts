@@ -11,8 +11,10 @@
  *    Retry-After as the floor); anything else is parked with the carrier's
  *    own words for a person.
  *
- * Adopting writes the waybill, the route label, status `created` and the
- * label's print job in one transaction.
+ * Adopting writes the waybill, the route label, status `created`, the
+ * label's print job and the audit row in the transaction that marks the
+ * outbox row done (`record`): a drain's adoptions share their commits, and
+ * a desk waiting for the attempt is woken once its outcome is stored.
  */
 import type { CallCtx, CarrierAdapter, CreatedShipment } from '../../dispatch/carrierAdapter'
 import { isCarrierError, type CarrierError } from '../../domain/dispatch/carrierErrors'
@@ -23,7 +25,8 @@ import type { ShipmentRecord, ShipmentRouteLabel } from '../../store/shipmentRec
 import type { Store } from '../../store/store'
 import type { DeskSettings } from './deskSettings'
 import type { LabelDesk } from './labelPrinting'
-import { requestHash, type CreatePayload } from './shipmentRequests'
+import { AttemptWaiters } from './attemptWaiters'
+import { cancelKey, requestHash, type CreatePayload } from './shipmentRequests'
 
 export interface CreationDeps {
   store: Store
@@ -43,41 +46,46 @@ function isCreatePayload(value: unknown): value is CreatePayload {
 }
 
 export class ShipmentCreation implements OutboxConsumer {
-  private readonly waiters = new Map<number, Set<() => void>>()
+  private readonly waiters = new AttemptWaiters()
 
   constructor(private readonly deps: CreationDeps) {}
 
-  /** Resolves after the next attempt for this shipment ends (or at once if it has its waybill), or after `ms`. */
+  /** Resolves after the next attempt for this shipment ends, or after `ms`. */
   nextAttempt(shipmentId: number, ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const set = this.waiters.get(shipmentId) ?? new Set()
-      const done = (): void => {
-        clearTimeout(timer)
-        set.delete(done)
-        if (set.size === 0) this.waiters.delete(shipmentId)
-        resolve()
-      }
-      const timer = setTimeout(done, ms)
-      set.add(done)
-      this.waiters.set(shipmentId, set)
-    })
+    return this.waiters.next(shipmentId, ms)
   }
 
   async handle(row: OutboxRow, ctx: OutboxContext): Promise<OutboxOutcome> {
     if (!isCreatePayload(row.payload)) return { kind: 'park', reason: `外发作业 #${row.id} 的内容不是寄递下单请求`, errorClass: 'bad_payload' }
     const payload = row.payload
+    let outcome: OutboxOutcome
     try {
-      return await this.attempt(row, payload, ctx)
-    } finally {
-      for (const wake of [...(this.waiters.get(payload.shipmentId) ?? [])]) wake()
+      outcome = await this.attempt(row, payload, ctx)
+    } catch (err) {
+      // As the worker takes a throw (it may have reached the carrier), answered here so the desk is woken once it is stored.
+      outcome = { kind: 'retry', reason: err instanceof Error ? err.message : String(err), errorClass: 'unknown_outcome', uncertain: true }
     }
+    const settled = outcome.settled
+    return {
+      ...outcome,
+      settled: () => {
+        settled?.()
+        this.waiters.wake(payload.shipmentId)
+      },
+    }
+  }
+
+  /** The clerk cancelled the shipment: no order is made any more (the cancel row, next in the case's order, settles the carrier). */
+  private isCancelRequested(s: ShipmentRecord): boolean {
+    const row = this.deps.store.outbox.byKey(cancelKey(s.clientOrderId))
+    return row !== undefined && row.state !== 'cancelled'
   }
 
   private async attempt(row: OutboxRow, payload: CreatePayload, ctx: OutboxContext): Promise<OutboxOutcome> {
     const { store, adapter } = this.deps
     const s = store.shipments.findById(payload.shipmentId)
     if (!s) return { kind: 'park', reason: `寄递记录 ${payload.shipmentId} 不存在（订单 ${payload.request.clientOrderId}）`, errorClass: 'bad_payload' }
-    if (s.status === 'cancelled') return { kind: 'done', result: { skipped: 'cancelled' } }
+    if (s.status === 'cancelled' || this.isCancelRequested(s)) return { kind: 'done', result: { skipped: 'cancelled' } }
     // Adopted already: the worker stopped between our commit and its own.
     if (s.status !== 'queued') return { kind: 'done', result: { waybillNo: s.waybillNo } }
     const call = (): CallCtx => ({ requestId: row.idempotencyKey, deadlineMs: Date.now() + this.deps.timeoutMs, signal: ctx.signal, now: ctx.now })
@@ -113,29 +121,41 @@ export class ShipmentCreation implements OutboxConsumer {
       return this.park(s, 'conflict', `承运商已有订单 ${s.clientOrderId}，但与本次寄递的收寄信息不一致，未沿用：请核对后取消并重新寄递`, ctx)
     }
     const now = ctx.now()
-    let bound: ShipmentRecord
-    try {
-      bound = store.transaction(() => {
-        const current = store.shipments.findById(s.id)!
-        if (current.status !== 'queued') return current
-        const shipment = store.shipments.bindWaybill(s.id, { waybillNo: order.waybillNo, routeLabel: this.routeLabelOf(order), at: now })
-        const job = this.deps.labels.queue(shipment, shipment.operator, now)
-        store.audit({
-          at: utcTimestamp(now),
-          operator: shipment.operator,
-          stationId: this.deps.stationId,
-          action: 'dispatch.waybill',
-          caseNo: shipment.caseNo,
-          details: { shipmentId: shipment.id, clientOrderId: shipment.clientOrderId, waybillNo: order.waybillNo, via: how, serviceable: order.serviceable, labelJobId: job.id },
+    let bound: ShipmentRecord | undefined
+    // Runs in the worker's transaction that marks the row done: both commit, or neither.
+    const record = (): OutboxOutcome | void => {
+      const current = store.shipments.findById(s.id)!
+      if (current.status !== 'queued') return { kind: 'done', result: { waybillNo: current.waybillNo, via: how } }
+      try {
+        bound = store.transaction(() => {
+          const shipment = store.shipments.bindWaybill(s.id, { waybillNo: order.waybillNo, routeLabel: this.routeLabelOf(order), at: now })
+          // Cancelled while this attempt was in flight: the waybill is kept for the cancel, no label goes on a parcel.
+          const job = this.isCancelRequested(shipment) ? null : this.deps.labels.queue(shipment, shipment.operator, now)
+          store.audit({
+            at: utcTimestamp(now),
+            operator: shipment.operator,
+            stationId: this.deps.stationId,
+            action: 'dispatch.waybill',
+            caseNo: shipment.caseNo,
+            details: { shipmentId: shipment.id, clientOrderId: shipment.clientOrderId, waybillNo: order.waybillNo, via: how, serviceable: order.serviceable, labelJobId: job?.id ?? null },
+          })
+          return store.shipments.findById(s.id)!
         })
-        return store.shipments.findById(s.id)!
-      })
-    } catch (err) {
-      if (err instanceof AppError) return this.park(s, 'conflict', err.message, ctx)
-      throw err
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err
+        const parked = this.park(s, 'conflict', err.message, ctx)
+        parked.record?.()
+        return parked
+      }
     }
-    this.deps.changed(bound)
-    return { kind: 'done', result: { waybillNo: bound.waybillNo, via: how } }
+    return {
+      kind: 'done',
+      result: { waybillNo: order.waybillNo, via: how },
+      record,
+      settled: () => {
+        if (bound) this.deps.changed(bound)
+      },
+    }
   }
 
   private routeLabelOf(order: CreatedShipment): ShipmentRouteLabel {
@@ -151,25 +171,32 @@ export class ShipmentCreation implements OutboxConsumer {
 
   private failed(s: ShipmentRecord, err: CarrierError, ctx: OutboxContext): OutboxOutcome {
     if (!err.retryable) return this.park(s, err.cls, err.message, ctx)
-    this.note(s, err.cls, err.message, ctx)
     return {
       kind: 'retry',
       reason: err.message,
       errorClass: err.cls,
       ...(err.detail.retryAfterMs !== undefined ? { retryAfterMs: err.detail.retryAfterMs } : {}),
       ...(err.cls === 'unknown_outcome' ? { uncertain: true } : {}),
+      ...this.note(s, err.cls, err.message, ctx),
     }
   }
 
   private park(s: ShipmentRecord, cls: string, message: string, ctx: OutboxContext): OutboxOutcome {
-    this.note(s, cls, message, ctx)
-    return { kind: 'park', reason: message, errorClass: cls }
+    return { kind: 'park', reason: message, errorClass: cls, ...this.note(s, cls, message, ctx) }
   }
 
-  /** The carrier's last word on the shipment row, for the desk (the outbox row keeps its own). */
-  private note(s: ShipmentRecord, cls: string, message: string, ctx: OutboxContext): void {
-    if (!this.deps.store.isOpen) return
-    this.deps.store.shipments.recordError(s.id, { cls, message }, ctx.now())
-    this.deps.changed(this.deps.store.shipments.findById(s.id)!)
+  /** The carrier's last word on the shipment row, for the desk (the outbox row keeps its own), stored with the outcome. */
+  private note(s: ShipmentRecord, cls: string, message: string, ctx: OutboxContext): Pick<OutboxOutcome, 'record' | 'settled'> {
+    const { store } = this.deps
+    let isNoted = false
+    return {
+      record: () => {
+        store.shipments.recordError(s.id, { cls, message }, ctx.now())
+        isNoted = true
+      },
+      settled: () => {
+        if (isNoted && store.isOpen) this.deps.changed(store.shipments.findById(s.id)!)
+      },
+    }
   }
 }

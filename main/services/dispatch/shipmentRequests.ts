@@ -21,6 +21,21 @@ export const CREATE_KIND = 'shipment.create'
 /** One create per client order id, however often it is enqueued. */
 export const createKey = (clientOrderId: string): string => `${CREATE_KIND}:${clientOrderId}`
 
+/** The outbox row of a cancel (lane `carrier`, kind `shipment.cancel`). */
+export interface CancelPayload {
+  shipmentId: number
+  clientOrderId: string
+  /** The waybill when one was bound at the time (the carrier checks it belongs to the order). */
+  waybillNo: string | null
+  reason: string
+  operator: string
+}
+
+export const CANCEL_KIND = 'shipment.cancel'
+
+/** One cancel per shipment and generation: the client order id carries both. */
+export const cancelKey = (clientOrderId: string): string => `${CANCEL_KIND}:${clientOrderId}`
+
 type BusinessPart = Pick<ShipmentRequest, 'service' | 'payment' | 'sender' | 'recipient' | 'parcels'>
 
 function recipientParty(r: ShipmentRecipient): Party {

@@ -20,7 +20,19 @@ function waitingOf(s: ShipmentRecord, row: OutboxRecord | undefined): ShipmentVi
   }
 }
 
-export function toShipmentView(s: ShipmentRecord, createRow: OutboxRecord | undefined): ShipmentView {
+/** A cancel asked for and not yet confirmed by the carrier (waiting, in flight, or parked for a person). */
+function cancellingOf(s: ShipmentRecord, row: OutboxRecord | undefined): ShipmentView['cancelling'] {
+  if (s.status === 'cancelled' || !row || (row.state !== 'waiting' && row.state !== 'leased' && row.state !== 'parked')) return null
+  const payload = row.payload as { reason?: unknown } | null
+  return {
+    reason: typeof payload?.reason === 'string' ? payload.reason : '',
+    lastError: row.lastError,
+    nextAttemptAt: row.state === 'waiting' ? row.nextAttemptAt : null,
+    parked: row.state === 'parked',
+  }
+}
+
+export function toShipmentView(s: ShipmentRecord, createRow: OutboxRecord | undefined, cancelRow?: OutboxRecord): ShipmentView {
   const r = s.recipient
   const reason = s.exceptionReason
   return {
@@ -35,6 +47,7 @@ export function toShipmentView(s: ShipmentRecord, createRow: OutboxRecord | unde
     labelPrints: s.labelPrints,
     batchId: s.batchId,
     waiting: waitingOf(s, createRow),
+    cancelling: cancellingOf(s, cancelRow),
     exception: isDeliveryException(s.status) ? { reason: reason ?? '承运商未说明原因', nextStep: exceptionNextStep(s.status, reason ?? '') } : null,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

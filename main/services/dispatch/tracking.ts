@@ -9,7 +9,7 @@
  * delivery is an exception with the carrier's words and a next step, and the
  * case stays handed over.
  */
-import type { CarrierAdapter, TrackingSnapshot } from '../../dispatch/carrierAdapter'
+import type { CarrierAdapter, TrackingEvent, TrackingSnapshot } from '../../dispatch/carrierAdapter'
 import { isCarrierError } from '../../domain/dispatch/carrierErrors'
 import { isDeliveryException } from '../../domain/dispatch/deliveryExceptions'
 import type { NormalStatus } from '../../domain/dispatch/shipmentStatus'
@@ -120,6 +120,28 @@ export class Tracker {
     return { asked: shipments.length, changed }
   }
 
+  /**
+   * The carrier's route push (any number of waybills): each waybill's events
+   * go through `apply`, as a poll's do, so a repeated push or an event both
+   * pushed and polled is stored once. Events of waybills not ours are passed
+   * over. Returns how many shipments moved.
+   */
+  receive(events: ReadonlyArray<{ waybillNo: string; event: TrackingEvent }>): number {
+    const byWaybill = new Map<string, TrackingEvent[]>()
+    for (const { waybillNo, event } of events) byWaybill.set(waybillNo, [...(byWaybill.get(waybillNo) ?? []), event])
+    let changed = 0
+    for (const [waybillNo, list] of byWaybill) {
+      try {
+        if (this.apply({ waybillNo, events: list, status: null, isDelivered: false })) changed++
+      } catch (err) {
+        // An event we cannot read (its time) is not worth the carrier resending the whole push: the next poll brings it again.
+        if (!(err instanceof AppError)) throw err
+        console.warn(`[dispatch] 运单 ${waybillNo} 的推送轨迹未能保存：${err.message}`)
+      }
+    }
+    return changed
+  }
+
   /** Stores a waybill's new events and follows them; true when the shipment's status moved. */
   apply(snapshot: TrackingSnapshot): boolean {
     const { store } = this.deps
@@ -140,8 +162,12 @@ export class Tracker {
       const added = store.shipments.addTrackingEvents(found.id, events, now)
       const ordered = added.filter((e) => e.status !== null).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
       let last: (typeof added)[number] | null = null
+      let isHandoverMissing = false
       for (const event of ordered) {
-        if (store.shipments.setStatus(found.id, event.status!, new Date(event.at)).changed) last = event
+        const change = store.shipments.setStatus(found.id, event.status!, new Date(event.at))
+        if (!change.changed) continue
+        last = event
+        isHandoverMissing ||= change.handoverMissing
       }
       const s = store.shipments.findById(found.id)!
       if (!last || s.status === before) return s
@@ -152,7 +178,9 @@ export class Tracker {
       }
       if (isDeliveryException(s.status)) store.shipments.setException(s.id, last.description || '承运商未说明原因', now)
       else if (s.exceptionReason !== null) store.shipments.setException(s.id, null, now)
-      store.audit({ at, operator: TRACKING_OPERATOR, stationId: this.deps.stationId, action: 'dispatch.tracking', caseNo: s.caseNo, details: { ...details, from: before } })
+      // The courier scanned it before the batch was closed (§B4): followed, and said so on the audit chain.
+      const audited = isHandoverMissing ? { ...details, from: before, handoverMissing: true } : { ...details, from: before }
+      store.audit({ at, operator: TRACKING_OPERATOR, stationId: this.deps.stationId, action: 'dispatch.tracking', caseNo: s.caseNo, details: audited })
       return store.shipments.findById(found.id)!
     })
     if (after.status === before) return false

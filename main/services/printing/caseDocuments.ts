@@ -4,16 +4,20 @@
  * `print.preview` / `print.pdf` by case number. Built from the case page's
  * data; ID numbers are masked here, before they reach any document data.
  */
+import type { z } from 'zod'
 import { AppError } from '../../domain/errors'
 import type { StationConfig } from '../../config/stationConfig'
 import type { IdNumberKind } from '../../domain/idNumber'
 import { maskIdNumber } from '../../domain/masking'
 import { hallMoment } from '../../domain/timestamps'
 import type { MaterialsChecklistData } from '../../domain/print/a4Documents'
-import { NOT_YET_ISSUED } from '../../domain/print/receiptData'
+import { NOT_YET_ISSUED, type caseHeadSchema } from '../../domain/print/receiptData'
 import type { A4Kind } from '../../domain/print/printKinds'
 import type { CaseMaterialRecord, MaterialForm } from '../../store/caseRecords'
 import type { CaseDetail } from '../cases/caseViews'
+import { oneTimeNoticeOf, refusalNoticeOf } from './decisionNoticeData'
+
+type CaseHead = z.output<typeof caseHeadSchema>
 
 export const formLabels: Record<MaterialForm, string> = { original: '原件', copy: '复印件', original_and_copy: '原件及复印件' }
 
@@ -39,10 +43,9 @@ function materialNote(m: CaseMaterialRecord): string | undefined {
   return undefined
 }
 
-export function materialsChecklistOf(c: CaseDetail, config: Pick<StationConfig, 'hallName' | 'stationName'>): MaterialsChecklistData {
-  if (c.materials.length === 0) throw new AppError('NOT_FOUND', `办件 ${c.caseNo} 的事项没有申请材料，没有材料清单可打印`, 'caseNo')
+/** What every case document starts with (receiptData's caseHead): the hall, the case, the item, the applicant with the ID masked. */
+export function caseHeadOf(c: CaseDetail, config: Pick<StationConfig, 'hallName' | 'stationName'>): CaseHead {
   const a = c.applicant
-  const owed = c.materials.flatMap((m) => (m.status === 'deferred' && m.promiseDate ? [m.promiseDate] : [])).sort()
   return {
     hallName: config.hallName,
     windowName: config.stationName,
@@ -54,6 +57,14 @@ export function materialsChecklistOf(c: CaseDetail, config: Pick<StationConfig, 
         ? { name: a.name, idNumber: a.idNumber ? maskIdNumber(a.idNumber) : '—', idType: idTypeName(a.idKind) }
         : { name: a.name, idNumber: a.uscc ?? NOT_YET_ISSUED, idType: '统一社会信用代码' },
     ...(a.handlerName && a.handlerIdNumber ? { agent: { name: a.handlerName, idNumber: maskIdNumber(a.handlerIdNumber), idType: '居民身份证' } } : {}),
+  }
+}
+
+export function materialsChecklistOf(c: CaseDetail, config: Pick<StationConfig, 'hallName' | 'stationName'>): MaterialsChecklistData {
+  if (c.materials.length === 0) throw new AppError('NOT_FOUND', `办件 ${c.caseNo} 的事项没有申请材料，没有材料清单可打印`, 'caseNo')
+  const owed = c.materials.flatMap((m) => (m.status === 'deferred' && m.promiseDate ? [m.promiseDate] : [])).sort()
+  return {
+    ...caseHeadOf(c, config),
     materials: c.materials.map((m) => {
       const note = materialNote(m)
       return {
@@ -79,6 +90,17 @@ export interface CaseDocumentSource {
 
 export function caseDocumentSource(cases: { get(caseNo: string): CaseDetail }, config: Pick<StationConfig, 'hallName' | 'stationName'>): CaseDocumentSource {
   return {
-    dataFor: (kind, caseNo) => (kind === 'materialsChecklist' ? materialsChecklistOf(cases.get(caseNo), config) : null),
+    dataFor: (kind, caseNo) => {
+      switch (kind) {
+        case 'materialsChecklist':
+          return materialsChecklistOf(cases.get(caseNo), config)
+        case 'refusalNotice':
+          return refusalNoticeOf(cases.get(caseNo), (c) => caseHeadOf(c, config))
+        case 'oneTimeNotice':
+          return oneTimeNoticeOf(cases.get(caseNo), (c) => caseHeadOf(c, config), formLabels)
+        case 'handoverList':
+          return null
+      }
+    },
   }
 }

@@ -21,6 +21,7 @@ export function acceptanceReceiptOf(c: AcceptedCase, config: StationConfig): Acc
     caseNo: c.caseNo,
     itemName: c.item.name,
     itemCode: c.item.code,
+    ...(c.agent ? { agentBranch: { name: c.agent.branchName, code: c.agent.branchCode } } : {}),
     applicant:
       a.kind === 'person'
         ? { name: a.name, idNumber: a.idMasked ?? '—', idType: '居民身份证' }

@@ -18,5 +18,9 @@ import { migration as m009 } from './009_provisional_deadlines'
 import { migration as m010 } from './010_utc_timestamps'
 import { migration as m011 } from './011_outbox'
 import { migration as m012 } from './012_shipments'
+import { migration as m013 } from './013_agent_cases'
+import { migration as m014 } from './014_certificates'
+import { migration as m015 } from './015_collection'
+import { migration as m016 } from './016_ratings'
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016]

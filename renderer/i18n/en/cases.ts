@@ -73,6 +73,7 @@ export const cases: Shape<typeof zh> = {
     handOver: 'Hand to courier',
     deliver: 'Delivered',
     withdraw: 'Withdraw',
+    unship: 'Shipment cancelled',
   },
   page: {
     back: 'Back to the queue',
@@ -99,6 +100,10 @@ export const cases: Shape<typeof zh> = {
     receiptNo: 'receipt {{receiptNo}}',
     delivery: 'Delivery',
     deliveries: { window: 'Window pickup', express: 'Express' },
+    certificate: 'Certificate',
+    certificateRecorded: '{{type}} {{number}} (issued {{issuedOn}})',
+    certificatePending: '{{type}} (number recorded on approval)',
+    decision: { missing: 'To supply: {{text}}', legalBasis: 'Legal basis: {{text}}', certificate: 'Certificate: {{text}}' },
     note: 'Note',
     materials: 'Materials',
     material: {
@@ -126,5 +131,13 @@ export const cases: Shape<typeof zh> = {
     cancel: 'Cancel',
     keys: 'Ctrl+Enter confirm · Esc cancel',
     withdrawConfirm: 'Withdraw case {{caseNo}}? This cannot be undone',
+  },
+  agent: {
+    badge: 'Agent',
+    badgeTitle: 'Agent branch: {{branch}}',
+    branch: 'Agent branch',
+    clerk: 'Branch clerk',
+    authorisation: 'Authorisation',
+    authorisationOk: 'Checked and photographed (SHA-256 {{hash}}…)',
   },
 }

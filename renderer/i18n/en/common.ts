@@ -12,9 +12,11 @@ export const common: Shape<typeof zh> = {
     agent: 'Agent',
     reports: 'Reports',
     devices: 'Devices',
+    review: 'Review',
   },
   navHint: 'Alt+{{key}}',
   operator: 'Operator',
+  operatorLabel: 'Operator: ',
   signIn: 'Sign in',
   signOut: 'Sign out',
   signInTitle: 'Operator sign-in',
@@ -44,7 +46,6 @@ export const common: Shape<typeof zh> = {
   lightLabel: '{{device}}: {{state}}',
   changedAt: 'changed {{time}}',
   emulated: 'emulated',
-  screenEmpty: 'Coming in a later version',
   screens: {
     intake: 'Unified intake',
     cases: 'Case queue',
@@ -53,6 +54,7 @@ export const common: Shape<typeof zh> = {
     agent: 'Bank-branch agent',
     reports: 'Reports and deadlines',
     devices: 'Device status',
+    review: 'Review by department',
   },
   devicesTable: {
     device: 'Device',

@@ -11,6 +11,7 @@ export const intake: Shape<typeof zh> = {
     materials: 'Materials checklist',
     fee: 'Fee (one receipt)',
     delivery: 'Delivery',
+    authorisation: 'Applicant’s authorisation (agent)',
   },
   kind: { person: 'Person', enterprise: 'Enterprise' },
   fields: {
@@ -126,6 +127,10 @@ export const intake: Shape<typeof zh> = {
     noItem: 'No service item picked',
     fillIn: 'Fill in {{label}}',
     pickItem: 'Pick a service item',
+    noAuthorisation: 'Authorisation not checked',
+    noAuthorisationPhoto: 'Authorisation not photographed',
+    confirmAuthorisation: 'An agent intake needs the applicant’s signed authorisation: check it, then tick',
+    takeAuthorisationPhoto: 'Photograph the authorisation with the document camera (Alt+C)',
     newIntake: 'New intake',
     discardConfirm: 'Discard this draft and start a new intake? What was typed will be deleted',
     discardOk: 'Discard and start over',
@@ -178,5 +183,12 @@ export const intake: Shape<typeof zh> = {
     receiveAll: 'In the checklist: every required material received',
     accept: 'Accept',
     newIntake: 'Discard draft, new intake',
+    authorisation: 'Applicant’s authorisation (agent)',
+  },
+  agent: {
+    itemScope: 'This branch can accept only the items bank branches may take',
+    confirmed: 'The applicant’s signed authorisation is here; the signature matches the ID card',
+    photoHint: 'Photograph the authorisation with the document camera (Alt+C on the tick box)',
+    photoMissing: 'Not photographed yet',
   },
 }

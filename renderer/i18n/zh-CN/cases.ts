@@ -69,6 +69,7 @@ export const cases = {
     handOver: '交寄快递',
     deliver: '签收',
     withdraw: '撤回',
+    unship: '取消寄递',
   },
   page: {
     back: '返回队列',
@@ -95,6 +96,10 @@ export const cases = {
     receiptNo: '票据号 {{receiptNo}}',
     delivery: '领取方式',
     deliveries: { window: '窗口领取', express: '快递送达' },
+    certificate: '证照',
+    certificateRecorded: '{{type}} {{number}}（{{issuedOn}} 核发）',
+    certificatePending: '{{type}}（准予时登记编号）',
+    decision: { missing: '须补正：{{text}}', legalBasis: '法律依据：{{text}}', certificate: '证照：{{text}}' },
     note: '备注',
     materials: '材料',
     material: {
@@ -122,5 +127,14 @@ export const cases = {
     cancel: '取消',
     keys: 'Ctrl+Enter 确定 · Esc 取消',
     withdrawConfirm: '确定撤回办件 {{caseNo}}？撤回后不能恢复',
+  },
+  /** 代办: a case a bank branch took on the hall's behalf. */
+  agent: {
+    badge: '代办',
+    badgeTitle: '代办网点：{{branch}}',
+    branch: '代办网点',
+    clerk: '代办员',
+    authorisation: '授权委托书',
+    authorisationOk: '已核验并拍照（SHA-256 {{hash}}…）',
   },
 }

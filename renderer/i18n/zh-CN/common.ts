@@ -8,9 +8,11 @@ export const common = {
     agent: '代办',
     reports: '统计',
     devices: '设备',
+    review: '审核',
   },
   navHint: 'Alt+{{key}}',
   operator: '经办人',
+  operatorLabel: '经办人：',
   signIn: '登录',
   signOut: '退出',
   signInTitle: '经办人登录',
@@ -42,7 +44,6 @@ export const common = {
   lightLabel: '{{device}}：{{state}}',
   changedAt: '更新于 {{time}}',
   emulated: '模拟',
-  screenEmpty: '本功能将在后续版本提供',
   screens: {
     intake: '一窗综合受理',
     cases: '办件队列',
@@ -51,6 +52,7 @@ export const common = {
     agent: '银行网点代办',
     reports: '统计与时限',
     devices: '设备状态',
+    review: '分类审核办理',
   },
   devicesTable: {
     device: '设备',

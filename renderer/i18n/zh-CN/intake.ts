@@ -7,6 +7,7 @@ export const intake = {
     materials: '材料清单（一张清单收件）',
     fee: '收费（一票单据交费）',
     delivery: '领取方式',
+    authorisation: '申请人授权（代办）',
   },
   kind: { person: '个人', enterprise: '企业' },
   fields: {
@@ -122,6 +123,10 @@ export const intake = {
     noItem: '未选办理事项',
     fillIn: '请填写{{label}}',
     pickItem: '请选择办理事项',
+    noAuthorisation: '未核对授权委托书',
+    noAuthorisationPhoto: '未拍摄授权委托书',
+    confirmAuthorisation: '代办受理需要申请人签署的授权委托书：核对后请勾选',
+    takeAuthorisationPhoto: '请用高拍仪拍摄授权委托书（Alt+C）',
     newIntake: '新建受理',
     discardConfirm: '放弃当前草稿并新建受理？已填写的内容将删除',
     discardOk: '放弃并新建',
@@ -174,5 +179,12 @@ export const intake = {
     receiveAll: '清单内：必交材料全部收齐',
     accept: '受理',
     newIntake: '放弃草稿，新建受理',
+    authorisation: '申请人授权（代办）',
+  },
+  agent: {
+    itemScope: '本网点只能受理可由银行网点代办的事项',
+    confirmed: '已收到申请人签署的授权委托书，核对签名与身份证一致',
+    photoHint: '用高拍仪拍摄授权委托书（勾选框上按 Alt+C）',
+    photoMissing: '尚未拍照',
   },
 }

@@ -6,6 +6,9 @@ import { isForPage } from '../../hooks/dialogFocus'
 import { actionKeyLabel, actionOfKey, actionsAskingFirst } from './caseActionKeys'
 import type { CaseAction, CaseDetail } from './queueModel'
 import { TransitionDialog, type TransitionRequest } from './TransitionDialog'
+import { DecisionDialog } from '../review/DecisionDialog'
+import { NoticeDialog } from '../review/NoticeDialog'
+import { decisionDialogOf, dialogFieldOf, noticeOf, type DecisionAction, type DecisionRequest, type NoticeKind } from '../review/reviewModel'
 
 /**
  * The actions the case's state allows (main says which), one button each
@@ -16,23 +19,29 @@ export function CaseActions(props: { detail: CaseDetail; onChanged: (detail: Cas
   const { t } = useTranslation('cases')
   const { detail } = props
   const [asking, setAsking] = useState<CaseAction | null>(null)
+  // 准予 with its certificate, 不予 and 补正: the review's dialogs, then the notice the decision prints.
+  const [deciding, setDeciding] = useState<DecisionAction | null>(null)
+  const [notice, setNotice] = useState<NoticeKind | null>(null)
   const [busy, setBusy] = useState<CaseAction | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [dialogErrors, setDialogErrors] = useState<Readonly<Record<string, string>>>({})
   const allowed = detail.allowedActions
 
-  const run = async (request: TransitionRequest, inDialog: boolean): Promise<void> => {
+  const run = async (request: TransitionRequest | DecisionRequest, inDialog: boolean): Promise<void> => {
     setBusy(request.action)
     setError(null)
     setDialogErrors({})
     try {
       const next = await call('cases.transition', { caseNo: detail.caseNo, ...request })
       setAsking(null)
+      setDeciding(null)
       props.onChanged(next)
+      if (request.action === 'reject') setNotice(noticeOf(request.action))
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
       const field = err instanceof CommandError ? err.field : undefined
-      if (inDialog) setDialogErrors(field === 'note' || field === 'promiseDate' ? { [field]: message } : { general: message })
+      if (inDialog && deciding) setDialogErrors({ [dialogFieldOf(field)]: message })
+      else if (inDialog) setDialogErrors(field === 'note' || field === 'promiseDate' ? { [field]: message } : { general: message })
       else setError(message)
     } finally {
       setBusy(null)
@@ -41,16 +50,21 @@ export function CaseActions(props: { detail: CaseDetail; onChanged: (detail: Cas
 
   const start = (action: CaseAction): void => {
     if (busy) return
-    if (actionsAskingFirst.has(action)) {
+    // 补正 here keeps its note-and-date dialog (the review screen ticks the checklist and prints the notice).
+    const decision = action === 'requestSupplement' ? null : decisionDialogOf(action, detail)
+    if (decision) {
+      setDialogErrors({})
+      setDeciding(decision)
+    } else if (actionsAskingFirst.has(action)) {
       setDialogErrors({})
       setAsking(action)
     } else void run({ action }, false)
   }
 
   // Registered once; reads the latest state through the ref.
-  const latest = useRef({ allowed, start, isAsking: asking !== null })
+  const latest = useRef({ allowed, start, isAsking: asking !== null || deciding !== null })
   useEffect(() => {
-    latest.current = { allowed, start, isAsking: asking !== null }
+    latest.current = { allowed, start, isAsking: asking !== null || deciding !== null }
   })
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -99,6 +113,15 @@ export function CaseActions(props: { detail: CaseDetail; onChanged: (detail: Cas
         onSubmit={(request) => void run(request, true)}
         onCancel={() => setAsking(null)}
       />
+      <DecisionDialog
+        detail={detail}
+        action={deciding}
+        isBusy={busy !== null}
+        errors={dialogErrors}
+        onSubmit={(request) => void run(request, true)}
+        onCancel={() => setDeciding(null)}
+      />
+      <NoticeDialog caseNo={detail.caseNo} kind={notice} onClose={() => setNotice(null)} />
     </Card>
   )
 }

@@ -42,6 +42,29 @@ export function CaseFacts({ detail: d }: { detail: CaseDetail }): React.JSX.Elem
                 </span>
               ),
             },
+            // 证照: the one recorded at 准予 (the output window checks it), else the one the item will issue.
+            ...(d.certificate || d.certificateType
+              ? [
+                  {
+                    key: 'certificate',
+                    label: t('page.certificate'),
+                    span: 3,
+                    children: (
+                      <span data-testid="case-certificate">
+                        {d.certificate ? t('page.certificateRecorded', d.certificate) : t('page.certificatePending', { type: d.certificateType })}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+            // 代办: which branch took it, its clerk, and the authorisation they checked and photographed.
+            ...(d.agent
+              ? [
+                  { key: 'agentBranch', label: t('agent.branch'), children: <span data-testid="case-agent-branch">{`${d.agent.branchName}（${d.agent.branchCode}）`}</span> },
+                  { key: 'agentClerk', label: t('agent.clerk'), children: d.agent.agentName },
+                  { key: 'authorisation', label: t('agent.authorisation'), children: t('agent.authorisationOk', { hash: d.agent.authorisationSha256.slice(0, 12) }) },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -8,6 +8,7 @@ import { navigate } from '../../hooks/useRoute'
 import { CaseActions } from './CaseActions'
 import { CaseFacts } from './CaseFacts'
 import { CaseTimeline } from './CaseTimeline'
+import { AgentBadge } from './AgentBadge'
 import { stateColours } from './queueColumns'
 import { detailHasChange, type CaseDetail } from './queueModel'
 import './cases.css'
@@ -73,6 +74,7 @@ export function CasePage({ caseNo }: { caseNo: string }): React.JSX.Element {
           {t(`states.${detail.state}`)}
         </Tag>
       ) : null}
+      {detail ? <AgentBadge agent={detail.agent} testId="case-agent-badge" /> : null}
     </span>
   )
 

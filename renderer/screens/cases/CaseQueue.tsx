@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { navigate } from '../../hooks/useRoute'
 import { queueColumns, queueTableWidth } from './queueColumns'
 import { QueueFilters } from './QueueFilters'
-import { emptyFilters, exactCaseMatch, movedIndex, type QueueFilterState } from './queueModel'
+import { emptyFilters, exactCaseMatch, movedIndex, type QueueFilters as QueueScope, type QueueFilterState } from './queueModel'
 import { QueueTable, type QueueTableHandle } from './QueueTable'
 import { isRowInView, useActiveRow } from './useActiveRow'
 import { queueKey, useCaseQueue } from './useCaseQueue'
@@ -14,8 +14,8 @@ const ROW_HEIGHT = 40
 /** Start fetching the next page this many rows before the end, so scrolling rarely waits. */
 const PREFETCH_ROWS = 40
 
-// Kept for the session: back from a case page, the clerk finds the queue as they left it.
-let rememberedFilters: QueueFilterState = emptyFilters
+// Kept for the session, per queue (the 办件 screen's, the 代办 screen's): back from a case page, the clerk finds the queue as they left it.
+const rememberedFilters = new Map<string, QueueFilterState>()
 
 function openCase(caseNo: string): void {
   navigate(`cases/${encodeURIComponent(caseNo)}`)
@@ -26,14 +26,18 @@ function openCase(caseNo: string): void {
  * in the DOM) fed page by page as it scrolls, so 100,000 cases scroll like 100.
  * Keyboard: Alt+S search, ↓ into the list, ↑↓/PgUp/PgDn move, Enter opens, Esc back to the search.
  */
-export function CaseQueue(): React.JSX.Element {
+export function CaseQueue({ scope }: { scope?: QueueScope } = {}): React.JSX.Element {
   const { t } = useTranslation('cases')
-  const [filters, setFiltersState] = useState<QueueFilterState>(rememberedFilters)
-  const setFilters = useCallback((next: QueueFilterState) => {
-    rememberedFilters = next
-    setFiltersState(next)
-  }, [])
-  const queue = useCaseQueue(filters)
+  const scopeKey = JSON.stringify(scope ?? {})
+  const [filters, setFiltersState] = useState<QueueFilterState>(() => rememberedFilters.get(scopeKey) ?? emptyFilters)
+  const setFilters = useCallback(
+    (next: QueueFilterState) => {
+      rememberedFilters.set(scopeKey, next)
+      setFiltersState(next)
+    },
+    [scopeKey],
+  )
+  const queue = useCaseQueue(filters, scope)
   const [active, setActive] = useState<number | null>(null)
   const searchRef = useRef<InputRef>(null)
   const listRef = useRef<HTMLDivElement>(null)
@@ -72,12 +76,12 @@ export function CaseQueue(): React.JSX.Element {
 
   // Enter in the search: a case number opens its case; anything else hands over to the list.
   useEffect(() => {
-    if (pendingEnter === null || filters.text !== pendingEnter.text || queue.loadedFor !== queueKey(filters)) return
+    if (pendingEnter === null || filters.text !== pendingEnter.text || queue.loadedFor !== queueKey(filters, scope)) return
     setPendingEnter(null)
     const exact = exactCaseMatch(pendingEnter.text, queue.rows)
     if (exact) openCase(exact.caseNo)
     else focusList(0)
-  }, [pendingEnter, queue.loadedFor, queue.rows, filters, focusList])
+  }, [pendingEnter, queue.loadedFor, queue.rows, filters, scope, focusList])
 
   const onListKey = (e: React.KeyboardEvent<HTMLDivElement>): void => {
     if (e.altKey || e.ctrlKey || e.metaKey) return
@@ -151,7 +155,7 @@ export function CaseQueue(): React.JSX.Element {
 }
 
 /** The table fills the window below its top edge (a virtual list needs a height in pixels). */
-function useRemainingHeight(ref: React.RefObject<HTMLElement | null>, columnRef: React.RefObject<HTMLElement | null>): number {
+export function useRemainingHeight(ref: React.RefObject<HTMLElement | null>, columnRef: React.RefObject<HTMLElement | null>): number {
   const [height, setHeight] = useState(480)
   useLayoutEffect(() => {
     const list = ref.current

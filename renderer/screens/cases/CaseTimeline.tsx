@@ -12,6 +12,19 @@ const colourOf = (e: Entry): string => {
   return 'green'
 }
 
+/** What a review decision recorded beside its note: the materials 补正 asked for, a refusal's legal basis, the certificate. */
+function decisionLines(e: Entry): Array<{ key: 'missing' | 'legalBasis' | 'certificate'; text: string }> {
+  const d = e.details ?? {}
+  const lines: Array<{ key: 'missing' | 'legalBasis' | 'certificate'; text: string }> = []
+  if (Array.isArray(d.missingMaterials) && d.missingMaterials.length > 0) {
+    lines.push({ key: 'missing', text: (d.missingMaterials as Array<{ name?: unknown }>).map((m) => String(m.name ?? '')).join('、') })
+  }
+  if (typeof d.legalBasis === 'string') lines.push({ key: 'legalBasis', text: d.legalBasis })
+  const c = d.certificate as { type?: unknown; number?: unknown } | undefined
+  if (c && typeof c.number === 'string') lines.push({ key: 'certificate', text: `${String(c.type ?? '')} ${c.number}` })
+  return lines
+}
+
 /** Every step with who, where and when — the case's story as the audit chain has it. */
 export function CaseTimeline({ timeline }: { timeline: CaseDetail['timeline'] }): React.JSX.Element {
   const { t } = useTranslation('cases')
@@ -32,6 +45,11 @@ export function CaseTimeline({ timeline }: { timeline: CaseDetail['timeline'] })
                 </Typography.Text>
               </div>
               {e.note ? <div className="timeline-note">{e.note}</div> : null}
+              {decisionLines(e).map((line) => (
+                <div key={line.key} className="timeline-note" data-testid={`timeline-${line.key}`}>
+                  {t(`page.decision.${line.key}`, { text: line.text })}
+                </div>
+              ))}
             </div>
           ),
         }))}

@@ -17,6 +17,8 @@ export const actionKeys: Readonly<Record<CaseAction, string>> = {
   handOver: 'H',
   deliver: 'D',
   withdraw: 'W',
+  // Never offered on the case page (the courier desk cancels the shipment with it); here for completeness.
+  unship: 'U',
 }
 
 /** Actions that are told to the applicant in writing, or cannot be undone: they ask first. */

@@ -26,8 +26,11 @@ export interface QueueFilterState {
 
 export const emptyFilters: QueueFilterState = { text: '', states: [], itemCode: null, light: null, acceptedFrom: null, acceptedTo: null, sort: 'newest' }
 
-/** Only what is set: an empty filter is no filter, and the wire stays small. */
-export function toListFilters(f: QueueFilterState): QueueFilters {
+/**
+ * Only what is set: an empty filter is no filter, and the wire stays small.
+ * `scope` is what the screen fixes whatever the clerk sets (the 代办 screen: 代办 cases, or one branch's).
+ */
+export function toListFilters(f: QueueFilterState, scope: QueueFilters = {}): QueueFilters {
   const out: QueueFilters = {}
   const text = f.text.trim()
   if (text !== '') out.text = text
@@ -36,7 +39,7 @@ export function toListFilters(f: QueueFilterState): QueueFilters {
   if (f.light) out.light = f.light
   if (f.acceptedFrom) out.acceptedFrom = f.acceptedFrom
   if (f.acceptedTo) out.acceptedTo = f.acceptedTo
-  return out
+  return { ...out, ...scope }
 }
 
 export function isFiltered(f: QueueFilterState): boolean {

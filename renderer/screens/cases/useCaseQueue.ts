@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call, useEvent, useResync } from '../../bridge/client'
-import { patchRow, toListFilters, type CaseRow, type QueueFilterState } from './queueModel'
+import { patchRow, toListFilters, type CaseRow, type QueueFilters, type QueueFilterState } from './queueModel'
 
 const PAGE_SIZE = 100
 
@@ -28,11 +28,12 @@ export interface CaseQueue {
 }
 
 /** Identifies one query: rows loaded for another key are not the answer to this one. */
-export function queueKey(filters: QueueFilterState): string {
-  return JSON.stringify([toListFilters(filters), filters.sort])
+export function queueKey(filters: QueueFilterState, scope?: QueueFilters): string {
+  return JSON.stringify([toListFilters(filters, scope), filters.sort])
 }
 
-export function useCaseQueue(filters: QueueFilterState): CaseQueue {
+/** `scope`: filters the screen fixes (the 代办 screen's), applied to every page and count. */
+export function useCaseQueue(filters: QueueFilterState, scope?: QueueFilters): CaseQueue {
   const [rows, setRows] = useState<CaseRow[]>([])
   const [count, setCount] = useState<number | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
@@ -47,7 +48,7 @@ export function useCaseQueue(filters: QueueFilterState): CaseQueue {
   /** Cases changed while the first page was on its way (null when none is): the page may be older than the change. */
   const changedDuringLoadRef = useRef<Set<string> | null>(null)
 
-  const listFilters = JSON.stringify(toListFilters(filters))
+  const listFilters = JSON.stringify(toListFilters(filters, scope))
   const sort = filters.sort
 
   /** Reads one row again as a list row (masked), not the case page: the list never holds a full ID number. */

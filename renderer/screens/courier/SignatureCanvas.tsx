@@ -23,8 +23,11 @@ export function SignatureCanvas(props: {
   onStrokes: (strokes: PointGroup[]) => void
   handleRef: React.RefObject<SignatureHandle | null>
   hasError: boolean
+  /** Another desk's words (the output window's collector); the courier's by default. */
+  words?: { label: string; hint: string; clear: string }
 }): React.JSX.Element {
   const { t } = useTranslation('courier')
+  const words = props.words ?? { label: t('close.signatureLabel'), hint: t('close.signatureHint'), clear: t('close.signatureClear') }
   const canvasRef = useRef<HTMLCanvasElement | null>(null)
   const padRef = useRef<SignaturePad | null>(null)
   const onStrokesRef = useRef(props.onStrokes)
@@ -62,14 +65,14 @@ export function SignatureCanvas(props: {
         height={HEIGHT}
         style={{ width: WIDTH, height: HEIGHT }}
         className={props.hasError ? 'signature-canvas signature-canvas-error' : 'signature-canvas'}
-        aria-label={t('close.signatureLabel')}
+        aria-label={words.label}
         data-testid="signature-pad"
         data-signed={props.strokes.length > 0 ? 'true' : 'false'}
       />
       <Flex justify="space-between" align="center">
-        <Typography.Text type="secondary">{t('close.signatureHint')}</Typography.Text>
+        <Typography.Text type="secondary">{words.hint}</Typography.Text>
         <Button size="small" onClick={clear} data-testid="signature-clear">
-          {t('close.signatureClear')}
+          {words.clear}
         </Button>
       </Flex>
     </div>

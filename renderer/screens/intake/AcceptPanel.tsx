@@ -29,7 +29,7 @@ export function AcceptPanel(props: {
         {props.blockers.length > 0 ? (
           <div data-testid="accept-blockers">
             <Typography.Text type="danger">{t('accept.blocked')}</Typography.Text>
-            {props.blockers.some((b) => b.kind !== 'required') ? (
+            {props.blockers.some((b) => b.kind === 'missing' || b.kind === 'promiseDate') ? (
               <Typography.Text type="secondary" className="blocker-hint">
                 {t('accept.blockedHint')}
               </Typography.Text>

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next'
 import { localDateTime } from '../../localTime'
 import type { CommandOutput } from '../../../main/contract'
 import { Dialog } from '../../components/Dialog'
+import { RatingOffer } from '../ratings/RatingOffer'
 
 export type AcceptResult = CommandOutput<'cases.accept'> & { itemName: string }
 
 /**
  * The answer to Accept: the case number the applicant will quote, the promised
- * date in working days, what is still owed (容缺), and the receipt. Enter or
- * Esc start the next applicant; Alt+V opens the case.
+ * date in working days, what is still owed (容缺), the receipt, and the
+ * applicant's rating (Alt+E). Enter or Esc start the next applicant; Alt+V opens the case.
  */
 export function AcceptedDialog(props: { result: AcceptResult | null; onNext: () => void; onOpenCase: (caseNo: string) => void; receipt: ReactNode }): React.JSX.Element {
   const { t } = useTranslation('intake')
@@ -96,6 +97,8 @@ export function AcceptedDialog(props: { result: AcceptResult | null; onNext: () 
                 }
               />
             ) : null}
+            {/* 好差评 for this visit (一次一评): Alt+E puts it on the customer panel, or on this screen. */}
+            <RatingOffer caseNo={result.caseNo} visit="intake" />
           </div>
           {/* The receipt beside the facts: the dialog stays one screen high, Enter stays in view. */}
           <div>{props.receipt}</div>

@@ -14,7 +14,9 @@ import { DeliverySection } from './DeliverySection'
 import { FeeSection } from './FeeSection'
 import { focusField, focusPreviousSection, focusSection, moveFlow } from './focusFlow'
 import { IntakeNote } from './IntakeNote'
-import { acceptBlockers, deliveryForItem, receiveAllRequired, switchKind, ticksForItem, withTick, type ApplicantForm, type CatalogItemView } from './intakeModel'
+import { acceptBlockers, deliveryForItem, expressFollowsApplicant, receiveAllRequired, switchKind, ticksForItem, withTick, type ApplicantForm, type CatalogItemView } from './intakeModel'
+import { AUTHORISATION_MATERIAL_ID } from '../../../main/domain/agentCase'
+import { AuthorisationSection } from './AuthorisationSection'
 import { ItemPicker } from './ItemPicker'
 import { KeyMap } from './KeyMap'
 import { MaterialsChecklist } from './MaterialsChecklist'
@@ -31,9 +33,11 @@ import './intake.css'
  * The intake form (一窗综合受理) for the signed-in operator: sections in the
  * order the counter works (who, what, which papers, fee; then beside them
  * delivery, note and Accept, in view on the right), Enter from one stop to
- * the next, the keys under Accept.
+ * the next, the keys under Accept. On a bank branch's station (`isAgent`,
+ * 代办) the same form takes the applicant's authorisation too and sends the
+ * certificate by express unless the clerk chooses otherwise.
  */
-export function IntakeWorkspace(): React.JSX.Element {
+export function IntakeWorkspace({ isAgent = false }: { isAgent?: boolean }): React.JSX.Element {
   const { t } = useTranslation('intake')
   const rootRef = useRef<HTMLDivElement>(null)
   const sideRef = useRef<HTMLElement>(null)
@@ -49,6 +53,7 @@ export function IntakeWorkspace(): React.JSX.Element {
   // Photos attach to the draft once main has it; the whole checklist shares one list.
   const photoOwner = draft.draftId ? { draftId: draft.draftId } : null
   const [photos, photoMessages] = useOwnerPhotos(photoOwner)
+  const authorisation = isAgent ? { hasPhoto: photos.photosOf(AUTHORISATION_MATERIAL_ID).length > 0 } : undefined
 
   const focusLater = useCallback((field: string) => setPendingFocus(field), [])
   useEffect(() => {
@@ -67,7 +72,7 @@ export function IntakeWorkspace(): React.JSX.Element {
     })
   }, [])
 
-  const acceptance = useAcceptIntake({ draft, item, rootRef, setErrors })
+  const acceptance = useAcceptIntake({ draft, item, rootRef, setErrors, authorisation })
   // The result dialog shows this acceptance's receipt; the app-wide preview must not pop over it.
   useClaimPrintPreviews(acceptance.isOwnReceipt)
 
@@ -111,7 +116,7 @@ export function IntakeWorkspace(): React.JSX.Element {
       itemCode: picked.code,
       materials: ticksForItem(picked, f.itemCode === picked.code ? f.materials : undefined),
       fee: picked.fee ? f.fee : {},
-      delivery: deliveryForItem(f.delivery, picked, f.applicant),
+      delivery: deliveryForItem(f.delivery, picked, f.applicant, isAgent ? 'express' : 'window'),
     }))
     // The old item's checklist, fee and delivery errors no longer apply; the applicant's still do.
     setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => k.startsWith('applicant.'))))
@@ -145,7 +150,8 @@ export function IntakeWorkspace(): React.JSX.Element {
       }
       return
     }
-    update((f) => ({ ...f, applicant: outcome.applicant }))
+    // 代办: express is the default there, so the card's address fills what the delivery still lacks.
+    update((f) => ({ ...f, applicant: outcome.applicant, ...(isAgent ? { delivery: expressFollowsApplicant(f.delivery, outcome.applicant) } : {}) }))
     setCard(tap)
     clearErrors('applicant.name', 'applicant.idNumber', 'applicant.address', 'applicant.handlerName', 'applicant.handlerIdNumber')
     // The card has no phone number: that is what the clerk asks next.
@@ -197,7 +203,7 @@ export function IntakeWorkspace(): React.JSX.Element {
     }
   }
 
-  const blockers = acceptBlockers(form, item)
+  const blockers = acceptBlockers(form, item, authorisation)
   const shownCard = card && (form.applicant?.idNumber === card.card.idNumber || form.applicant?.handlerIdNumber === card.card.idNumber) ? card : null
 
   return (
@@ -211,7 +217,7 @@ export function IntakeWorkspace(): React.JSX.Element {
           cardNotice={cardNotice}
           isEstablishment={item?.establishment === true}
         />
-        <ItemPicker item={item} onPick={pickItem} error={errors.itemCode} />
+        <ItemPicker item={item} onPick={pickItem} error={errors.itemCode} scopeNote={isAgent ? t('agent.itemScope') : undefined} />
         <MaterialsChecklist
           item={item}
           form={form}
@@ -231,6 +237,18 @@ export function IntakeWorkspace(): React.JSX.Element {
               clearErrors('fee.receiptNo')
             }}
             error={errors['fee.receiptNo']}
+          />
+        ) : null}
+        {authorisation ? (
+          <AuthorisationSection
+            isConfirmed={form.authorisation?.confirmed === true}
+            onConfirm={(confirmed) => {
+              update((f) => ({ ...f, authorisation: { confirmed } }))
+              clearErrors('authorisation.confirmed')
+            }}
+            photo={photoOwner ? <MaterialPhotos owner={photoOwner} materialId={AUTHORISATION_MATERIAL_ID} materialName={t('sections.authorisation')} photos={photos.photosOf(AUTHORISATION_MATERIAL_ID)} /> : null}
+            hasPhoto={authorisation.hasPhoto}
+            errors={errors}
           />
         ) : null}
       </div>
@@ -258,7 +276,7 @@ export function IntakeWorkspace(): React.JSX.Element {
           onNew={confirmNew}
           onFocusField={(field) => rootRef.current && focusField(rootRef.current, field)}
         />
-        <KeyMap />
+        <KeyMap isAgent={isAgent} />
       </aside>
       <AcceptedDialog
         result={acceptance.result}

@@ -16,7 +16,13 @@ const RESULT_LIMIT = 8
  * Focused and empty, it lists the items this window takes most often, none
  * highlighted: ↓ chooses one, a plain Enter still just moves on.
  */
-export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item: CatalogItemView) => void; error: string | undefined }): React.JSX.Element {
+export function ItemPicker(props: {
+  item: CatalogItemView | null
+  onPick: (item: CatalogItemView) => void
+  error: string | undefined
+  /** Which items the search offers, when not all (an agent station's: those bank branches may take). */
+  scopeNote?: string | undefined
+}): React.JSX.Element {
   const { t } = useTranslation('intake')
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<CatalogItemView[]>([])
@@ -138,7 +144,7 @@ export function ItemPicker(props: { item: CatalogItemView | null; onPick: (item:
   return (
     <IntakeSection id="item">
       <Form layout="vertical" component="div">
-        <Form.Item style={{ marginBottom: 8 }} validateStatus={props.error ? 'error' : undefined} help={props.error ? <span data-testid="help-itemCode">{props.error}</span> : t('item.pickHint')}>
+        <Form.Item style={{ marginBottom: 8 }} validateStatus={props.error ? 'error' : undefined} help={props.error ? <span data-testid="help-itemCode">{props.error}</span> : props.scopeNote ? <span data-testid="item-scope">{`${props.scopeNote} · ${t('item.pickHint')}`}</span> : t('item.pickHint')}>
           <div className="item-search">
             <Input
               data-flow=""

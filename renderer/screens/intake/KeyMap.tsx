@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { intakeShortcuts } from './intakeKeys'
 
 /** The keys, always in view: the counter learns them from the screen, not from a manual. */
-export function KeyMap(): React.JSX.Element {
+export function KeyMap({ isAgent = false }: { isAgent?: boolean }): React.JSX.Element {
   const { t } = useTranslation('intake')
   const rows: Array<[string, string]> = [
     ['Enter', t('keys.enter')],
@@ -11,7 +11,7 @@ export function KeyMap(): React.JSX.Element {
     ['Esc', t('keys.esc')],
     ['↑↓ ←→', t('keys.arrows')],
     ['Space', t('keys.space')],
-    ...intakeShortcuts.map((s): [string, string] => [s.label, t(`keys.${s.id}`)]),
+    ...intakeShortcuts.filter((s) => isAgent || s.agentOnly !== true).map((s): [string, string] => [s.label, t(`keys.${s.id}`)]),
   ]
   return (
     <Card size="small" title={t('keys.title')} data-testid="key-map">

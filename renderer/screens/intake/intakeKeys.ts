@@ -6,14 +6,14 @@
  */
 import type { intake } from '../../i18n/zh-CN/intake'
 
-export type IntakeShortcut = 'applicant' | 'toggleKind' | 'item' | 'materials' | 'receiveAll' | 'fee' | 'delivery' | 'defer' | 'photo' | 'accept' | 'newIntake'
+export type IntakeShortcut = 'applicant' | 'toggleKind' | 'item' | 'materials' | 'receiveAll' | 'fee' | 'delivery' | 'defer' | 'photo' | 'authorisation' | 'accept' | 'newIntake'
 
 /**
  * The titled sections of the form (IntakeSection). Each id is at once the
  * `data-section` focusFlow looks up, the `sections.<id>` title and the shortcut
  * that jumps there, so an id missing any of the three does not compile.
  */
-export const intakeSections = ['applicant', 'item', 'materials', 'fee', 'delivery'] as const satisfies ReadonlyArray<
+export const intakeSections = ['applicant', 'item', 'materials', 'fee', 'authorisation', 'delivery'] as const satisfies ReadonlyArray<
   IntakeShortcut & keyof typeof intake.sections
 >
 
@@ -26,6 +26,8 @@ export interface ShortcutSpec {
   code: string
   alt: boolean
   ctrl: boolean
+  /** Only an agent station's intake (代办) has what it acts on. */
+  agentOnly?: boolean
 }
 
 export const intakeShortcuts: readonly ShortcutSpec[] = [
@@ -39,6 +41,8 @@ export const intakeShortcuts: readonly ShortcutSpec[] = [
   { id: 'photo', label: 'Alt+C', code: 'KeyC', alt: true, ctrl: false },
   { id: 'fee', label: 'Alt+F', code: 'KeyF', alt: true, ctrl: false },
   { id: 'delivery', label: 'Alt+D', code: 'KeyD', alt: true, ctrl: false },
+  // W: 委托 (wěituō), the authorisation.
+  { id: 'authorisation', label: 'Alt+W', code: 'KeyW', alt: true, ctrl: false, agentOnly: true },
   { id: 'accept', label: 'Ctrl+Enter', code: 'Enter', alt: false, ctrl: true },
   { id: 'newIntake', label: 'Alt+N', code: 'KeyN', alt: true, ctrl: false },
 ]

@@ -5,6 +5,7 @@
  * main re-checks everything on Accept.
  */
 import type { CommandInput, CommandOutput } from '../../../main/contract'
+import { expressPrefill } from '../../../main/domain/postalAddress'
 
 export type IntakeForm = CommandInput<'drafts.save'>['form']
 export type ApplicantForm = NonNullable<IntakeForm['applicant']>
@@ -35,7 +36,13 @@ export interface FieldBlocker {
 
 export type FieldLabel = 'name' | 'idNumber' | 'phone' | 'enterpriseName' | 'proposedName' | 'uscc' | 'handlerName' | 'handlerIdNumber' | 'itemCode'
 
-export type Blocker = MaterialBlocker | FieldBlocker
+/** 代办: the applicant's signed authorisation not yet checked (ticked), or not photographed. */
+export interface AuthorisationBlocker {
+  field: 'authorisation.confirmed' | 'authorisation.photo'
+  kind: 'authorisation' | 'authorisationPhoto'
+}
+
+export type Blocker = MaterialBlocker | FieldBlocker | AuthorisationBlocker
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -136,10 +143,26 @@ export function applicantBlockers(applicant: ApplicantForm | undefined, item: Ca
   return wanted.filter(([key]) => isBlank(a[key] as string | undefined)).map(([key, label]) => ({ field: `applicant.${key}`, label, kind: 'required' as const }))
 }
 
-/** Everything that stops Accept, in screen order: the applicant, the item, then the checklist. */
-export function acceptBlockers(form: IntakeForm, item: CatalogItemView | null): Blocker[] {
+/** 代办: the authorisation ticked and photographed — main's rule (domain/agentCase.ts), shown before Accept. */
+export function authorisationBlockers(form: IntakeForm, hasPhoto: boolean): AuthorisationBlocker[] {
+  const blockers: AuthorisationBlocker[] = []
+  if (form.authorisation?.confirmed !== true) blockers.push({ field: 'authorisation.confirmed', kind: 'authorisation' })
+  if (!hasPhoto) blockers.push({ field: 'authorisation.photo', kind: 'authorisationPhoto' })
+  return blockers
+}
+
+/**
+ * Everything that stops Accept, in screen order: the applicant, the item, the
+ * checklist, then (an agent station's intake) the applicant's authorisation.
+ */
+export function acceptBlockers(form: IntakeForm, item: CatalogItemView | null, authorisation?: { hasPhoto: boolean }): Blocker[] {
   const noItem: FieldBlocker[] = isBlank(form.itemCode) ? [{ field: 'itemCode', label: 'itemCode', kind: 'required' }] : []
-  return [...applicantBlockers(form.applicant, item), ...noItem, ...(item ? materialBlockers(item, form.materials) : [])]
+  return [
+    ...applicantBlockers(form.applicant, item),
+    ...noItem,
+    ...(item ? materialBlockers(item, form.materials) : []),
+    ...(authorisation ? authorisationBlockers(form, authorisation.hasPhoto) : []),
+  ]
 }
 
 /**
@@ -195,60 +218,12 @@ export function formatYuan(cents: number): string {
   return `¥${(cents / 100).toFixed(2)}`
 }
 
-/** Express delivery prefilled from the applicant: the counter only confirms. Keeps anything already typed. */
-export function expressPrefill(delivery: DeliveryForm | undefined, applicant: ApplicantForm | undefined): DeliveryForm {
-  const split = splitAddress(applicant?.address ?? '')
-  const current = delivery ?? {}
-  const pick = (typed: string | undefined, fallback: string): string => (typed !== undefined && typed.trim() !== '' ? typed : fallback)
-  const isEnterprise = applicant?.kind === 'enterprise'
-  return {
-    ...current,
-    method: 'express',
-    recipient: pick(current.recipient, (isEnterprise ? applicant?.handlerName : applicant?.name) ?? ''),
-    phone: pick(current.phone, applicant?.phone ?? ''),
-    province: pick(current.province, split.province),
-    city: pick(current.city, split.city),
-    district: pick(current.district, split.district),
-    address: pick(current.address, split.rest),
-  }
-}
+// One split for the screen and for main (an agent station defaults to express): the domain holds it.
+export { expressPrefill, splitAddress } from '../../../main/domain/postalAddress'
 
-const MUNICIPALITIES = ['北京市', '天津市', '上海市', '重庆市']
-
-/**
- * Splits a Chinese postal address as printed on an ID card into province,
- * city, district and the rest (`江苏省徐州市鼓楼区中山北路88号` →
- * 江苏省 / 徐州市 / 鼓楼区 / 中山北路88号). Municipalities repeat as the city.
- * What it cannot split stays in `rest`, so nothing typed is dropped.
- */
-export function splitAddress(address: string): { province: string; city: string; district: string; rest: string } {
-  let rest = address.trim()
-  let province = ''
-  let city = ''
-  let district = ''
-  const municipality = MUNICIPALITIES.find((m) => rest.startsWith(m) || rest.startsWith(m.slice(0, 2)))
-  if (municipality) {
-    province = municipality
-    city = municipality
-    rest = rest.startsWith(municipality) ? rest.slice(municipality.length) : rest.slice(2)
-  } else {
-    const p = /^(.{2,3}?省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区|新疆|内蒙古|广西|西藏|宁夏|香港特别行政区|澳门特别行政区)/.exec(rest)
-    if (p?.[1]) {
-      province = p[1]
-      rest = rest.slice(p[1].length)
-    }
-    const c = /^(.{2,9}?(?:自治州|地区|盟|市))/.exec(rest)
-    if (province !== '' && c?.[1]) {
-      city = c[1]
-      rest = rest.slice(c[1].length)
-    }
-  }
-  const d = /^(.{1,9}?(?:区|县|旗|市))/.exec(rest)
-  if ((city !== '' || municipality) && d?.[1]) {
-    district = d[1]
-    rest = rest.slice(d[1].length)
-  }
-  return { province, city, district, rest }
+/** An express delivery takes what it still lacks from the applicant (a card tapped after the item was picked); any other stays. */
+export function expressFollowsApplicant(delivery: DeliveryForm | undefined, applicant: ApplicantForm | undefined): DeliveryForm | undefined {
+  return delivery?.method === 'express' ? expressPrefill(delivery, applicant) : delivery
 }
 
 /**
@@ -264,8 +239,18 @@ export function switchKind(applicant: ApplicantForm | undefined, kind: Applicant
     : { ...base, name: a.handlerName ?? '', idNumber: a.handlerIdNumber ?? '', address: '' }
 }
 
-/** An item change keeps the delivery choice only if the new item offers it. */
-export function deliveryForItem(delivery: DeliveryForm | undefined, item: CatalogItemView, applicant: ApplicantForm | undefined): DeliveryForm {
+/**
+ * An item change keeps the delivery choice only if the new item offers it;
+ * else the `preferred` method where the item offers it (a hall window: window
+ * pickup; a bank branch's agent intake: express, the certificate comes home).
+ */
+export function deliveryForItem(
+  delivery: DeliveryForm | undefined,
+  item: CatalogItemView,
+  applicant: ApplicantForm | undefined,
+  preferred: 'window' | 'express' = 'window',
+): DeliveryForm {
   if (delivery?.method && item.delivery.includes(delivery.method)) return delivery
-  return item.delivery.includes('window') ? { ...delivery, method: 'window' } : expressPrefill(delivery, applicant)
+  const method = item.delivery.includes(preferred) ? preferred : item.delivery.includes('window') ? 'window' : 'express'
+  return method === 'window' ? { ...delivery, method: 'window' } : expressPrefill(delivery, applicant)
 }

@@ -33,6 +33,8 @@ export function useAcceptIntake(deps: {
   item: CatalogItemView | null
   rootRef: RefObject<HTMLDivElement | null>
   setErrors: Dispatch<SetStateAction<Readonly<Record<string, string>>>>
+  /** 代办: the authorisation is required; whether its photo is on the draft. */
+  authorisation?: { hasPhoto: boolean } | undefined
 }): IntakeAcceptance {
   const { t } = useTranslation('intake')
   const [isAccepting, setAccepting] = useState(false)
@@ -47,7 +49,7 @@ export function useAcceptIntake(deps: {
     const root = rootRef.current
     setGeneralError(null)
     // What the panel lists is refused here, before main is asked: the errors go next to their fields, focus to the first.
-    const blockers = acceptBlockers(draft.form, item)
+    const blockers = acceptBlockers(draft.form, item, deps.authorisation)
     if (blockers.length > 0) {
       setErrors(Object.fromEntries(blockers.map((b) => [b.field, blockerError(b, t)])))
       if (root && blockers[0]) focusField(root, blockers[0].field)

@@ -78,6 +78,9 @@ function run(id: IntakeShortcut, d: ShortcutDeps, root: HTMLElement, from: Eleme
     case 'delivery':
       focusSection(root, 'delivery')
       return
+    case 'authorisation':
+      focusSection(root, 'authorisation')
+      return
     case 'defer':
       toggleDefer(d, from)
       return

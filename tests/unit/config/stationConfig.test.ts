@@ -61,6 +61,13 @@ describe('station config', () => {
     expect(() => parseStationConfig(uri('tcp://[fe80::1]:9100'), '/d')).not.toThrow()
   })
 
+  it('runs the demo hall without station.json on the carrier emulator, and a station.json without a carrier on the manual one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ow-config-'))
+    expect(loadStationConfig({ dataDir: dir }).carrier).toMatchObject({ kind: 'emulator' })
+    writeFileSync(join(dir, 'station.json'), JSON.stringify({ stationId: '007' }))
+    expect(loadStationConfig({ dataDir: dir }).carrier).toEqual({ kind: 'manual' })
+  })
+
   it('reads station.json from the data directory and names the file in its errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ow-config-'))
     writeFileSync(join(dir, 'station.json'), JSON.stringify({ stationId: '007', profile: 'courier' }))

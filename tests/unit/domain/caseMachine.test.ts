@@ -30,6 +30,13 @@ describe('case lifecycle', () => {
     expect(run(['startReview', 'requestSupplement', 'supply', 'requestSupplement', 'supply', 'approve'])).toBe('approved')
   })
 
+  it('goes back from shipping to ready when the shipment is cancelled (取消寄递), and not once handed over', () => {
+    expect(run(['startReview', 'approve', 'produce', 'ship', 'unship'])).toBe('ready')
+    expect(run(['startReview', 'approve', 'produce', 'ship', 'unship', 'ship', 'handOver'])).toBe('handed_over')
+    expect(() => nextState('handed_over', 'unship')).toThrowError(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }))
+    expect(() => nextState('ready', 'unship')).toThrowError(/不能执行“取消寄递”/)
+  })
+
   it('allows withdrawal before the certificate is produced, and not after', () => {
     for (const state of ['accepted', 'in_review', 'needs_supplement', 'approved'] as const) {
       expect(nextState(state, 'withdraw')).toBe('withdrawn')

@@ -17,6 +17,7 @@ function anItem(over: Partial<CatalogItemView> = {}): CatalogItemView {
     agentAllowed: true,
     keywords: [],
     establishment: false,
+    certificate: null,
     ...over,
   }
 }

@@ -18,6 +18,7 @@ function aShipment(over: Partial<ShipmentView> = {}): ShipmentView {
     labelPrints: 0,
     batchId: null,
     waiting: null,
+    cancelling: null,
     exception: null,
     createdAt: '2026-11-26T02:00:00.000Z',
     updatedAt: '2026-11-26T02:00:00.000Z',

@@ -33,6 +33,7 @@ function anItem(materials: CatalogMaterial[], over: Partial<CatalogItemView> = {
     agentAllowed: true,
     keywords: [],
     establishment: false,
+    certificate: null,
     ...over,
   }
 }

@@ -23,6 +23,7 @@ function aRow(caseNo: string, over: Partial<CaseRow> = {}): CaseRow {
     delivery: 'window',
     stationId: '001',
     operator: 'A001',
+    agent: null,
     ...over,
   }
 }

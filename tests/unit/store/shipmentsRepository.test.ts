@@ -122,6 +122,19 @@ describe('tracking events', () => {
     expect(stored[0]).toMatchObject({ dedupKey: 'id:r1', receivedAt: later(100).toISOString() })
   })
 
+  it('keeps an event once when the carrier pushes it with its route id and a poll reports it again without one', () => {
+    const s = aShipmentAt(store, CASE_A, 'SF1000000000011', 'label_printed', T0)
+    const pushed = { carrierEventId: 'SF1000000000011-01', at: '2026-03-02T14:00:00+08:00', code: '50', status: 'in_transit' as const, description: '已收取快件', location: '徐州市' }
+    const { carrierEventId: _id, ...polled } = pushed
+    expect(store.shipments.addTrackingEvents(s.id, [pushed], later(100))).toHaveLength(1)
+    expect(store.shipments.addTrackingEvents(s.id, [polled], later(200))).toEqual([])
+    // And the other way round: polled first, then pushed.
+    const next = { at: '2026-03-02T16:00:00+08:00', code: '30', status: null, description: '完成分拣', location: '徐州市' }
+    expect(store.shipments.addTrackingEvents(s.id, [next], later(300))).toHaveLength(1)
+    expect(store.shipments.addTrackingEvents(s.id, [{ ...next, carrierEventId: 'SF1000000000011-02' }], later(400))).toEqual([])
+    expect(store.shipments.trackingEvents(s.id).map((e) => e.code)).toEqual(['50', '30'])
+  })
+
   it('refuses an event time it cannot read, naming the waybill', () => {
     const s = aShipmentAt(store, CASE_A, 'SF1000000000011', 'label_printed', T0)
     const e = refusal(() => store.shipments.addTrackingEvents(s.id, [{ at: '明天', code: '80', status: 'delivered', description: '已签收' }], T0))

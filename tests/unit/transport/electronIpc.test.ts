@@ -15,10 +15,10 @@ const { IPC_INVOKE_CHANNEL, IPC_EVENT_CHANNEL } = await import('../../../main/co
 
 const OWN_URL = 'file:///app/out/renderer/index.html'
 
-function fakeWindow() {
+function fakeWindow(id = 7) {
   const mainFrame = { url: OWN_URL }
   const sent: Array<[string, unknown]> = []
-  const webContents = { id: 7, mainFrame, send: (channel: string, payload: unknown) => sent.push([channel, payload]) }
+  const webContents = { id, mainFrame, send: (channel: string, payload: unknown) => sent.push([channel, payload]) }
   return { window: { isDestroyed: () => false, webContents }, mainFrame, webContents, sent }
 }
 
@@ -77,5 +77,20 @@ describe('the Electron IPC transport', () => {
     t.app.services.session.signOut()
     expect(w.sent).toHaveLength(1)
     expect(handlersByChannel.has(IPC_INVOKE_CHANNEL)).toBe(false)
+  })
+
+  it('serves the customer panel window it is given, pushes to it, and refuses it once released', async () => {
+    const w = bind()
+    const panel = fakeWindow(9)
+    const release = w.binding.addWindow(panel.window as never)
+    const fromPanel = { sender: panel.webContents, senderFrame: panel.mainFrame }
+    await expect(w.invoke(fromPanel, { name: 'ratings.pending', input: {} })).resolves.toMatchObject({ ok: true, value: { offer: null, panels: 0 } })
+    t.app.services.session.signIn('陈静')
+    expect(panel.sent).toEqual([[IPC_EVENT_CHANNEL, { name: 'session.changed', payload: expect.objectContaining({ operator: '陈静' }) }]])
+    expect(w.sent).toHaveLength(1)
+    release()
+    await expect(w.invoke(fromPanel, { name: 'ratings.pending', input: {} })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    t.app.services.session.signOut()
+    expect(panel.sent).toHaveLength(1)
   })
 })
