@@ -21,6 +21,8 @@ export const stationCommands: CliCommand[] = [
     },
     async run(args) {
       const { options } = parseArgs(args)
+      // Listening before the start: a stop asked for while it starts is taken after it, never a death by signal.
+      const stopAsked = untilSignal()
       const station = await startStation({
         port: portOption(options),
         dataDir: stringOption(options, 'data'),
@@ -32,7 +34,7 @@ export const stationCommands: CliCommand[] = [
       console.log(`open: ${station.server.openUrl}`)
       // 好差评's customer-facing panel: open it in a browser window on the counter's second screen.
       console.log(`rating panel: ${station.server.url}#/rate&token=${station.server.token}`)
-      const signal = await untilSignal()
+      const signal = await stopAsked
       console.log(`stopping (${signal})…`)
       await station.stop()
       return 0
