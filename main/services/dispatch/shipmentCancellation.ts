@@ -21,6 +21,7 @@ import { STATUS_RANK } from '../../domain/dispatch/shipmentStatus'
 import { shipmentStatusLabels } from '../../domain/dispatch/shipmentStatusLabels'
 import { utcTimestamp } from '../../domain/timestamps'
 import type { OutboxConsumer, OutboxContext, OutboxOutcome, OutboxRow } from '../../outbox/outboxWorker'
+import { carrierFailure, parkedOutcome } from './carrierOutcomes'
 import type { ShipmentRecord } from '../../store/shipmentRecords'
 import type { Store } from '../../store/store'
 import { AttemptWaiters } from './attemptWaiters'
@@ -137,33 +138,10 @@ export class ShipmentCancellation implements OutboxConsumer {
   }
 
   private failed(s: ShipmentRecord, err: CarrierError, ctx: OutboxContext): OutboxOutcome {
-    if (!err.retryable) return this.park(s, err.cls, err.message, ctx)
-    return {
-      kind: 'retry',
-      reason: err.message,
-      errorClass: err.cls,
-      ...(err.detail.retryAfterMs !== undefined ? { retryAfterMs: err.detail.retryAfterMs } : {}),
-      ...(err.cls === 'unknown_outcome' ? { uncertain: true } : {}),
-      ...this.note(s, err.cls, err.message, ctx),
-    }
+    return carrierFailure(this.deps, s, err, ctx)
   }
 
   private park(s: ShipmentRecord, cls: string, message: string, ctx: OutboxContext): OutboxOutcome {
-    return { kind: 'park', reason: message, errorClass: cls, ...this.note(s, cls, message, ctx) }
-  }
-
-  /** The carrier's last word on the shipment row, for the desk, stored with the outcome. */
-  private note(s: ShipmentRecord, cls: string, message: string, ctx: OutboxContext): Pick<OutboxOutcome, 'record' | 'settled'> {
-    const { store } = this.deps
-    let isNoted = false
-    return {
-      record: () => {
-        store.shipments.recordError(s.id, { cls, message }, ctx.now())
-        isNoted = true
-      },
-      settled: () => {
-        if (isNoted && store.isOpen) this.deps.changed(store.shipments.findById(s.id)!)
-      },
-    }
+    return parkedOutcome(this.deps, s, cls, message, ctx)
   }
 }
