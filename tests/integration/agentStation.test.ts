@@ -7,10 +7,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AUTHORISATION_MATERIAL_ID } from '../../main/domain/agentCase'
-import { AppError } from '../../main/domain/errors'
 import type { IntakeForm } from '../../main/domain/intakeForm'
 import { createTestApp, type TestApp } from '../fixtures/testApp'
 import { anIdNumber } from '../fixtures/registrationNumbers'
+import { refusal } from '../fixtures/refusal'
 
 const BRANCH = { branchName: '中国工商银行徐州鼓楼支行', branchCode: 'ICBC-XZ-0301' }
 const CLERK = '工行 刘芳 B1207'
@@ -23,16 +23,6 @@ function aJpeg(seed = 1): string {
   bytes.set([0xff, 0xd8, 0xff, 0xe0], 0)
   bytes.set([0xff, 0xd9], bytes.length - 2)
   return bytes.toString('base64')
-}
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run()
-  } catch (err) {
-    if (err instanceof AppError) return err
-    throw err
-  }
-  throw new Error('accepted, expected a refusal')
 }
 
 describe('an agent station', () => {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MAX_ATTACHMENT_BYTES } from '../../main/contract/attachments'
-import { AppError } from '../../main/domain/errors'
 import { buildAttachmentService } from '../../main/services/attachments/attachmentSetup'
 import type { AttachmentService } from '../../main/services/attachments/attachmentService'
 import { AttachmentFiles, sha256Hex } from '../../main/store/attachmentFiles'
@@ -10,6 +9,7 @@ import { verifyAuditChain } from '../../main/store/auditChain'
 import { aPersonForm, type CaseWorld } from '../fixtures/caseWorld'
 import { caseWorldsPerTest } from '../fixtures/caseWorlds'
 import { createTestApp } from '../fixtures/testApp'
+import { refusal } from '../fixtures/refusal'
 
 const caseWorld = caseWorldsPerTest()
 
@@ -33,16 +33,6 @@ function aJpeg(size = 4096, seed = 1): Buffer {
 }
 
 const photo = (bytes: Buffer, extra: Record<string, unknown> = {}) => ({ mime: 'image/jpeg' as const, imageBase64: bytes.toString('base64'), ...extra })
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof AppError) return err
-    throw err
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('material photos', () => {
   it('stores a photo on a draft line as a file named by its SHA-256, with its thumbnail in the list', () => {

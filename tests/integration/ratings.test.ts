@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { EventPayload } from '../../main/contract'
-import { AppError } from '../../main/domain/errors'
 import { EventBus } from '../../main/services/eventBus'
 import { RatingService } from '../../main/services/ratings/ratingService'
 import { verifyAuditChain } from '../../main/store/auditChain'
@@ -14,21 +13,12 @@ import { aPersonForm, tableCounts, type CaseWorld } from '../fixtures/caseWorld'
 import { caseWorldsPerTest } from '../fixtures/caseWorlds'
 import { createTestApp } from '../fixtures/testApp'
 import { seedCases } from '../fixtures/queueSeed'
+import { refusal } from '../fixtures/refusal'
 
 const world = caseWorldsPerTest()
 
 function ratingsOn(w: CaseWorld, followUpDays = 5): RatingService {
   return new RatingService({ store: w.store, calendar: w.services.calendar, session: w.session, events: w.events, clock: w.clock, stationId: '001', followUpDays })
-}
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof AppError) return err
-    throw err
-  }
-  throw new Error('expected a refusal')
 }
 
 const count = (w: CaseWorld, table: string): number => w.store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number

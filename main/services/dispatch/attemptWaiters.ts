@@ -1,3 +1,5 @@
+import type { OutboxOutcome } from '../../outbox/outboxWorker'
+
 /**
  * The desk waiting a little for the outbox worker's next attempt on a
  * shipment (its create, its cancel), so a healthy carrier answers at the
@@ -25,5 +27,27 @@ export class AttemptWaiters {
   /** The attempt for this shipment ended (whatever its outcome). */
   wake(shipmentId: number): void {
     for (const done of [...(this.waiters.get(shipmentId) ?? [])]) done()
+  }
+
+  /**
+   * Runs one attempt of a consumer on this shipment and wakes its waiters once
+   * the outcome is stored. A throw is answered here as the worker would take it
+   * (uncertain: it may have reached the carrier), so the desk is woken then too.
+   */
+  async settleAttempt(shipmentId: number, attempt: () => Promise<OutboxOutcome>): Promise<OutboxOutcome> {
+    let outcome: OutboxOutcome
+    try {
+      outcome = await attempt()
+    } catch (err) {
+      outcome = { kind: 'retry', reason: err instanceof Error ? err.message : String(err), errorClass: 'unknown_outcome', uncertain: true }
+    }
+    const settled = outcome.settled
+    return {
+      ...outcome,
+      settled: () => {
+        settled?.()
+        this.wake(shipmentId)
+      },
+    }
   }
 }

@@ -57,21 +57,7 @@ export class ShipmentCancellation implements OutboxConsumer {
   async handle(row: OutboxRow, ctx: OutboxContext): Promise<OutboxOutcome> {
     if (!isCancelPayload(row.payload)) return { kind: 'park', reason: `外发作业 #${row.id} 的内容不是取消寄递请求`, errorClass: 'bad_payload' }
     const payload = row.payload
-    let outcome: OutboxOutcome
-    try {
-      outcome = await this.attempt(row, payload, ctx)
-    } catch (err) {
-      // As the worker takes a throw (it may have reached the carrier), answered here so the desk is woken once it is stored.
-      outcome = { kind: 'retry', reason: err instanceof Error ? err.message : String(err), errorClass: 'unknown_outcome', uncertain: true }
-    }
-    const settled = outcome.settled
-    return {
-      ...outcome,
-      settled: () => {
-        settled?.()
-        this.waiters.wake(payload.shipmentId)
-      },
-    }
+    return this.waiters.settleAttempt(payload.shipmentId, () => this.attempt(row, payload, ctx))
   }
 
   private async attempt(row: OutboxRow, payload: CancelPayload, ctx: OutboxContext): Promise<OutboxOutcome> {

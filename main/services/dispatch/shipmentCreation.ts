@@ -59,21 +59,7 @@ export class ShipmentCreation implements OutboxConsumer {
   async handle(row: OutboxRow, ctx: OutboxContext): Promise<OutboxOutcome> {
     if (!isCreatePayload(row.payload)) return { kind: 'park', reason: `外发作业 #${row.id} 的内容不是寄递下单请求`, errorClass: 'bad_payload' }
     const payload = row.payload
-    let outcome: OutboxOutcome
-    try {
-      outcome = await this.attempt(row, payload, ctx)
-    } catch (err) {
-      // As the worker takes a throw (it may have reached the carrier), answered here so the desk is woken once it is stored.
-      outcome = { kind: 'retry', reason: err instanceof Error ? err.message : String(err), errorClass: 'unknown_outcome', uncertain: true }
-    }
-    const settled = outcome.settled
-    return {
-      ...outcome,
-      settled: () => {
-        settled?.()
-        this.waiters.wake(payload.shipmentId)
-      },
-    }
+    return this.waiters.settleAttempt(payload.shipmentId, () => this.attempt(row, payload, ctx))
   }
 
   /** The clerk cancelled the shipment: no order is made any more (the cancel row, next in the case's order, settles the carrier). */

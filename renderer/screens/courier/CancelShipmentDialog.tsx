@@ -5,11 +5,12 @@
  * A cancel the carrier must still confirm answers "waiting for the carrier"
  * rather than done.
  */
-import { Form, Input, Typography, message } from 'antd'
+import { Form, Typography, message } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ShipmentStatus } from '../../../main/contract/dispatch'
 import { call } from '../../bridge/client'
+import { ReasonField } from '../../components/ReasonField'
 import { Dialog } from '../../components/Dialog'
 
 export interface CancelTarget {
@@ -65,22 +66,7 @@ export function CancelShipmentDialog(props: { target: CancelTarget | null; onClo
         <Form layout="vertical" component="div">
           <Typography.Paragraph>{target?.waybillNo ? t('shipmentCancel.waybill', { waybillNo: target.waybillNo }) : t('shipmentCancel.noWaybill')}</Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t('shipmentCancel.hint')}</Typography.Paragraph>
-          <Form.Item label={t('shipmentCancel.reason')} required validateStatus={error ? 'error' : undefined} help={error}>
-            <Input.TextArea
-              autoFocus
-              rows={3}
-              maxLength={200}
-              value={reason}
-              data-testid="shipment-cancel-reason"
-              onChange={(e) => setReason(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && e.ctrlKey) {
-                  e.preventDefault()
-                  void confirm()
-                }
-              }}
-            />
-          </Form.Item>
+          <ReasonField label={t('shipmentCancel.reason')} value={reason} error={error} testId="shipment-cancel-reason" onChange={setReason} onConfirm={() => void confirm()} />
         </Form>
       </Dialog>
     </>

@@ -4,11 +4,12 @@
  * written reason that goes on the audit chain. The reason asked for stays
  * typed if main refuses it; Ctrl+Enter confirms, Esc backs out.
  */
-import { Button, Card, Flex, Form, Input, Table, Typography, message } from 'antd'
+import { Button, Card, Flex, Form, Table, Typography, message } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutboxRowView } from '../../../main/contract/outbox'
 import { call } from '../../bridge/client'
+import { ReasonField } from '../../components/ReasonField'
 import { Dialog } from '../../components/Dialog'
 
 type Decision = { kind: 'retry' | 'cancel'; row: OutboxRowView }
@@ -88,22 +89,7 @@ export function ParkedRows({ rows }: { rows: OutboxRowView[] }): React.JSX.Eleme
         destroyOnHidden
       >
         <Form layout="vertical" component="div">
-          <Form.Item label={t('decision.reason')} required validateStatus={error ? 'error' : undefined} help={error}>
-            <Input.TextArea
-              autoFocus
-              rows={3}
-              maxLength={200}
-              value={reason}
-              data-testid="parked-reason"
-              onChange={(e) => setReason(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && e.ctrlKey) {
-                  e.preventDefault()
-                  void confirm()
-                }
-              }}
-            />
-          </Form.Item>
+          <ReasonField label={t('decision.reason')} value={reason} error={error} testId="parked-reason" onChange={setReason} onConfirm={() => void confirm()} />
           {decision?.row.lastError ? <Typography.Text type="secondary">{decision.row.lastError}</Typography.Text> : null}
         </Form>
       </Dialog>

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../main/domain/errors'
 import { parseStationConfig } from '../../../main/config/stationConfig'
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof AppError) return err
-    throw err
-  }
-  throw new Error('expected an error')
-}
+import { refusal as errorOf } from '../../fixtures/refusal'
 
 const branch = { branchName: '中国建设银行徐州分行营业部', branchCode: 'CCB-3203-001' }
 

@@ -2,19 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../main/domain/errors'
 import { loadStationConfig } from '../../../main/config/loadConfig'
 import { isDemo, parseStationConfig } from '../../../main/config/stationConfig'
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof AppError) return err
-    throw err
-  }
-  throw new Error('expected an error')
-}
+import { refusal as errorOf } from '../../fixtures/refusal'
 
 describe('station config', () => {
   it('gives a demo hall on emulators when nothing is configured', () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { agentCatalog, agentDelivery, requireAgentItem, requireAuthorisation } from '../../../main/domain/agentCase'
 import { parseCatalog } from '../../../main/domain/catalog/catalogSchema'
-import { AppError } from '../../../main/domain/errors'
 import type { IntakeForm } from '../../../main/domain/intakeForm'
 import { aCatalog, anItem } from '../../fixtures/catalogBuilder'
+import { refusal } from '../../fixtures/refusal'
 
 const branch = { branchName: '中国工商银行徐州鼓楼支行', branchCode: 'ICBC-XZ-0301' }
 const SHA = 'a'.repeat(64)
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run()
-  } catch (err) {
-    if (err instanceof AppError) return err
-    throw err
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('the items an agent station offers', () => {
   it('keeps only the items the catalog opens to bank branches', () => {

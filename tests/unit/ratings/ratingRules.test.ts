@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { parseStationConfig } from '../../../main/config/stationConfig'
 import { commands } from '../../../main/contract'
-import { AppError } from '../../../main/domain/errors'
 import { checkFollowUpDays, checkRating, closeRefusal, followUpClock, isNegative, visitRefusal } from '../../../main/domain/ratings'
 import { shippedCalendar } from '../../fixtures/calendarBuilder'
+import { refusal } from '../../fixtures/refusal'
 
 const calendar = shippedCalendar()
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof AppError) return err
-    throw err
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('a rating (好差评)', () => {
   it('refuses a 差评 (grades 1 and 2) without a reason, naming the reasons field', () => {

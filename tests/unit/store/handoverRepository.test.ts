@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../main/domain/errors'
 import { FileKeyProvider } from '../../../main/store/keyProviders'
 import { openStore, type Store } from '../../../main/store/store'
 import { tempDataDir } from '../../fixtures/caseWorld'
 import { aShipmentAt } from '../../fixtures/shipmentBuilder'
+import { refusal } from '../../fixtures/refusal'
 
 const T0 = new Date(Date.UTC(2026, 2, 2, 8, 0))
 const later = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000)
@@ -22,16 +22,6 @@ afterEach(() => {
   store.close()
   rmSync(dir, { recursive: true, force: true })
 })
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof AppError) return err
-    throw err
-  }
-  throw new Error('expected a refusal')
-}
 
 const open = (carrier = 'manual') => store.handover.openBatch({ carrier, stationId: '001', operator: 'A001', at: T0 })
 const closing = (at: Date) => ({

@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../main/domain/errors'
 import { FileKeyProvider } from '../../../main/store/keyProviders'
 import { openStore, type Store } from '../../../main/store/store'
 import { tempDataDir } from '../../fixtures/caseWorld'
 import { aNewShipment, aShipmentAt } from '../../fixtures/shipmentBuilder'
+import { refusal } from '../../fixtures/refusal'
 
 const T0 = new Date(Date.UTC(2026, 2, 2, 2, 0))
 const later = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000)
@@ -23,16 +23,6 @@ afterEach(() => {
   store.close()
   rmSync(dir, { recursive: true, force: true })
 })
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof AppError) return err
-    throw err
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('a shipment of a case', () => {
   it('gets its client order id before any carrier call, numbered per station', () => {
