@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { cspMetaPlugin } from './scripts/cspMetaPlugin'
 
 // Top-level main/, preload/, renderer/ instead of electron-vite's default src/.
 export default defineConfig({
@@ -20,7 +21,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    plugins: [react()],
+    // The page's CSP <meta>, from the one policy the headers use too.
+    plugins: [react(), cspMetaPlugin()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

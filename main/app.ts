@@ -2,23 +2,28 @@
  * The composition root: builds every service from a station config. Both
  * entry points (Electron shell and station host) and the tests start here.
  */
-import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { Dispatcher } from './api/dispatcher'
 import { demoHandlers, handlers } from './api/handlers'
 import { startDemoDevices, type DemoOptions } from './demoDevices'
 import type { StationConfig } from './config/stationConfig'
 import { serialPortsInUse } from './config/serialPortsInUse'
 import { EventBus } from './services/eventBus'
-import type { Services } from './services/services'
+import type { AppInfo, Services } from './services/services'
 import { DeviceStatusBoard } from './services/system/deviceStatusBoard'
 import { SessionService } from './services/system/session'
+import { OperatorService } from './services/system/operatorService'
+import { ensureDemoOperators } from './demoOperators'
 import { StoreIntegrityService } from './services/system/storeIntegrity'
+import { AuditAnchorService } from './services/audit/auditAnchorService'
 import { ScannerService } from './services/scanning/scannerService'
 import { buildAttachmentService } from './services/attachments/attachmentSetup'
 import { IdCardService } from './services/idcard/idcardService'
 import { appVersion } from './appVersion'
 import { plainDateOf } from './domain/plainDate'
-import { FileKeyProvider, type KeyProvider } from './store/keyProviders'
+import { FileKeyProvider, KEY_FILE_NAME, SEALED_KEY_FILE_NAME, type KeyProvider } from './store/keyProviders'
+import { STATION_HOST_KEY_STORAGE, type KeyStorage } from './domain/keyStorage'
+import { describeDataDirCheck, secureDataDir } from './store/dataDirPermissions'
 import { openStore } from './store/store'
 import { buildCaseServices } from './services/cases/caseServices'
 import { agentStationOf } from './services/agent/agentStation'
@@ -43,6 +48,8 @@ export interface App {
 export interface AppOptions {
   /** Where the ID-number key comes from: the desktop passes a safeStorage-sealed one; default a 0600 file in dataDir. */
   keyProvider?: KeyProvider
+  /** Where that key is kept and why (main/domain/keyStorage.ts); default the station host's key file. */
+  keyStorage?: KeyStorage
   /** Tests and the demo seeder set the hall's time. */
   clock?: HallClock
   /** Tests: a fast retry backoff, no status polling, their own outputs. */
@@ -55,15 +62,25 @@ export interface AppOptions {
   dispatch?: DispatchOptions
 }
 
+function keyStorageInfo(dataDir: string, storage: KeyStorage): AppInfo['keyStorage'] {
+  return { ...storage, file: join(dataDir, storage.where === 'keychain' ? SEALED_KEY_FILE_NAME : KEY_FILE_NAME) }
+}
+
 export async function createApp(config: StationConfig, options: AppOptions = {}): Promise<App> {
-  mkdirSync(config.dataDir, { recursive: true })
+  // Personal data lives here: created 0700, and anything in it others could read is tightened (and said) before it is opened.
+  for (const line of describeDataDirCheck(secureDataDir(config.dataDir))) console.warn(line)
   const events = new EventBus()
   const closers: Array<() => void | Promise<void>> = []
 
   // The store first: a damaged or newer-version database stops the start before any device opens.
   const store = openStore({ dataDir: config.dataDir, keyProvider: options.keyProvider ?? new FileKeyProvider(config.dataDir), clock: options.clock ?? systemClock })
   closers.push(() => store.close())
-  const session = new SessionService(events)
+  // The audit chain's signed head beside the database: now, every minute, and last of all (after every writer) at a clean stop.
+  const auditAnchor = new AuditAnchorService({ store })
+  auditAnchor.start()
+  closers.push(() => void auditAnchor.stop())
+  const operators = new OperatorService({ store, clock: options.clock ?? systemClock, stationId: config.stationId })
+  const session = new SessionService({ events, operators, store, stationId: config.stationId, clock: options.clock ?? systemClock, idleMinutes: config.session.idleMinutes })
   const devices = new DeviceStatusBoard(events)
   // Its full check reads every page (seconds at a million cases): the entry points start it once the window is up.
   const storeIntegrity = new StoreIntegrityService({ store, devices })
@@ -104,13 +121,18 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     { config, carrier: demo.carrier.config, ...(demo.carrier.checkWord ? { checkWord: demo.carrier.checkWord } : {}), ...(demo.carrier.clock ? { carrierClock: demo.carrier.clock } : {}), store, events, session, changes: caseServices.changes, clock: options.clock ?? systemClock, printing, worker: outbox.worker },
     options.dispatch,
   )
+  // The demo hall gets one account per role (printed on its start line); a real station starts with none.
+  const demoAccounts = demo.controls ? await ensureDemoOperators(operators) : null
   const services: Services = {
     config,
-    info: { appName: 'OneWindow 一窗通', version: appVersion, startedAt: new Date().toISOString() },
+    operators,
+    demoOperators: demoAccounts ? demoAccounts.map((o) => ({ ...o })) : null,
+    info: { appName: 'OneWindow 一窗通', version: appVersion, startedAt: new Date().toISOString(), keyStorage: keyStorageInfo(config.dataDir, options.keyStorage ?? STATION_HOST_KEY_STORAGE) },
     events,
     session,
     devices,
     storeIntegrity,
+    auditAnchor,
     scanner: new ScannerService(demo.devices.scanner, { events, devices, excludePorts: portsInUse, isEmulated: demo.emulated.has('scanner') }),
     ...caseServices,
     calendarWatch: new CalendarWatch({ calendar: caseServices.calendar, devices, stationId: config.stationId }),
@@ -118,7 +140,7 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     printing,
     outbox,
     dispatch,
-    output: new OutputService({ store, changes: caseServices.changes, session, clock: options.clock ?? systemClock, config, printing, files: new AttachmentFiles(config.dataDir), cases: caseServices.cases }),
+    output: new OutputService({ store, changes: caseServices.changes, session, clock: options.clock ?? systemClock, config, printing, files: new AttachmentFiles(config.dataDir, store.attachmentCipher), cases: caseServices.cases }),
     ratings: new RatingService({ store, calendar: caseServices.calendar, session, events, clock: options.clock ?? systemClock, stationId: config.stationId, followUpDays: config.ratings.followUpDays }),
     idcard: new IdCardService(demo.devices.idcard, { events, devices, excludePorts: portsInUse, isEmulated: demo.emulated.has('idcard'), today: () => plainDateOf((options.clock ?? systemClock).now()) }),
     demo: demo.controls,

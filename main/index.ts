@@ -9,23 +9,15 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createApp, type App } from './app'
 import { loadStationConfig } from './config/loadConfig'
-import { SEALED_KEY_FILE_NAME, SealedFileKeyProvider } from './store/keyProviders'
+import { planKeyStorage } from './domain/keyStorage'
+import { KEY_FILE_NAME, SEALED_KEY_FILE_NAME, openKeyProvider, type KeySealer } from './store/keyProviders'
+import { CONTENT_SECURITY_POLICY } from './transport/contentSecurityPolicy'
 import { bindIpc, type IpcBinding } from './transport/electronIpc'
+import { isAllowedExternalLink, rendererSource } from './transport/windowPolicy'
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
-
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
+// The dev server's page only under electron-vite dev; a packaged app always loads its own file.
+const source = rendererSource({ isPackaged: electronApp.isPackaged, env: process.env })
+const devServerUrl = source.kind === 'devServer' ? source.url : null
 const indexHtml = join(__dirname, '../renderer/index.html')
 const ownOrigin = devServerUrl ? new URL(devServerUrl).origin : null
 const ownFileUrl = pathToFileURL(indexHtml).href
@@ -74,7 +66,7 @@ function openCustomerPanel(counter: BrowserWindow): void {
     if (!isOwnUrl(url)) event.preventDefault()
   })
   panel.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  const release = ipc.addWindow(panel)
+  const release = ipc.addWindow(panel, { panel: true })
   panel.on('closed', () => {
     release()
     customerPanel = undefined
@@ -101,7 +93,7 @@ function followDisplays(counter: BrowserWindow): void {
 function lockDownSession(): void {
   const ses = session.defaultSession
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
   })
   // Only our own page may use the camera (barcode and document camera); everything else is denied.
   ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
@@ -113,16 +105,23 @@ function lockDownSession(): void {
 
 async function createWindow(): Promise<void> {
   const config = loadStationConfig({ dataDir: process.env.ONEWINDOW_DATA ?? join(electronApp.getPath('userData'), 'data') })
-  // The ID-number key is sealed by the OS keychain (DPAPI, libsecret) where there is one; once sealed,
-  // always unsealed the same way (a fallback key would leave the stored ID numbers unreadable).
-  const keyProvider = existsSync(join(config.dataDir, SEALED_KEY_FILE_NAME)) || safeStorage.isEncryptionAvailable()
-    ? new SealedFileKeyProvider(config.dataDir, {
-        name: 'Electron safeStorage',
-        seal: (key) => safeStorage.encryptString(key.toString('base64')),
-        unseal: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
-      })
-    : undefined
-  core = await createApp(config, { keyProvider })
+  // The master key is sealed by the OS keychain (DPAPI, Keychain, libsecret, KWallet) where there is one. Linux's
+  // basic_text fallback seals with a fixed password, so there (and with no keychain) it is the 0600 key file;
+  // a key sealed that way before moves to the file once (main/domain/keyStorage.ts).
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined
+  const plan = planKeyStorage({
+    platform: process.platform,
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    ...(backend === undefined ? {} : { linuxBackend: backend }),
+    sealedKeyExists: existsSync(join(config.dataDir, SEALED_KEY_FILE_NAME)),
+    keyFileExists: existsSync(join(config.dataDir, KEY_FILE_NAME)),
+  })
+  const sealer: KeySealer = {
+    name: `Electron safeStorage（${plan.storage.backend ?? '无钥匙串'}）`,
+    seal: (key) => safeStorage.encryptString(key.toString('base64')),
+    unseal: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  }
+  core = await createApp(config, { keyProvider: openKeyProvider(config.dataDir, plan, sealer), keyStorage: plan.storage })
 
   const window = new BrowserWindow({
     width: 1440,
@@ -140,8 +139,8 @@ async function createWindow(): Promise<void> {
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
-    // Help links open in the system browser; the page opens no window (the customer panel is opened by main).
-    if (url.startsWith('https://')) void shell.openExternal(url)
+    // Help links to an allowed host open in the system browser; the page opens no window (the customer panel is opened by main).
+    if (isAllowedExternalLink(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
 

@@ -4,8 +4,10 @@
  * no Electron binary, and the end-to-end tests in Chromium.
  */
 import { createApp, type App } from './app'
+import type { HallClock } from './services/cases/hallClock'
 import { loadStationConfig } from './config/loadConfig'
 import { rendererDir } from './config/paths'
+import { restrictUmask } from './store/dataDirPermissions'
 import { startStationServer, type StationServer } from './transport/stationServer'
 import { loadCarrierPushSecret } from './transport/carrierPushSecret'
 import { loadStationToken, watchStationToken } from './transport/stationToken'
@@ -24,6 +26,8 @@ export interface StationOptions {
   staticDir?: string
   /** Absent: the token kept in the data directory (created on first start, followed when renewed). */
   token?: string
+  /** Tests: the hall's time (a session's idle time, deadlines); absent: the system clock. */
+  clock?: HallClock
 }
 
 export interface Station {
@@ -34,9 +38,11 @@ export interface Station {
 
 export async function startStation(options: StationOptions = {}): Promise<Station> {
   const config = loadStationConfig({ dataDir: options.dataDir, configFile: options.configFile })
+  // Before the first file of the data directory (the token) is made: everything this process creates is private.
+  restrictUmask()
   const token = options.token ?? loadStationToken(config.dataDir)
   const port = options.port ?? 0
-  const app = await createApp(config)
+  const app = await createApp(config, options.clock ? { clock: options.clock } : {})
   let server: StationServer
   try {
     server = await startStationServer(app, { port, staticDir: options.staticDir ?? rendererDir(), token, carrierPushSecret: loadCarrierPushSecret(config.dataDir) })

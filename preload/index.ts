@@ -15,9 +15,9 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, envelope: EventEnvelope) => {
 
 const bridge = {
   transport: 'electron',
-  invoke(name, input) {
-    // main validates the name and the input against the contract
-    return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, { name, input })
+  invoke(name, input, context) {
+    // main validates the name, the input and the session against the contract
+    return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, { name, input, session: context?.session })
   },
   on(name, listener) {
     let set = listeners.get(name)

@@ -20,6 +20,9 @@ import { IntakeScreen } from './screens/IntakeScreen'
 import { OutputScreen } from './screens/OutputScreen'
 import { ReportsScreen } from './screens/ReportsScreen'
 import { ReviewScreen } from './screens/ReviewScreen'
+import { SettingsScreen } from './screens/SettingsScreen'
+import { ScreenGate } from './components/ScreenGate'
+import { useIdleSignOut } from './hooks/useIdleSignOut'
 
 function renderScreen(route: Route): ReactNode {
   switch (route.screen) {
@@ -39,10 +42,12 @@ function renderScreen(route: Route): ReactNode {
       return <DevicesScreen />
     case 'review':
       return <ReviewScreen caseNo={route.params[0]} />
+    case 'settings':
+      return <SettingsScreen />
   }
 }
 
-/** Alt+1…Alt+8 reach every screen from anywhere: the counter is busy, the mouse is far. */
+/** Alt+1…Alt+9 reach every screen from anywhere: the counter is busy, the mouse is far. */
 function useScreenShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -70,6 +75,7 @@ export function App(): React.JSX.Element {
   })
   useScreenShortcuts()
   useCameraLight()
+  useIdleSignOut()
 
   const items = screenIds.map((id: ScreenId, i) => ({
     key: id,
@@ -93,7 +99,7 @@ export function App(): React.JSX.Element {
             <TopBar info={info} />
           </Layout.Header>
           <Layout.Content className="app-content">
-            {startError ? <Alert type="error" showIcon message={startError} /> : renderScreen(route)}
+            {startError ? <Alert type="error" showIcon message={startError} /> : <ScreenGate screen={route.screen}>{renderScreen(route)}</ScreenGate>}
           </Layout.Content>
         </Layout>
       </Layout>

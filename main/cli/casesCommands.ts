@@ -1,7 +1,8 @@
 /**
- * Operations on a station's case store: online backup, audit chain
- * verification, calendar and catalog imports, demo data. Each opens the data
- * directory itself, so it runs beside a running app (WAL lets both in).
+ * Operations on a station's case store: calendar and catalog imports, demo
+ * data (the audit chain: auditCommands.ts; backup and restore:
+ * backupCommands.ts). Each opens the data directory itself, so it runs
+ * beside a running app (WAL lets both in).
  */
 import { readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
@@ -13,9 +14,6 @@ import { buildCaseServices, type CaseServices } from '../services/cases/caseServ
 import { DemoSeeder } from '../services/cases/demoSeeder'
 import { SettableClock } from '../services/cases/hallClock'
 import { SessionService } from '../services/system/session'
-import { verifyAuditChain } from '../store/auditChain'
-import { backupDatabase } from '../store/backup'
-import { databaseFile, openDatabaseReadOnly } from '../store/database'
 import { FileKeyProvider } from '../store/keyProviders'
 import { openStore, type Store } from '../store/store'
 import { CliError, numberOption, parseArgs, stringOption, usageError, type CliCommand } from './command'
@@ -46,7 +44,7 @@ function openCaseArea(dataDir: string): CaseArea {
   const config = loadStationConfig({ dataDir })
   const store = openStore({ dataDir, keyProvider: new FileKeyProvider(dataDir) })
   const events = new EventBus()
-  const session = new SessionService(events)
+  const session = new SessionService({ events })
   const clock = new SettableClock(new Date())
   const services = buildCaseServices({ store, events, session, clock, dataDir, stationId: config.stationId, regionCode: config.regionCode })
   return { store, services, session, clock, stationId: config.stationId, regionCode: config.regionCode }
@@ -60,59 +58,10 @@ function readJsonFile(file: string, what: string): unknown {
   }
 }
 
-function parseAnchor(text: string | undefined): { seq: number; hash: string } | undefined {
-  if (text === undefined) return undefined
-  const m = /^(\d+):([0-9a-f]{64})$/.exec(text)
-  if (!m) throw new CliError('--anchor 应为 序号:哈希，例如 1200:3fa9…（64 位十六进制）', 2)
-  return { seq: Number(m[1]), hash: m[2]! }
-}
-
-const backupUsage = { zh: 'backup --data 目录 --to 文件', en: 'backup --data DIR --to FILE' }
 const calendarImportUsage = { zh: 'calendar import 文件 [--data 目录]', en: 'calendar import FILE [--data DIR]' }
 const catalogImportUsage = { zh: 'catalog import 文件 [--data 目录]', en: 'catalog import FILE [--data DIR]' }
 
 export const casesCommands: CliCommand[] = [
-  {
-    name: ['backup'],
-    usage: backupUsage,
-    summary: {
-      zh: '在线备份工作站数据库（应用运行时也安全）；副本检查无误后才报告完成',
-      en: 'Online backup of the station database (safe while the app runs); the copy is checked before it is reported',
-    },
-    async run(args) {
-      const { options } = parseArgs(args)
-      const to = stringOption(options, 'to')
-      if (!to) throw usageError(backupUsage)
-      const dataDir = dataDirOf(options)
-      const report = await backupDatabase(databaseFile(dataDir), resolve(to))
-      console.log(`备份完成：${report.file}（${report.bytes} 字节，结构版本 ${report.schemaVersion}）`)
-      console.log(`审计链：${report.auditRows} 条，末条哈希 ${report.auditHead}`)
-      console.log(`注意：身份证号密钥不在备份内，请另行妥善保存数据目录中的密钥文件（${dataDir}/idcipher.key*）`)
-      return 0
-    },
-  },
-  {
-    name: ['audit', 'verify'],
-    usage: { zh: 'audit verify --data 目录 [--anchor 序号:哈希]', en: 'audit verify --data DIR [--anchor SEQ:HASH]' },
-    summary: {
-      zh: '检查审计链：完好时以 0 退出并给出条数和末条哈希，否则以 1 退出并指出第一条断裂的记录',
-      en: 'Check the audit chain: exit 0 with the row count and head hash, or 1 naming the first broken row',
-    },
-    run(args) {
-      const { options } = parseArgs(args)
-      const anchor = parseAnchor(stringOption(options, 'anchor'))
-      const db = openDatabaseReadOnly(databaseFile(dataDirOf(options)))
-      try {
-        const verdict = verifyAuditChain(db, anchor ? { anchor } : {})
-        if (!verdict.ok) throw new CliError(`审计链断裂：${verdict.reason}（此前 ${verdict.rows} 条完好）`, 1)
-        console.log(`审计链完整：${verdict.rows} 条`)
-        console.log(`末条：第 ${verdict.headSeq} 条 ${verdict.headHash}`)
-        return 0
-      } finally {
-        db.close()
-      }
-    },
-  },
   {
     name: ['calendar', 'import'],
     usage: calendarImportUsage,

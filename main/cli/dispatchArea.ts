@@ -125,7 +125,7 @@ export function openDispatchArea(config: StationConfig, carrier: { carrier: Serv
   const store = openStore({ dataDir, keyProvider: new FileKeyProvider(dataDir), clock })
   try {
     const events = new EventBus()
-    const session = new SessionService(events)
+    const session = new SessionService({ events })
     const cases = buildCaseServices({ store, events, session, clock, dataDir, stationId: config.stationId, regionCode: config.regionCode })
     // Preview outputs, never started: the CLI queues label jobs and leaves the printing to the station.
     const printing = buildPrintService(

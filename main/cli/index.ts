@@ -7,6 +7,9 @@ import { printCommands } from './printCommands'
 import { casesCommands } from './casesCommands'
 import { carrierCommands } from './carrierCommands'
 import { dispatchCommands } from './dispatchCommands'
+import { operatorsCommands } from './operatorsCommands'
+import { auditCommands } from './auditCommands'
+import { backupCommands } from './backupCommands'
 
 /** Every CLI command; each area adds its own list from its own file. */
-export const cliCommands: CliCommand[] = [...stationCommands, ...scannerCommands, ...domainCommands, ...idcardCommands, ...printCommands, ...casesCommands, ...carrierCommands, ...dispatchCommands]
+export const cliCommands: CliCommand[] = [...stationCommands, ...scannerCommands, ...domainCommands, ...idcardCommands, ...printCommands, ...casesCommands, ...backupCommands, ...carrierCommands, ...dispatchCommands, ...operatorsCommands, ...auditCommands]

@@ -4,6 +4,8 @@ import { loadStationConfig } from '../config/loadConfig'
 import { DEFAULT_STATION_PORT, startStation } from '../station'
 import { loadStationToken, renewStationToken, stationTokenPath } from '../transport/stationToken'
 import { untilSignal } from './emulatorConsole'
+import { demoOperatorsLine } from '../demoOperators'
+import { roleLabels } from '../domain/access'
 
 function portOption(options: Map<string, string | true>): number {
   const port = numberOption(options, 'port', DEFAULT_STATION_PORT)
@@ -34,6 +36,8 @@ export const stationCommands: CliCommand[] = [
       console.log(`open: ${station.server.openUrl}`)
       // 好差评's customer-facing panel: open it in a browser window on the counter's second screen.
       console.log(`rating panel: ${station.server.url}#/rate&token=${station.server.token}`)
+      if (info.demoOperators) console.log(`operators: ${demoOperatorsLine((role) => roleLabels[role])}`)
+      else if (info.operators.count() === 0) console.log(`operators: 还没有工作人员账号，先添加一个值班长：npm run cli -- operators add --data ${info.config.dataDir} --id 工号 --name 姓名 --role supervisor --pin-env 环境变量名`)
       const signal = await stopAsked
       console.log(`stopping (${signal})…`)
       await station.stop()

@@ -111,6 +111,11 @@ export const stationConfigSchema = z
       .object({ followUpDays: z.number().int('应为整数').min(FOLLOW_UP_DAYS.min, '应为 5–15 个工作日').max(FOLLOW_UP_DAYS.max, '应为 5–15 个工作日').default(FOLLOW_UP_DAYS.default) })
       .strict()
       .prefault({}),
+    /** Sign-in: a window or tab with no command for this long signs out (its draft stays). */
+    session: z
+      .object({ idleMinutes: z.number().int('应为整数').min(1, '应为 1–240 分钟').max(240, '应为 1–240 分钟').default(15) })
+      .strict()
+      .prefault({}),
     /** Where the SQLite database, keys, backups and print captures live. */
     dataDir: z.string().min(1).optional(),
     devices: z

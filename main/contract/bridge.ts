@@ -7,8 +7,11 @@ import type { Result } from './result'
 import type { CommandName, CommandInput, CommandOutput, EventName, EventPayload } from './index'
 
 export interface OneWindowBridge {
-  /** Runs one command; never rejects for a command failure — it resolves to `{ok: false, error}`. */
-  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>>
+  /**
+   * Runs one command; never rejects for a command failure — it resolves to `{ok: false, error}`.
+   * `session` is this window's or tab's sign-in token (each has its own).
+   */
+  invoke<N extends CommandName>(name: N, input: CommandInput<N>, context?: InvokeContext): Promise<Result<CommandOutput<N>>>
   /** Subscribes to one pushed event; returns the unsubscribe function. */
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void
   /**
@@ -23,6 +26,11 @@ export interface OneWindowBridge {
 }
 
 export type EventLink = 'lost' | 'resumed'
+
+export interface InvokeContext {
+  /** The token `session.signIn` answered to this window or tab. */
+  session?: string
+}
 
 /** The wire envelope of a pushed event (IPC channel payload and WebSocket message). */
 export interface EventEnvelope {

@@ -15,6 +15,8 @@ import { outboxCommands, outboxEvents } from './outbox'
 import { dispatchCommands, dispatchEvents } from './dispatch'
 import { outputCommands } from './output'
 import { ratingsCommands, ratingsEvents } from './ratings'
+import { operatorsCommands } from './operators'
+import { keysCommands } from './keys'
 
 export const commands = {
   ...systemCommands,
@@ -27,6 +29,8 @@ export const commands = {
   ...dispatchCommands,
   ...outputCommands,
   ...ratingsCommands,
+  ...operatorsCommands,
+  ...keysCommands,
   ...demoCommands,
 } as const
 

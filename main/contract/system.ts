@@ -25,9 +25,18 @@ export const deviceStatusSchema = z.object({
 })
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>
 
+export const roleSchema = z.enum(['window', 'reviewer', 'output', 'courier', 'agent', 'supervisor'])
+
+/** The operator signed in on this window or tab (each has its own), or nobody. */
 export const sessionSchema = z.object({
+  /** The label every write records: `王晓明 A0123`; null when nobody is signed in. */
   operator: z.string().nullable(),
+  operatorId: z.string().nullable(),
+  name: z.string().nullable(),
+  role: roleSchema.nullable(),
   signedInAt: z.string().nullable(),
+  /** The station signs out after this many seconds without a command (the page counts keystrokes the same). */
+  idleSeconds: z.number(),
 })
 
 export const systemCommands = defineCommands({
@@ -49,6 +58,8 @@ export const systemCommands = defineCommands({
       isDemo: z.boolean(),
       transport: z.enum(['electron', 'station']),
       startedAt: z.string(),
+      /** The demo hall's accounts (id, name, role, PIN), printed on its start line too; null on a real station. */
+      demoOperators: z.array(z.object({ id: z.string(), name: z.string(), role: roleSchema, pin: z.string() })).nullable(),
     }),
   },
   'session.get': {
@@ -57,20 +68,18 @@ export const systemCommands = defineCommands({
     output: sessionSchema,
   },
   'session.signIn': {
-    summary: 'Sign an operator in at this station (every later write records them)',
+    summary: 'Sign an operator in on this window or tab: operator id typed or their own ID card tapped, and the PIN; answers the token the tab sends with every later command',
     input: z
       .object({
-        operator: z
-          .string()
-          .trim()
-          .min(1, '请输入工号或姓名')
-          .max(32, '工号或姓名最长 32 个字符'),
+        /** The operator id (工号), or the ID number read from the operator's own card. */
+        operator: z.string().trim().min(1, '请输入工号或刷本人身份证').max(32, '工号最长 32 个字符'),
+        pin: z.string().min(1, '请输入密码').max(64, '密码最长 64 个字符'),
       })
       .strict(),
-    output: sessionSchema,
+    output: z.object({ token: z.string(), session: sessionSchema }),
   },
   'session.signOut': {
-    summary: 'Sign the operator out',
+    summary: 'Sign this window or tab out (its draft stays)',
     input: z.object({}).strict(),
     output: sessionSchema,
   },
@@ -94,5 +103,4 @@ export const systemCommands = defineCommands({
 
 export const systemEvents = defineEvents({
   'device.status': deviceStatusSchema,
-  'session.changed': sessionSchema,
 })

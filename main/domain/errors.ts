@@ -6,7 +6,8 @@
 export type ErrorCode =
   | 'BAD_INPUT' // input failed the command's schema
   | 'UNKNOWN_COMMAND'
-  | 'UNAUTHORIZED'
+  | 'UNAUTHORIZED' // nobody signed in, or the sign-in was refused (wrong PIN, locked, disabled)
+  | 'SESSION_EXPIRED' // the tab's session ended after the station's idle time: sign in again, the draft stays
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'

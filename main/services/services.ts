@@ -3,11 +3,15 @@
  * (main/app.ts); handlers get it through their context, never by import.
  */
 import type { StationConfig } from '../config/stationConfig'
+import type { KeyStorage } from '../domain/keyStorage'
 import type { EventBus } from './eventBus'
 import type { DemoControls } from './demoControls'
 import type { SessionService } from './system/session'
+import type { OperatorService } from './system/operatorService'
+import type { Role } from '../domain/access'
 import type { DeviceStatusBoard } from './system/deviceStatusBoard'
 import type { StoreIntegrityService } from './system/storeIntegrity'
+import type { AuditAnchorService } from './audit/auditAnchorService'
 import type { ScannerService } from './scanning/scannerService'
 import type { AttachmentService } from './attachments/attachmentService'
 import type { CalendarService } from './cases/calendarService'
@@ -26,6 +30,8 @@ export interface AppInfo {
   appName: string
   version: string
   startedAt: string
+  /** Where the master key is kept and why (the 设备 screen says it), with its file. */
+  keyStorage: KeyStorage & { file: string }
 }
 
 export interface Services {
@@ -33,9 +39,15 @@ export interface Services {
   info: AppInfo
   events: EventBus
   session: SessionService
+  /** Operator accounts: roles, PINs, lockouts (managed by a supervisor). */
+  operators: OperatorService
+  /** The demo hall's accounts and their PIN (shown on its sign-in dialog); null on a real station. */
+  demoOperators: Array<{ id: string; name: string; role: Role; pin: string }> | null
   devices: DeviceStatusBoard
   /** The database light and its background integrity check. */
   storeIntegrity: StoreIntegrityService
+  /** The audit chain's signed anchor beside the database, kept close behind the head. */
+  auditAnchor: AuditAnchorService
   scanner: ScannerService
   attachments: AttachmentService
   catalog: CatalogService

@@ -1,8 +1,12 @@
 /**
  * Rows of material photos (migration 008). The image bytes live in files
  * (attachmentFiles.ts); this table says which draft or case and which
- * checklist line each photo belongs to, with its hash and size.
+ * checklist line each photo belongs to, with its hash and size. The
+ * thumbnail — a small but legible picture of the same ID document — is
+ * sealed like the file (attachmentCipher.ts); one stored before encryption
+ * is read as it is until the start sweep seals it (attachmentSealing.ts).
  */
+import { AttachmentCipher } from './attachmentCipher'
 import type { Db, Statement } from './sqlite'
 
 export type AttachmentMime = 'image/jpeg' | 'image/png'
@@ -62,8 +66,13 @@ export class AttachmentsRepository {
   private readonly caseOfDraftStmt: Statement
   private readonly draftOfCaseStmt: Statement
   private readonly orphansStmt: Statement
+  private readonly plainThumbnailsStmt: Statement
+  private readonly setThumbnailStmt: Statement
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly cipher: AttachmentCipher,
+  ) {
     this.insertStmt = db.prepare(`
       INSERT INTO attachments (id, draft_id, case_id, case_no, material_id, sha256, mime, size_bytes, width, height, thumbnail, operator, station_id, created_at)
       VALUES (@id, @draftId, @caseId, (SELECT case_no FROM cases WHERE id = @caseId), @materialId, @sha256, @mime, @sizeBytes, @width, @height, @thumbnail,
@@ -81,28 +90,38 @@ export class AttachmentsRepository {
     this.draftOfCaseStmt = db.prepare('SELECT draft_id FROM cases WHERE id = ?').pluck()
     // Accepted drafts moved their photos to the case (draft_id NULL), so what is left here was discarded.
     this.orphansStmt = db.prepare(`${SELECT} WHERE a.draft_id IS NOT NULL AND a.draft_id NOT IN (SELECT id FROM drafts)`)
+    // Sealed thumbnails start with the cipher's magic "OWPH"; anything else was stored before encryption.
+    this.plainThumbnailsStmt = db.prepare("SELECT id, sha256, thumbnail FROM attachments WHERE thumbnail IS NOT NULL AND substr(thumbnail, 1, 4) <> X'4F575048'")
+    this.setThumbnailStmt = db.prepare('UPDATE attachments SET thumbnail = ? WHERE id = ?')
   }
 
   insert(a: NewAttachment): void {
-    this.insertStmt.run(a)
+    this.insertStmt.run({ ...a, thumbnail: a.thumbnail && this.cipher.seal(a.thumbnail, a.sha256, 'thumbnail') })
+  }
+
+  /** Seals the thumbnails stored before encryption; call inside a transaction. Returns how many. */
+  sealPlainThumbnails(): number {
+    const rows = this.plainThumbnailsStmt.all() as Array<{ id: string; sha256: string; thumbnail: Buffer }>
+    for (const row of rows) this.setThumbnailStmt.run(this.cipher.seal(row.thumbnail, row.sha256, 'thumbnail'), row.id)
+    return rows.length
   }
 
   get(id: string): AttachmentRecord | undefined {
     const row = this.byIdStmt.get(id) as AttachmentRow | undefined
-    return row ? toRecord(row) : undefined
+    return row ? this.toRecord(row) : undefined
   }
 
   forDraft(draftId: string): AttachmentRecord[] {
-    return (this.byDraftStmt.all(draftId) as AttachmentRow[]).map(toRecord)
+    return (this.byDraftStmt.all(draftId) as AttachmentRow[]).map((row) => this.toRecord(row))
   }
 
   forCase(caseId: number): AttachmentRecord[] {
-    return (this.byCaseStmt.all(caseId) as AttachmentRow[]).map(toRecord)
+    return (this.byCaseStmt.all(caseId) as AttachmentRow[]).map((row) => this.toRecord(row))
   }
 
   /** A case's photos by its number, the name it has on every station; empty for an unknown number. */
   forCaseNo(caseNo: string): AttachmentRecord[] {
-    return (this.byCaseNoStmt.all(caseNo) as AttachmentRow[]).map(toRecord)
+    return (this.byCaseNoStmt.all(caseNo) as AttachmentRow[]).map((row) => this.toRecord(row))
   }
 
   delete(id: string): boolean {
@@ -125,7 +144,7 @@ export class AttachmentsRepository {
 
   /** Photos of drafts that were discarded (their draft row is gone and no case took them). */
   orphanedDraftPhotos(): AttachmentRecord[] {
-    return (this.orphansStmt.all() as AttachmentRow[]).map(toRecord)
+    return (this.orphansStmt.all() as AttachmentRow[]).map((row) => this.toRecord(row))
   }
 
   /** The draft a case was accepted from (null for a case accepted from a full form). */
@@ -142,23 +161,25 @@ export class AttachmentsRepository {
     this.moveStmt.run({ caseId, draftId })
     return this.forCase(caseId)
   }
-}
 
-function toRecord(row: AttachmentRow): AttachmentRecord {
-  return {
-    id: row.id,
-    draftId: row.draft_id,
-    caseId: row.case_id,
-    caseNo: row.case_no,
-    materialId: row.material_id,
-    sha256: row.sha256,
-    mime: row.mime,
-    sizeBytes: row.size_bytes,
-    width: row.width,
-    height: row.height,
-    thumbnail: row.thumbnail,
-    operator: row.operator,
-    stationId: row.station_id,
-    createdAt: row.created_at,
+  private toRecord(row: AttachmentRow): AttachmentRecord {
+    const thumbnail =
+      row.thumbnail && AttachmentCipher.isSealed(row.thumbnail) ? this.cipher.open(row.thumbnail, row.sha256, 'thumbnail', `照片 ${row.id} 的缩略图`) : row.thumbnail
+    return {
+      id: row.id,
+      draftId: row.draft_id,
+      caseId: row.case_id,
+      caseNo: row.case_no,
+      materialId: row.material_id,
+      sha256: row.sha256,
+      mime: row.mime,
+      sizeBytes: row.size_bytes,
+      width: row.width,
+      height: row.height,
+      thumbnail,
+      operator: row.operator,
+      stationId: row.station_id,
+      createdAt: row.created_at,
+    }
   }
 }

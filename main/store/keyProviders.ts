@@ -1,7 +1,8 @@
 /**
  * Where the master key for ID-number encryption comes from. The desktop seals
  * it with the OS keychain (Electron safeStorage, wired in main/index.ts as a
- * KeySealer); the station host keeps it in a 0600 file in the data directory.
+ * KeySealer); the station host keeps it in a 0600 file in the data directory,
+ * and so does a desktop with no real keychain (main/domain/keyStorage.ts).
  * Either way the key is made once, on first start, and never changes: losing
  * it makes every stored ID number unreadable.
  */
@@ -9,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, linkSync, readFileSync, statSync, unlinkSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { AppError } from '../domain/errors'
+import type { KeyStoragePlan } from '../domain/keyStorage'
 import { syncFolder, writeSyncedTemp } from './durableFiles'
 
 export const MASTER_KEY_BYTES = 32
@@ -119,4 +121,42 @@ export class SealedFileKeyProvider implements KeyProvider {
     this.cached = key
     return key
   }
+}
+
+/**
+ * Moves a sealed key into the key file, once: for a desktop whose key was
+ * sealed under safeStorage's basic_text fallback (a fixed password, no
+ * protection) or that has no keychain now. The same 32 bytes end up in the
+ * 0600 key file, so everything stored under them stays readable; the sealed
+ * copy goes only once the file holds exactly that key (a crash in between
+ * leaves both, and the next start finishes the move).
+ */
+export function moveSealedKeyToFile(dataDir: string, sealer: KeySealer): void {
+  const sealedFile = join(dataDir, SEALED_KEY_FILE_NAME)
+  if (!existsSync(sealedFile)) return
+  let key: Buffer
+  try {
+    key = new SealedFileKeyProvider(dataDir, sealer).masterKey()
+  } catch (err) {
+    throw new AppError(
+      'STORE_ERROR',
+      `本机此次没有可用的系统钥匙串，需把密钥 ${sealedFile} 移入密钥文件，但解不开它：${err instanceof Error ? err.message : String(err)}。若它是在系统钥匙串下密封的，请先启动钥匙串服务（gnome-keyring 或 KWallet）再打开本程序`,
+    )
+  }
+  const keyFile = join(dataDir, KEY_FILE_NAME)
+  publishOnce(keyFile, Buffer.from(`${key.toString('base64')}\n`))
+  if (!new FileKeyProvider(dataDir).masterKey().equals(key)) {
+    throw new AppError(
+      'STORE_ERROR',
+      `数据目录里有两把不同的密钥：${sealedFile}（由 ${sealer.name} 密封）与 ${keyFile}。无法判断哪一把加密了已存的身份证号，未作任何改动：请运维核对后移走错误的那一把`,
+    )
+  }
+  unlinkSync(sealedFile)
+  syncFolder(dataDir)
+}
+
+/** The desktop's key provider for this start's plan (main/domain/keyStorage.ts): the sealed key moved to the file first where the plan says so. */
+export function openKeyProvider(dataDir: string, plan: KeyStoragePlan, sealer: KeySealer): KeyProvider {
+  if (plan.moveSealedKeyToFile) moveSealedKeyToFile(dataDir, sealer)
+  return plan.storage.where === 'keychain' ? new SealedFileKeyProvider(dataDir, sealer) : new FileKeyProvider(dataDir)
 }

@@ -4,7 +4,11 @@
  * repositories runs in `store.transaction`, together with its audit row.
  */
 import { AppError } from '../domain/errors'
-import { appendAudit, type AuditEntry, type AuditRow } from './auditChain'
+import { utcTimestamp } from '../domain/timestamps'
+import { advanceAuditAnchor, auditAnchorFile, type AnchorAdvance } from './auditAnchor'
+import { appendAudit, keyAuditChain, type AuditEntry, type AuditRow } from './auditChain'
+import { AttachmentCipher } from './attachmentCipher'
+import { auditKeysOf, type AuditKeys } from './auditKeys'
 import { CaseQueueRepository } from './caseQueueRepository'
 import { CaseRepository } from './caseRepository'
 import { CertificatesRepository } from './certificatesRepository'
@@ -12,6 +16,7 @@ import { CollectionRepository } from './collectionRepository'
 import { databaseFile, openDatabase } from './database'
 import { DraftRepository } from './draftRepository'
 import { IdCipher } from './idCipher'
+import { OperatorsRepository } from './operatorsRepository'
 import { ItemUsageRepository } from './itemUsageRepository'
 import type { KeyProvider } from './keyProviders'
 import type { Migration } from './migrator'
@@ -55,6 +60,8 @@ export class Store {
   readonly certificates: CertificatesRepository
   /** The output window: agents named on cases (委托书) and who collected. */
   readonly collection: CollectionRepository
+  /** Operator accounts: roles, PIN hashes, lockouts (migration 017). */
+  readonly operators: OperatorsRepository
   // One wrapper for every transaction: building a new one per call cost ~30 µs of the ~150 µs an intake takes.
   private readonly runInTransaction: Transaction<(fn: () => unknown) => unknown>
   // Asked on every intake (are the cached catalog and calendar stale?): prepared once, not per call.
@@ -69,7 +76,11 @@ export class Store {
     readonly file: string,
     readonly schemaVersion: number,
     readonly cipher: IdCipher,
+    /** Seals photo files and their thumbnails at rest (attachmentCipher.ts). */
+    readonly attachmentCipher: AttachmentCipher,
     readonly clock: StoreClock = { now: () => new Date() },
+    /** The audit chain's and anchor's keys (auditKeys.ts); absent, the anchor cannot be moved. */
+    private readonly auditKeys?: AuditKeys,
   ) {
     this.cases = new CaseRepository(db, cipher)
     this.queue = new CaseQueueRepository(db, cipher)
@@ -83,6 +94,7 @@ export class Store {
     this.ratings = new RatingsRepository(db)
     this.certificates = new CertificatesRepository(db)
     this.collection = new CollectionRepository(db, cipher)
+    this.operators = new OperatorsRepository(db)
     this.runInTransaction = db.transaction((fn: () => unknown) => fn())
     this.dataVersion = db.prepare('PRAGMA data_version').pluck()
   }
@@ -120,6 +132,17 @@ export class Store {
   /** Appends to the audit chain; only inside `transaction`, with the change it records. */
   audit(entry: AuditEntry): AuditRow {
     return appendAudit(this.db, entry)
+  }
+
+  /** The signed head of the audit chain, beside the database (auditAnchor.ts). */
+  get auditAnchorFile(): string {
+    return auditAnchorFile(this.file)
+  }
+
+  /** Moves the anchor to the chain's head once the rows since it check out; `create`: also when there is none. */
+  advanceAuditAnchor(ifMissing: 'leave' | 'create' = 'leave'): AnchorAdvance {
+    if (!this.auditKeys) throw new AppError('STORE_ERROR', '此数据库连接没有审计密钥，不能更新锚点')
+    return advanceAuditAnchor(this.db, this.auditAnchorFile, this.auditKeys, utcTimestamp(this.clock.now()), ifMissing)
   }
 
   /**
@@ -165,11 +188,16 @@ function bindKey(db: Db, cipher: IdCipher, keyDescription: string, file: string)
 export function openStore(options: StoreOptions): Store {
   // The key first: a missing or unsafe key must stop the start before the database is touched.
   const cipher = new IdCipher(options.keyProvider.masterKey())
+  const auditKeys = auditKeysOf(options.keyProvider.masterKey())
   const file = databaseFile(options.dataDir)
   const { db, migrations } = openDatabase(file, options.migrations ?? knownMigrations)
   try {
     bindKey(db, cipher, options.keyProvider.description, file)
-    return new Store(db, file, migrations.schemaVersion, cipher, options.clock)
+    const { isNewSwitch } = keyAuditChain(db, auditKeys.chain)
+    const store = new Store(db, file, migrations.schemaVersion, cipher, new AttachmentCipher(options.keyProvider.masterKey()), options.clock, auditKeys)
+    // The first keyed open anchors the chain at once; later a missing anchor is a finding, never silently replaced.
+    if (isNewSwitch) store.advanceAuditAnchor('create')
+    return store
   } catch (err) {
     db.close()
     throw err

@@ -11,7 +11,7 @@ import type { Result } from '../contract/result'
 
 export interface IpcBinding {
   /** Serves one more of our windows (the customer-facing rating panel on a second display) until the returned function runs. */
-  addWindow(window: BrowserWindow): () => void
+  addWindow(window: BrowserWindow, role?: { panel: boolean }): () => void
   dispose(): void
 }
 
@@ -29,15 +29,23 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow
 export function bindIpc(app: App, window: BrowserWindow, isOwnUrl: (url: string) => boolean): IpcBinding {
   // Only windows this shell opened itself: the counter's window and, where there is one, the customer panel.
   const windows = new Set<BrowserWindow>([window])
+  // Windows that are the applicant's customer panel: main opened them, so the flag is main's word, not the page's.
+  const panels = new Set<BrowserWindow>()
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, request: unknown): Promise<Result<unknown>> => {
     if (![...windows].some((w) => isTrustedSender(event, w, isOwnUrl))) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } }
     }
-    const { name, input } = (typeof request === 'object' && request !== null ? request : {}) as {
+    const { name, input, session } = (typeof request === 'object' && request !== null ? request : {}) as {
       name?: unknown
       input?: unknown
+      session?: unknown
     }
-    return app.dispatcher.invoke(name, input, { transport: 'electron' })
+    const panel = [...panels].some((w) => !w.isDestroyed() && w.webContents.id === event.sender.id)
+    return app.dispatcher.invoke(name, input, {
+      transport: 'electron',
+      ...(typeof session === 'string' && session !== '' ? { session } : {}),
+      ...(panel ? { panel } : {}),
+    })
   })
 
   const unsubscribe = app.services.events.subscribe((name, payload) => {
@@ -46,9 +54,13 @@ export function bindIpc(app: App, window: BrowserWindow, isOwnUrl: (url: string)
   })
 
   return {
-    addWindow(extra) {
+    addWindow(extra, role) {
       windows.add(extra)
-      return () => void windows.delete(extra)
+      if (role?.panel) panels.add(extra)
+      return () => {
+        windows.delete(extra)
+        panels.delete(extra)
+      }
     },
     dispose() {
       unsubscribe()

@@ -14,6 +14,7 @@ import type { App } from '../app'
 import type { EventEnvelope } from '../contract/bridge'
 import type { ApiError, Result } from '../contract/result'
 import { CARRIER_PUSH_HEADER } from './carrierPushSecret'
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy'
 import { CARRIER_PUSH_PATH, handleCarrierPush, isCarrierPushPath } from './carrierPushRoute'
 
 export interface StationServerOptions {
@@ -39,6 +40,11 @@ export interface StationServer {
   close(): Promise<void>
 }
 
+/** The tab's session token (session.signIn's answer), per request. */
+export const SESSION_HEADER = 'x-onewindow-session'
+/** Set by the customer panel page (#/rate). */
+export const PANEL_HEADER = 'x-onewindow-panel'
+
 const MAX_BODY_BYTES = 12 * 1024 * 1024 // a document-camera photo in base64 fits; nothing bigger is legitimate
 
 const contentTypes: Record<string, string> = {
@@ -56,19 +62,6 @@ const contentTypes: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
-// Same policy as the Electron window: our own code only; ws: for the event socket.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
 
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>, extraHeaders: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
@@ -213,7 +206,11 @@ export async function startStationServer(app: App, options: StationServerOptions
       }
       return fail(res, 400, { code: 'BAD_INPUT', message: '请求体不是合法的 JSON' })
     }
-    const result = await app.dispatcher.invoke(name, input, { transport: 'station' })
+    const sessionHeader = req.headers[SESSION_HEADER]
+    const session = typeof sessionHeader === 'string' && sessionHeader !== '' ? sessionHeader : undefined
+    // The customer panel page says it is one; it gains only the right to rate a visit a clerk offered.
+    const panel = req.headers[PANEL_HEADER] === '1'
+    const result = await app.dispatcher.invoke(name, input, { transport: 'station', ...(session ? { session } : {}), ...(panel ? { panel } : {}) })
     sendJson(res, result.ok ? 200 : statusFor(result.error), result)
   }
 
@@ -240,7 +237,7 @@ export async function startStationServer(app: App, options: StationServerOptions
     }
     res.writeHead(200, {
       'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
     })

@@ -9,6 +9,7 @@ import type { OneWindowBridge } from '../../main/contract/bridge'
 import type { ApiError } from '../../main/contract/result'
 import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../main/contract'
 import { createHttpBridge, takeToken } from './httpBridge'
+import { adoptSessionToken, dropSessionToken, onSessionToken, sessionToken, type SessionEnd } from './sessionToken'
 
 declare global {
   interface Window {
@@ -43,9 +44,32 @@ export function getBridge(): OneWindowBridge {
 }
 
 export async function call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await getBridge().invoke(name, input)
-  if (!result.ok) throw new CommandError(result.error)
+  const token = sessionToken()
+  const result = await getBridge().invoke(name, input, token ? { session: token } : undefined)
+  if (!result.ok) {
+    const { code, message } = result.error
+    // The session is gone (idle sign-out, account disabled): the page asks for the PIN again, the draft stays on screen.
+    // Only the session this call carried, still this tab's: a tab never signed in was not signed out, and a new sign-in stands.
+    const ended = (code === 'SESSION_EXPIRED' || code === 'UNAUTHORIZED') && name !== 'session.signIn'
+    if (ended && token !== null && token === sessionToken()) dropSessionToken({ code, message })
+    throw new CommandError(result.error)
+  }
+  if (name === 'session.signIn') adoptSessionToken((result.value as CommandOutput<'session.signIn'>).token)
+  if (name === 'session.signOut') dropSessionToken()
   return result.value
+}
+
+/**
+ * Ends this tab's session from the page (its idle time ran out): the tab
+ * forgets the token at once, so the sign-in dialog opens with `end` as its
+ * notice, then main is told to end it too (should that fail, main's own idle
+ * time ends it).
+ */
+export async function endSession(end: SessionEnd): Promise<void> {
+  const token = sessionToken()
+  if (token === null) return
+  dropSessionToken(end)
+  await getBridge().invoke('session.signOut', {}, { session: token })
 }
 
 export function onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
@@ -62,13 +86,29 @@ export function useEvent<E extends EventName>(name: E, listener: (payload: Event
 /**
  * Runs `listener` each time pushed events resume after a gap (the station
  * host's socket dropped and came back): pushes sent in between were lost, so
- * a value kept current by pushes must load again. Never runs on Electron IPC.
+ * a value kept current by pushes must load again (never on Electron IPC).
+ * Also after each sign-in on this tab (`onSignedIn`).
  */
 export function onResync(listener: () => void): () => void {
   const unsubscribe = getBridge().onLinkChange?.((link) => {
     if (link === 'resumed') listener()
   })
-  return unsubscribe ?? (() => undefined)
+  const unsignedIn = onSignedIn(listener)
+  return () => {
+    unsubscribe?.()
+    unsignedIn()
+  }
+}
+
+/**
+ * Runs `listener` after each sign-in on this tab: what was refused to a tab
+ * nobody had signed in on (or was shown to the operator before) loads again
+ * for the one now signed in.
+ */
+export function onSignedIn(listener: () => void): () => void {
+  return onSessionToken(({ token }) => {
+    if (token !== null) listener()
+  })
 }
 
 /** onResync for the component's lifetime; the latest listener is always the one called. */

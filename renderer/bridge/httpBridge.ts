@@ -66,11 +66,15 @@ export function createHttpBridge(token: string): OneWindowBridge {
 
   return {
     transport: 'station',
-    async invoke(name, input) {
+    async invoke(name, input, context) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}` }
+      if (context?.session) headers['x-onewindow-session'] = context.session
+      // The customer panel (#/rate) has no operator: it may only rate a visit a clerk offered on it.
+      if (window.location.hash.startsWith('#/rate')) headers['x-onewindow-panel'] = '1'
       try {
         const response = await fetch(`/api/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          headers,
           body: JSON.stringify(input ?? {}),
         })
         return (await response.json()) as Result<never>

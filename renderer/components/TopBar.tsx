@@ -1,5 +1,5 @@
 import { Button, Tag, Tooltip, Typography } from 'antd'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../main/contract'
 import { call, useIsLinkLost } from '../bridge/client'
@@ -16,7 +16,7 @@ type Info = CommandOutput<'system.info'>
 
 export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
   const { t, i18n } = useTranslation()
-  const { value: session } = useSession()
+  const { value: session, ended } = useSession()
   const statuses = useDeviceStatuses()
   // The holiday-calendar light speaks in words, and only while it has something to say (next year's notice missing).
   const calendar = statuses.find((s) => s.device === 'calendar')
@@ -25,6 +25,10 @@ export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
   // Station host only: while its event socket is down, the lights and the operator may be out of date.
   const isLinkLost = useIsLinkLost()
   const [signingIn, setSigningIn] = useState(false)
+  // Signed out by main (idle time, account disabled): ask for the PIN again at once; the screen behind keeps its draft.
+  useEffect(() => {
+    if (ended) setSigningIn(true)
+  }, [ended])
   const nextLocale: Locale = i18n.language === 'en' ? 'zh-CN' : 'en'
   const stationName = info ? `${info.hallName} · ${info.stationName}` : '…'
   const barRef = useRef<HTMLDivElement>(null)
@@ -50,7 +54,7 @@ export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
         {session.operator ? <Typography.Text strong>{session.operator}</Typography.Text> : <Typography.Text type="secondary">{t('notSignedIn')}</Typography.Text>}
       </span>
       {session.operator ? (
-        <Button size="small" onClick={() => void call('session.signOut', {})}>
+        <Button size="small" data-testid="sign-out" onClick={() => void call('session.signOut', {})}>
           {t('signOut')}
         </Button>
       ) : (
@@ -81,7 +85,13 @@ export function TopBar({ info }: { info: Info | null }): React.JSX.Element {
       <Button size="small" type="text" data-testid="locale-switch" onClick={() => setLocale(nextLocale)}>
         {t('language')}
       </Button>
-      <SignInDialog open={signingIn} onClose={() => setSigningIn(false)} />
+      <SignInDialog
+        open={signingIn}
+        onClose={() => setSigningIn(false)}
+        // Main's words when a supervisor ended the session (account disabled, PIN reset); the idle notice in the tab's language.
+        notice={ended ? (ended.code === 'SESSION_EXPIRED' ? t('sessionExpired') : ended.message) : null}
+        demoOperators={info?.demoOperators ?? null}
+      />
     </div>
   )
 }

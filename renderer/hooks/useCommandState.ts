@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { EventName, EventPayload } from '../../main/contract'
-import { onEvent, onResync } from '../bridge/client'
+import { onEvent, onResync, onSignedIn } from '../bridge/client'
 import { loadingSnapshot, shareCommandState, startCommandState, type CommandSnapshot, type CommandStateSpec } from './commandState'
 
 export type { CommandSnapshot } from './commandState'
@@ -27,8 +27,8 @@ function toSpec<T, E extends EventName>(options: () => CommandStateOptions<T, E>
     // The latest apply, so a component's closure is never stale.
     subscribe: push ? (onPush) => onEvent(push.event, onPush) : undefined,
     apply: push ? (current, payload) => (options().push?.apply ?? push.apply)(current, payload) : undefined,
-    // Only a value kept current by pushes can have missed some in a gap; a loaded-once value (system.info) stays.
-    resync: push ? onResync : undefined,
+    // Only a value kept current by pushes can have missed some in a gap; a loaded-once value loads again only for a new sign-in.
+    resync: push ? onResync : onSignedIn,
   }
 }
 

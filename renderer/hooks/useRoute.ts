@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 
 /** In Alt+number order: a new screen goes at the end, so the hand keeps the numbers it learned. */
-export const screenIds = ['intake', 'cases', 'output', 'courier', 'agent', 'reports', 'devices', 'review'] as const
+export const screenIds = ['intake', 'cases', 'output', 'courier', 'agent', 'reports', 'devices', 'review', 'settings'] as const
 export type ScreenId = (typeof screenIds)[number]
 
 export interface Route {

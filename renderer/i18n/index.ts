@@ -29,13 +29,15 @@ import { output as zhOutput } from './zh-CN/output'
 import { output as enOutput } from './en/output'
 import { review as zhReview } from './zh-CN/review'
 import { review as enReview } from './en/review'
+import { settings as zhSettings } from './zh-CN/settings'
+import { settings as enSettings } from './en/settings'
 
 export type Locale = 'zh-CN' | 'en'
 const LOCALE_KEY = 'onewindow.locale'
 
 export const resources = {
-  'zh-CN': { common: zhCommon, scanning: zhScanning, idcard: zhIdcard, intake: zhIntake, cases: zhCases, print: zhPrint, outbox: zhOutbox, courier: zhCourier, ratings: zhRatings, output: zhOutput, agent: zhAgent, review: zhReview },
-  en: { common: enCommon, scanning: enScanning, idcard: enIdcard, intake: enIntake, cases: enCases, print: enPrint, outbox: enOutbox, courier: enCourier, ratings: enRatings, output: enOutput, agent: enAgent, review: enReview, deviceReasons: enDeviceReasons },
+  'zh-CN': { common: zhCommon, scanning: zhScanning, idcard: zhIdcard, intake: zhIntake, cases: zhCases, print: zhPrint, outbox: zhOutbox, courier: zhCourier, ratings: zhRatings, output: zhOutput, agent: zhAgent, review: zhReview, settings: zhSettings },
+  en: { common: enCommon, scanning: enScanning, idcard: enIdcard, intake: enIntake, cases: enCases, print: enPrint, outbox: enOutbox, courier: enCourier, ratings: enRatings, output: enOutput, agent: enAgent, review: enReview, settings: enSettings, deviceReasons: enDeviceReasons },
 } as const
 
 export function savedLocale(): Locale {

@@ -20,16 +20,27 @@ export function IntakeScreen(): React.JSX.Element {
 
 /**
  * Drafts and cases belong to the signed-in operator, so the form opens only
- * once someone is signed in — and starts over (with that operator's own
- * draft) when the operator changes. Until the session is known it offers
- * nothing, so a signed-in clerk never sees "sign in first" flash by.
+ * once someone is signed in. Until the session is known it offers nothing,
+ * so a signed-in clerk never sees "sign in first" flash by.
+ *
+ * A session that ended by itself (idle time, or a supervisor's change) keeps
+ * the form as it is under the sign-in dialog: signing in again carries on
+ * where the typing stopped. When someone else signs in then, the form is
+ * theirs to carry on (the colleague taking over the window serves the same
+ * applicant; the draft moves to their name at its next save). Only a
+ * deliberate sign-out closes the form; the next one to sign in opens their
+ * own draft.
  */
 export function SignedInIntake({ isAgent }: { isAgent: boolean }): React.JSX.Element | null {
   const { t } = useTranslation()
   const { t: ti } = useTranslation('intake')
-  const { value: session, phase } = useSession()
+  const { value: session, phase, ended } = useSession()
   const [isSigningIn, setSigningIn] = useState(false)
-  if (session.operator) return <IntakeWorkspace key={session.operator} isAgent={isAgent} />
+  const [isKept, setKept] = useState(false)
+  // Derived from the session as it changes (React's "adjust state while rendering"): kept from the first sign-in to a deliberate sign-out.
+  const shouldKeep = session.operator !== null ? true : ended === null && phase === 'loaded' ? false : isKept
+  if (shouldKeep !== isKept) setKept(shouldKeep)
+  if (shouldKeep) return <IntakeWorkspace isAgent={isAgent} />
   if (phase === 'loading') return null
   return (
     <>

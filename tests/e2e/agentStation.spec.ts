@@ -10,10 +10,12 @@
  * document camera; the emulated reader takes the card.
  */
 import type { LaunchOptions, Locator, Page } from '@playwright/test'
-import { expect, test as stationTest } from './stationFixture'
+import { DEMO_PIN } from '../../main/demoOperators'
+import { expect, signIn, test as stationTest } from './stationFixture'
 
 const BRANCH = { branchName: '中国工商银行徐州鼓楼支行', branchCode: 'ICBC-XZ-0301' }
-const CLERK = '工行 刘芳 B1207'
+/** The demo hall's 代办 account: its label is what the case records as the agent. */
+const CLERK = { id: 'G0015', label: '孙丽 G0015' }
 /** Above the wedge detector's 50 ms gap: a person typing, not a scanner. */
 const TYPE_DELAY_MS = 60
 
@@ -45,9 +47,12 @@ test('an agent intake from the card tap to a receipt naming the branch, keyboard
   await expect(shell.getByTestId('agent-branch')).toContainText(`代办网点：${BRANCH.branchName}`)
   await expect(shell.getByTestId('intake-sign-in')).toBeFocused()
   await shell.keyboard.press('Enter')
-  await typeInto(shell, shell.getByTestId('operator-input'), CLERK)
+  await typeInto(shell, shell.getByTestId('operator-input'), CLERK.id)
+  await shell.keyboard.press('Enter')
+  await typeInto(shell, shell.getByTestId('pin-input'), DEMO_PIN)
   await shell.keyboard.press('Enter')
   await expect(shell.getByTestId('intake-form')).toBeVisible()
+  await expect(shell.getByTestId('operator')).toContainText(CLERK.label)
   await expect(shell.getByTestId('light-idcard')).toHaveAttribute('data-state', 'ok')
 
   // The applicant taps their card (the demo reader's tap, from the keyboard); the card has no phone, so that comes next.
@@ -103,8 +108,9 @@ test('an agent intake from the card tap to a receipt naming the branch, keyboard
   // The receipt, shown at once with no printer: the branch is on it.
   await expect(shell.getByTestId('print-preview-sheet')).toContainText(caseNo)
   await expect(shell.getByTestId('print-preview-sheet')).toContainText(`代办网点：${BRANCH.branchName}`)
+  station.app.services.session.actAs(CLERK.label, 'agent')
   const stored = station.app.services.cases.get(caseNo)
-  expect(stored.agent).toMatchObject({ ...BRANCH, agentName: CLERK })
+  expect(stored.agent).toMatchObject({ ...BRANCH, agentName: CLERK.label })
   expect(stored).toMatchObject({ delivery: 'express', express: { province: '江苏省', district: '鼓楼区' } })
 
   // Enter: the next applicant. Alt+L: the branch's cases, this one marked 代办; Enter opens it.
@@ -127,7 +133,7 @@ test.describe('at a hall window', () => {
 
   test('the 代办 screen lists the cases branches took, and none of the window’s own', async ({ page, station }) => {
     const { services } = station.app
-    services.session.signIn('王晓明 A0123')
+    services.session.actAs('王晓明 A0123', 'window')
     const item = services.catalog.item('XK00201004')
     services.intake.accept({
       form: {
@@ -141,6 +147,7 @@ test.describe('at a hall window', () => {
     const shell = page
     await shell.goto(station.server.openUrl)
     await expect(shell.getByTestId('station-name')).toContainText(services.config.stationName)
+    await signIn(shell, 'A0123')
     await shell.keyboard.press('Alt+5')
     await expect(shell.getByTestId('agent-from-branches')).toContainText('银行网点代办')
     await expect(shell.getByTestId('queue-count')).toContainText('共 0 件')

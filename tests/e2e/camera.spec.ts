@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { LaunchOptions } from '@playwright/test'
 import { barcodeVideoY4m } from '../fixtures/barcodeFrames'
-import { expect, test as stationTest } from './stationFixture'
+import { expect, signIn, test as stationTest } from './stationFixture'
 
 /** A SF waybill number: recognised by classification, and no screen takes a waybill unasked. */
 const WAYBILL = 'SF1234567890123'
@@ -43,6 +43,7 @@ const test = stationTest.extend<object, { fakeCameraVideo: string }>({
 })
 
 test('reads a Code 128 waybill number from the camera and routes it like any scan', async ({ shell }) => {
+  await signIn(shell, 'A0123')
   await shell.getByTestId('camera-scan-open').click()
   await expect(shell.getByTestId('camera-scanner')).toBeVisible()
   // The viewfinder is drawn over the live picture.
@@ -63,9 +64,7 @@ test('opens and closes the camera scanner with F8', async ({ shell }) => {
 })
 
 test('photographs a material with the document camera onto its checklist line, retakes and removes it', async ({ shell, station }) => {
-  await shell.getByTestId('sign-in').click()
-  await shell.getByTestId('operator-input').fill('A0789')
-  await shell.getByTestId('operator-input').press('Enter')
+  await signIn(shell, 'A0123')
   await shell.getByTestId('nav-intake').click()
   await shell.getByTestId('item-search').fill('企业设立')
   await shell.getByTestId('item-search').press('Enter')
@@ -82,6 +81,8 @@ test('photographs a material with the document camera onto its checklist line, r
   const thumbnail = line.getByTestId('material-photo-thumbnail')
   await expect(thumbnail).toBeVisible()
   await expect(thumbnail).toHaveAttribute('src', /^data:image\/jpeg;base64,/)
+  // Read back in-process as the same clerk: a draft is its operator's.
+  station.app.services.session.actAs('王晓明 A0123', 'window')
   const draft = station.app.services.intake.currentDraft()
   expect(draft).not.toBeNull()
   const stored = station.app.services.attachments.list({ draftId: draft!.draftId })
@@ -135,7 +136,7 @@ test('a checklist lists its photos once, and watches the cameras only while the 
   })
   const watchers = (): Promise<number> => shell.evaluate(() => (window as unknown as { cameraWatchers: number }).cameraWatchers)
 
-  station.app.services.session.signIn('王晓明 A0123')
+  await signIn(shell, 'A0123')
   await shell.getByTestId('nav-intake').click()
   await expect(shell.getByTestId('intake-form')).toBeVisible()
   const before = await watchers()

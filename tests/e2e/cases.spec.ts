@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test'
 import type { Station } from '../../main/station'
 import { seedCases } from '../fixtures/queueSeed'
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
 
 const ESTABLISH = 'XK00201001' // 企业设立登记
 const SOLE_TRADER = 'XK00201004' // 个体工商户设立登记
@@ -17,10 +17,11 @@ const SOLE_TRADER = 'XK00201004' // 个体工商户设立登记
  * in the demo hall each would otherwise pop up its on-screen preview, as a
  * receipt printed at this station should.
  */
-async function openQueue(page: Page, station: Station): Promise<void> {
+async function openQueue(page: Page, station: Station, operatorId: string): Promise<void> {
   await expect.poll(() => station.app.services.printing.jobs({ limit: 500 }).filter((j) => j.state !== 'done').length).toBe(0)
   await page.goto(station.server.openUrl)
   await expect(page.getByTestId('station-name')).toContainText(station.app.services.config.stationName)
+  await signIn(page, operatorId)
   await page.keyboard.press('Alt+2')
   await expect(page.getByTestId('queue-table')).toBeVisible()
 }
@@ -53,12 +54,14 @@ async function pressForTransition(page: Page, key: string): Promise<void> {
 
 test('filters by state, finds a case by its number, and a transition grows its timeline', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
+  services.session.actAs('王晓明 A0123', 'window')
   const seeded = seedCases(services, 12, [ESTABLISH, SOLE_TRADER])
+  services.session.actAs('刘芳 R0003', 'reviewer')
   for (const c of seeded.slice(0, 3)) services.cases.transition({ caseNo: c.caseNo, action: 'startReview' })
   const target = seeded[1]!
 
-  await openQueue(page, station)
+  // The reviewer works the queue: 补正, 补齐 and 通过 are theirs.
+  await openQueue(page, station, 'R0003')
   await expect(page.getByTestId('queue-count')).toHaveText('共 12 件')
 
   // State filter: only the three in review.
@@ -108,6 +111,7 @@ test('filters by state, finds a case by its number, and a transition grows its t
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'needs_supplement')
   await expect(page.getByTestId('case-deadline')).toContainText('暂停计时')
   await expect(page.getByTestId('timeline-entry')).toHaveCount(5)
+  services.session.actAs('王晓明 A0123', 'window')
   services.cases.transition({ caseNo: target.caseNo, action: 'supply' })
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'in_review')
   await expect(page.getByTestId('timeline-entry')).toHaveCount(6)
@@ -126,10 +130,11 @@ test('filters by state, finds a case by its number, and a transition grows its t
 
 test('any dialog gives the keyboard back the moment it closes, to the element that had it', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
+  services.session.actAs('王晓明 A0123', 'window')
   const [target] = seedCases(services, 1, [ESTABLISH])
+  services.session.actAs('刘芳 R0003', 'reviewer')
   services.cases.transition({ caseNo: target!.caseNo, action: 'startReview' })
-  await openQueue(page, station)
+  await openQueue(page, station, 'R0003')
   await openCase(page, target!.caseNo)
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'in_review')
   // Every fade-out now outlasts any wait below: the keyboard must not wait for it.
@@ -161,10 +166,10 @@ test('any dialog gives the keyboard back the moment it closes, to the element th
 
 test('a queue longer than a page loads the next page as it scrolls, keeping only visible rows in the page', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
+  services.session.actAs('王晓明 A0123', 'window')
   seedCases(services, 230, [ESTABLISH, SOLE_TRADER])
 
-  await openQueue(page, station)
+  await openQueue(page, station, 'A0123')
   await expect(page.getByTestId('queue-count')).toHaveText('共 230 件')
   const rows = page.locator('[data-case-no]')
   await expect(rows.first()).toBeVisible()

@@ -11,10 +11,12 @@ import type { IntakeForm } from '../../main/domain/intakeForm'
 import type { Station } from '../../main/station'
 import { applicantOf } from '../fixtures/queueSeed'
 import { sendKeyBurst } from './keyBursts'
-import { expect, test } from './stationFixture'
+import { expect, signIn, test } from './stationFixture'
 
 test.use({ stationConfig: { devices: { idcard: { mode: 'emulator', pollMs: 100 } } } })
 
+/** The demo hall's 寄递 account. */
+const COURIER = { id: 'K0007', label: '赵强 K0007' }
 const ITEM = 'XK00201004' // 个体工商户设立登记: window or express
 /** A USB wedge scanner's pace: a key every 4 ms. */
 const SCANNER_GAP_MS = 4
@@ -33,18 +35,25 @@ function aReadyCase(station: Station, i: number, delivery: 'express' | 'window' 
         ? { method: 'express', recipient: a.name, phone: a.phone, province: '江苏省', city: '徐州市', district: '鼓楼区', address: `中山北路 ${12 + i} 号` }
         : { method: 'window' },
   }
+  // Each step in-process as the demo hall's operator whose step it is.
+  services.session.actAs('王晓明 A0123', 'window')
   const { caseNo } = services.intake.accept({ form })
   // 个体工商户设立登记 issues 营业执照: its number is recorded at approval.
   const certificate = { type: '营业执照', number: `92320302MA${String(i).padStart(8, '0')}` }
-  for (const action of ['startReview', 'approve', 'produce'] as const) services.cases.transition({ caseNo, action, ...(action === 'approve' ? { certificate } : {}) })
+  services.session.actAs('刘芳 R0003', 'reviewer')
+  for (const action of ['startReview', 'approve'] as const) services.cases.transition({ caseNo, action, ...(action === 'approve' ? { certificate } : {}) })
+  services.session.actAs('周敏 C0310', 'output')
+  services.cases.transition({ caseNo, action: 'produce' })
+  services.session.actAs(COURIER.label, 'courier')
   return caseNo
 }
 
-/** Opens the desk once the seeded cases' receipts are printed (each would otherwise pop up its on-screen preview). */
+/** Opens the desk, the courier desk's clerk signed in, once the seeded cases' receipts are printed (each would otherwise pop up its on-screen preview). */
 async function openDesk(page: Page, station: Station): Promise<void> {
   await expect.poll(() => station.app.services.printing.jobs({ limit: 500 }).filter((j) => j.state !== 'done').length).toBe(0)
   await page.goto(station.server.openUrl)
   await expect(page.getByTestId('station-name')).toContainText(station.app.services.config.stationName)
+  await signIn(page, COURIER.id)
   await page.keyboard.press('Alt+4')
   await expect(page.getByTestId('screen-courier')).toBeVisible()
   await expect(page.getByTestId('desk-carrier')).toHaveAttribute('data-kind', 'manual')
@@ -77,7 +86,6 @@ async function sign(page: Page): Promise<void> {
 
 test('the desk from scan to printed handover list, keyboard only', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
   const scanned = aReadyCase(station, 1)
   const typed = aReadyCase(station, 2)
   const atWindow = aReadyCase(station, 3, 'window')
@@ -163,12 +171,12 @@ test.describe('at a courier station', () => {
   test.use({ stationConfig: { profile: 'courier', devices: { idcard: { mode: 'emulator', pollMs: 100 } } } })
 
   test('a receipt scanned on another screen is put on the desk, and its waybill scan ships it', async ({ page, station }) => {
-    station.app.services.session.signIn('陈静 B0042')
     const caseNo = aReadyCase(station, 4)
     const waybillNo = makeSfWaybillNo(1_000_000_004)
     await expect.poll(() => station.app.services.printing.jobs({ limit: 50 }).filter((j) => j.state !== 'done').length).toBe(0)
     await page.goto(station.server.openUrl)
     await expect(page.getByTestId('station-name')).toContainText(station.app.services.config.stationName)
+    await signIn(page, COURIER.id)
     await page.keyboard.press('Alt+2')
     await expect(page.getByTestId('screen-cases')).toBeVisible()
 
@@ -188,7 +196,6 @@ test.describe('at a courier station', () => {
 
 test('a shipment is cancelled from the desk with a reason, by the keyboard: the case back to ready, the batch empty', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
   const caseNo = aReadyCase(station, 5)
   const waybillNo = makeSfWaybillNo(1_000_000_005)
   await openDesk(page, station)
@@ -225,11 +232,11 @@ test.describe('in the demo hall, on the carrier emulator', () => {
 
   test('the demo clock on the desk moves the carrier a day ahead and the parcel shows 签收', async ({ page, station }) => {
     const { services } = station.app
-    services.session.signIn('陈静 B0042')
     const caseNo = aReadyCase(station, 6)
     await expect.poll(() => services.printing.jobs({ limit: 50 }).filter((j) => j.state !== 'done').length).toBe(0)
     await page.goto(station.server.openUrl)
     await expect(page.getByTestId('station-name')).toContainText(services.config.stationName)
+    await signIn(page, COURIER.id)
     await page.keyboard.press('Alt+4')
     await expect(page.getByTestId('desk-carrier')).toHaveAttribute('data-kind', 'http')
     await expect(page.getByTestId('desk-entry')).toBeFocused()

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { loadEmulatorCards } from '../../main/emulators/demoCards'
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
 
 const cjk = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/
 
@@ -14,7 +14,7 @@ async function linesOf(locator: Locator): Promise<number> {
 }
 
 test('keeps each fact of the picked item on one line, in English and in Chinese', async ({ shell, station }) => {
-  station.app.services.session.signIn('王晓明 A0123')
+  await signIn(shell, 'A0123')
   const item = station.app.services.catalog.item('XK00201001')
   await expect(shell.getByTestId('intake-form')).toBeVisible()
   await shell.getByTestId('locale-switch').click()
@@ -55,6 +55,7 @@ test('keeps each fact of the picked item on one line, in English and in Chinese'
 })
 
 test('shows the device screen in English: every light’s detail and the demo cards, names as on the card', async ({ shell, station }) => {
+  await signIn(shell, 'A0123')
   await shell.getByTestId('locale-switch').click()
   await shell.keyboard.press('Alt+7')
   const screen = shell.getByTestId('screen-devices')
@@ -105,7 +106,7 @@ test.describe('at the hall PC’s 1366×768, in English as in Chinese', () => {
 
   test('keeps the top bar to one row, every light showing its state in colour and icon and naming its device', async ({ shell, station }) => {
     const { services } = station.app
-    services.session.signIn('王晓明 A0123')
+    await signIn(shell, 'A0123')
     // The longest the bar gets in a demo hall: signed in, and the calendar's notice up.
     services.devices.report('calendar', { state: 'warning', reason: 'next_year_missing', params: { year: 2031 }, message: '2031 年节假日安排未导入，新受理办件的时限将暂按周末计算' })
     await expect(shell.getByTestId('calendar-notice')).toBeVisible()
@@ -147,6 +148,7 @@ test.describe('at the hall PC’s 1366×768, in English as in Chinese', () => {
 
   test('shows the lights’ names again where the top bar has room for them', async ({ shell, station }) => {
     const { services } = station.app
+    await signIn(shell, 'A0123')
     services.devices.report('calendar', { state: 'warning', reason: 'next_year_missing', params: { year: 2031 }, message: '2031 年节假日安排未导入，新受理办件的时限将暂按周末计算' })
     const lights = shell.getByTestId('device-lights')
     const name = shell.getByTestId('light-idcard').locator('.device-light-name')
@@ -171,7 +173,9 @@ test.describe('at the hall PC’s 1366×768, in English as in Chinese', () => {
   for (const language of ['en', 'zh'] as const) {
     test(`keeps the accepted dialog inside the screen, its buttons in view (${language})`, async ({ shell, station }) => {
       const { services } = station.app
-      services.session.signIn('王晓明 A0123')
+      // The clerk signed in on this page; their draft saved in-process, as the same clerk, comes back on reload.
+      await signIn(shell, 'A0123')
+      services.session.actAs('王晓明 A0123', 'window')
       const item = services.catalog.item('XK00201001')
       services.intake.saveDraft({
         form: {

@@ -5,7 +5,7 @@
  */
 import type { Page, WebSocketRoute } from '@playwright/test'
 import { seedCases } from '../fixtures/queueSeed'
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
 
 /**
  * Routes the page's event socket through Playwright so a test can drop it and
@@ -44,6 +44,7 @@ async function droppableEventSocket(page: Page) {
 test('shows a device light that changed while the event socket was down once it is back', async ({ page, station }) => {
   const events = await droppableEventSocket(page)
   await page.goto(station.server.openUrl)
+  await signIn(page, 'A0123')
   const light = page.getByTestId('light-labelPrinter')
   // No printer in the demo hall: the label printer's light starts as screen preview.
   await expect(light).toHaveAttribute('data-state', 'preview')
@@ -67,16 +68,19 @@ test('shows a device light that changed while the event socket was down once it 
 
 test('shows an open case as it stands after a change made while the event socket was down', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
+  services.session.actAs('王晓明 A0123', 'window')
   const [target] = seedCases(services, 1, ['XK00201001'])
   // Each receipt would pop up its on-screen preview in the demo hall: let them finish first.
   await expect.poll(() => services.printing.jobs({ limit: 50 }).filter((j) => j.state !== 'done').length).toBe(0)
   const events = await droppableEventSocket(page)
   await page.goto(station.server.openUrl)
+  await signIn(page, 'A0123')
   await page.evaluate((caseNo) => (window.location.hash = `#/cases/${caseNo}`), target!.caseNo)
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'accepted')
 
   await events.drop()
+  // Meanwhile, at the reviewer's window.
+  services.session.actAs('刘芳 R0003', 'reviewer')
   services.cases.transition({ caseNo: target!.caseNo, action: 'startReview' })
   events.restore()
 
@@ -85,16 +89,18 @@ test('shows an open case as it stands after a change made while the event socket
 
 test('shows a queue row as it stands after a change made while the event socket was down', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
+  services.session.actAs('王晓明 A0123', 'window')
   const [target] = seedCases(services, 1, ['XK00201001'])
   await expect.poll(() => services.printing.jobs({ limit: 50 }).filter((j) => j.state !== 'done').length).toBe(0)
   const events = await droppableEventSocket(page)
   await page.goto(station.server.openUrl)
+  await signIn(page, 'A0123')
   await page.keyboard.press('Alt+2')
   const row = page.locator(`[data-case-no="${target!.caseNo}"]`)
   await expect(row).toContainText('已受理')
 
   await events.drop()
+  services.session.actAs('刘芳 R0003', 'reviewer')
   services.cases.transition({ caseNo: target!.caseNo, action: 'startReview' })
   events.restore()
 

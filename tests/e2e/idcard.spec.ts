@@ -6,21 +6,24 @@
 import type { Page } from '@playwright/test'
 import type { CommandOutput } from '../../main/contract'
 import type { Station } from '../../main/station'
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
 
 test.use({ stationConfig: { devices: { idcard: { mode: 'emulator', pollMs: 100 } } } })
 
+/** The demo hall's window clerk (A0123), as every write records them. */
+const CLERK = '王晓明 A0123'
+
 /** Lays a demo card through the demo command, as the tap-card panel does. */
 async function place(station: Station, cardIndex: number): Promise<void> {
+  // In-process, as the clerk at this window (the command needs a signed-in operator like every other).
+  station.app.services.session.actAs(CLERK, 'window')
   const result = await station.app.dispatcher.invoke('demo.idcard.place', { cardIndex }, { transport: 'test' })
   expect(result.ok).toBe(true)
 }
 
 async function openIntake(shell: Page): Promise<void> {
-  await shell.getByTestId('sign-in').click()
-  await shell.getByTestId('operator-input').fill('刘晓 A0007')
-  await shell.getByTestId('operator-input').press('Enter')
-  await expect(shell.getByTestId('operator')).toContainText('刘晓 A0007')
+  await signIn(shell, 'A0123')
+  await expect(shell.getByTestId('operator')).toContainText(CLERK)
   await shell.getByTestId('nav-intake').click()
   await expect(shell.getByTestId('intake-form')).toBeVisible()
   await expect(shell.getByTestId('light-idcard')).toHaveAttribute('data-state', 'ok')
@@ -81,6 +84,8 @@ test('a refused card clears the previous applicant the last card filled', async 
   // The cleared identity is what the draft keeps, too: a reload does not bring the last applicant back.
   await shell.getByTestId('field-applicant.phone').fill('13912345678')
   await shell.getByTestId('field-applicant.name').focus()
+  // The draft is the clerk's: read in-process as them.
+  station.app.services.session.actAs(CLERK, 'window')
   const savedApplicant = async (): Promise<unknown> => {
     const current = await station.app.dispatcher.invoke('drafts.current', {}, { transport: 'test' })
     return current.ok ? (current.value as CommandOutput<'drafts.current'>)?.form.applicant : current.error
@@ -114,6 +119,7 @@ test('the applicant section taps a demo card from the keyboard', async ({ shell 
 test('the devices screen lays a demo card on the emulated reader', async ({ shell, station }) => {
   const reads: string[] = []
   station.app.services.events.on('idcard.read', (read) => reads.push(read.card.name))
+  await signIn(shell, 'A0123')
   await shell.getByTestId('nav-devices').click()
   await expect(shell.getByTestId('tap-card-panel')).toBeVisible()
   await expect(shell.getByTestId('light-idcard')).toHaveAttribute('data-state', 'ok')
@@ -126,6 +132,7 @@ test.describe('with no emulated reader', () => {
   test.use({ stationConfig: { devices: { idcard: { mode: 'off' } } } })
 
   test('shows no demo panel, and the station refuses the demo commands', async ({ shell, station }) => {
+    await signIn(shell, 'A0123')
     await shell.getByTestId('nav-devices').click()
     await expect(shell.getByTestId('screen-devices')).toBeVisible()
     await expect(shell.getByTestId('light-idcard')).toHaveAttribute('data-state', 'off')
@@ -135,9 +142,7 @@ test.describe('with no emulated reader', () => {
   })
 
   test('shows no demo tap in the applicant section', async ({ shell }) => {
-    await shell.getByTestId('sign-in').click()
-    await shell.getByTestId('operator-input').fill('刘晓 A0007')
-    await shell.getByTestId('operator-input').press('Enter')
+    await signIn(shell, 'A0123')
     await shell.getByTestId('nav-intake').click()
     await expect(shell.getByTestId('intake-form')).toBeVisible()
     // The lights are in (the section reads the same ones): the reader is not an emulator.

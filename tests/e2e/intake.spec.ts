@@ -8,15 +8,15 @@
  */
 import type { Locator, Page } from '@playwright/test'
 import { plainDateOf } from '../../main/domain/plainDate'
-import type { Station } from '../../main/station'
-import { test, expect } from './stationFixture'
+import { DEMO_PIN } from '../../main/demoOperators'
+import { signIn, test, expect } from './stationFixture'
 
 /** Above the wedge detector's 50 ms gap: a person typing, not a scanner. */
 const TYPE_DELAY_MS = 60
 
-/** Signed in through the service (the sign-in dialog has its own test); the form opens on the pushed session. */
-async function signIn(shell: Page, station: Station): Promise<void> {
-  station.app.services.session.signIn('王晓明 A0123')
+/** The window clerk signs in on this page; the form opens for them. */
+async function signInAtWindow(shell: Page): Promise<void> {
+  await signIn(shell, 'A0123')
   await expect(shell.getByTestId('intake-form')).toBeVisible()
 }
 
@@ -30,12 +30,15 @@ async function typeInto(shell: Page, field: Locator, text: string): Promise<void
 const field = (shell: Page, name: string): Locator => shell.getByTestId(`field-${name}`)
 
 test('takes an application from the first key to Accept without the mouse', async ({ shell, station }) => {
-  // Signed out, the screen offers sign-in with focus on it: Enter, the operator, Enter.
+  // Signed out, the screen offers sign-in with focus on it: Enter, the staff number, Enter, the PIN, Enter.
   await expect(shell.getByTestId('intake-sign-in')).toBeFocused()
   await shell.keyboard.press('Enter')
-  await typeInto(shell, shell.getByTestId('operator-input'), '王晓明 A0123')
+  await typeInto(shell, shell.getByTestId('operator-input'), 'A0123')
+  await shell.keyboard.press('Enter')
+  await typeInto(shell, shell.getByTestId('pin-input'), DEMO_PIN)
   await shell.keyboard.press('Enter')
   await expect(shell.getByTestId('intake-form')).toBeVisible()
+  await expect(shell.getByTestId('operator')).toContainText('王晓明 A0123')
   // Focus is where the next keystroke belongs: the applicant's name.
   await typeInto(shell, field(shell, 'applicant.name'), '张晓梅')
   await shell.keyboard.press('Enter')
@@ -86,6 +89,8 @@ test('takes an application from the first key to Accept without the mouse', asyn
   const caseNo = (await shell.getByTestId('result-case-no').textContent())?.trim() ?? ''
   expect(caseNo).toMatch(/^\d{6}\d{8}\d{3}\d{4}$/)
   await expect(shell.getByTestId('result-deadline')).toContainText('1 个工作日')
+  // Read back in-process, as the same clerk (a case's full ID number is for a signed-in operator only).
+  station.app.services.session.actAs('王晓明 A0123', 'window')
   const stored = station.app.services.cases.get(caseNo)
   expect(stored.applicant.idNumber).toBe('320302198506122313')
   expect(stored.fee).toMatchObject({ cents: 8000, receiptNo: 'FS2026-00871' })
@@ -109,8 +114,8 @@ test('takes an application from the first key to Accept without the mouse', asyn
 })
 
 /** Applicant filled and the 个体工商户设立登记 checklist open, without a case yet. */
-async function startSoleTrader(shell: Page, station: Station): Promise<void> {
-  await signIn(shell, station)
+async function startSoleTrader(shell: Page): Promise<void> {
+  await signInAtWindow(shell)
   await field(shell, 'applicant.name').fill('李明远')
   await field(shell, 'applicant.idNumber').fill('320302198506122313')
   await field(shell, 'applicant.phone').fill('13805161234')
@@ -122,7 +127,7 @@ async function startSoleTrader(shell: Page, station: Station): Promise<void> {
 }
 
 test('a missing required material blocks Accept until it is deferred with a promise date', async ({ shell, station }) => {
-  await startSoleTrader(shell, station)
+  await startSoleTrader(shell)
   await shell.keyboard.press('Space') // application
   await shell.keyboard.press('ArrowDown')
   await shell.keyboard.press('Space') // applicant-id; premises stays missing
@@ -146,12 +151,13 @@ test('a missing required material blocks Accept until it is deferred with a prom
 
   await expect(shell.getByTestId('result-deferred')).toContainText(`经营场所使用证明 — ${promise}`)
   const caseNo = (await shell.getByTestId('result-case-no').textContent())?.trim() ?? ''
+  station.app.services.session.actAs('王晓明 A0123', 'window')
   const premises = station.app.services.cases.get(caseNo).materials.find((m) => m.materialId === 'premises')
   expect(premises).toMatchObject({ status: 'deferred', promiseDate: promise })
 })
 
 test('a bad ID number is flagged while typing, and Accept puts main’s refusal next to the field', async ({ shell, station }) => {
-  await signIn(shell, station)
+  await signInAtWindow(shell)
   await typeInto(shell, field(shell, 'applicant.name'), '王秀兰')
   await shell.keyboard.press('Enter')
   await typeInto(shell, field(shell, 'applicant.idNumber'), '320303196203050023')
@@ -179,8 +185,8 @@ test('a bad ID number is flagged while typing, and Accept puts main’s refusal 
   await expect(shell.getByTestId('result-case-no')).toBeVisible()
 })
 
-test('the draft comes back after a reload, item, ticks and all', async ({ shell, station }) => {
-  await startSoleTrader(shell, station)
+test('the draft comes back after a reload, item, ticks and all', async ({ shell }) => {
+  await startSoleTrader(shell)
   await shell.keyboard.press('Space')
   await shell.keyboard.press('Alt+F') // no fee on this item: nothing happens, nothing breaks
   await expect(shell.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved')

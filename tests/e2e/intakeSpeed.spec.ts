@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test'
 import type { Station } from '../../main/station'
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
 
 test.use({ stationConfig: { devices: { idcard: { mode: 'emulator', pollMs: 100 } } } })
 
@@ -33,12 +33,14 @@ class CountedKeyboard {
 
 /** The applicant's tap on the emulated reader, through the demo command the tap-card panel uses. */
 async function tapCard(station: Station, cardIndex: number): Promise<void> {
+  // In-process, as the clerk at this window (the command needs a signed-in operator like every other).
+  station.app.services.session.actAs('王晓明 A0123', 'window')
   const placed = await station.app.dispatcher.invoke('demo.idcard.place', { cardIndex }, { transport: 'test' })
   expect(placed.ok).toBe(true)
 }
 
 test('a standard intake takes six keyboard actions after the card tap', async ({ shell, station }) => {
-  station.app.services.session.signIn('王晓明 A0123')
+  await signIn(shell, 'A0123')
   await expect(shell.getByTestId('intake-form')).toBeVisible()
   await expect(shell.getByTestId('draft-status')).toHaveAttribute('data-state', 'empty')
   await expect(shell.getByTestId('light-idcard')).toHaveAttribute('data-state', 'ok')
@@ -84,8 +86,9 @@ test('a standard intake takes six keyboard actions after the card tap', async ({
 })
 
 test('an empty item search offers what this window takes most often first', async ({ shell, station }) => {
-  station.app.services.session.signIn('王晓明 A0123')
+  await signIn(shell, 'A0123')
   await expect(shell.getByTestId('intake-form')).toBeVisible()
+  station.app.services.session.actAs('王晓明 A0123', 'window')
   const catalogFirst = station.app.services.catalog.search('', 1)[0]!.name
   // This station's history: three 个人所得税纳税记录开具, taken through the intake service like any other.
   const taxRecord = station.app.services.catalog.search('grsds', 1)[0]!
@@ -116,7 +119,7 @@ test('an empty item search offers what this window takes most often first', asyn
 })
 
 test('an enterprise being set up is taken by its proposed name and the handler, and the receipt names it', async ({ shell, station }) => {
-  station.app.services.session.signIn('王晓明 A0123')
+  await signIn(shell, 'A0123')
   await expect(shell.getByTestId('draft-status')).toHaveAttribute('data-state', 'empty')
   await expect(shell.getByTestId('light-idcard')).toHaveAttribute('data-state', 'ok')
   await tapCard(station, 0)

@@ -6,19 +6,23 @@
 import type { Locator, Page } from '@playwright/test'
 import type { Station } from '../../main/station'
 import { seedCases } from '../fixtures/queueSeed'
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
 
 const VIEWPORT = { width: 1366, height: 768 }
 const ESTABLISH = 'XK00201001' // 企业设立登记: six materials, window or express
 const LONG_NAME = 'XK00403001' // 建筑业企业资质核准（施工总承包三级）
 const TAX_PACKAGE = 'GG01001001' // 新办纳税人涉税事项套餐（发票领用）
 
-/** Opens the app in a 1366×768 window, once the receipts of any seeded cases are printed (else their previews pop up over the screen). */
+/**
+ * Opens the app in a 1366×768 window, once the receipts of any seeded cases are printed (else their previews pop up over the screen),
+ * and signs the window clerk in: what a clerk sees, at its longest (the operator's name in the top bar).
+ */
 async function openAt1366(page: Page, station: Station): Promise<void> {
   await expect.poll(() => station.app.services.printing.jobs({ limit: 500 }).filter((j) => j.state !== 'done').length).toBe(0)
   await page.setViewportSize(VIEWPORT)
   await page.goto(station.server.openUrl)
   await expect(page.getByTestId('station-name')).toContainText(station.app.services.config.stationName)
+  await signIn(page, 'A0123')
 }
 
 async function box(locator: Locator): Promise<{ top: number; bottom: number; left: number; right: number }> {
@@ -36,7 +40,6 @@ async function expectOnScreen(section: Locator): Promise<void> {
 }
 
 test('at 1366×768 the delivery choice stays on screen while the clerk works the checklist, and Enter still reaches it after the materials', async ({ page, station }) => {
-  station.app.services.session.signIn('王晓明 A0123')
   await openAt1366(page, station)
   await expect(page.getByTestId('intake-form')).toBeVisible()
   await page.getByTestId('field-applicant.name').fill('张晓梅')
@@ -88,7 +91,7 @@ test('at 1366×768 the delivery choice stays on screen while the clerk works the
 
 test('at 1366 wide the queue shows every column without sideways scrolling, long text cut with its whole in the title', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
+  services.session.actAs('王晓明 A0123', 'window')
   seedCases(services, 30, [ESTABLISH, LONG_NAME, TAX_PACKAGE])
   await openAt1366(page, station)
   await page.keyboard.press('Alt+2')
@@ -153,7 +156,7 @@ test('the queue search shows its whole placeholder beside the Alt+S tag, in Chin
 
 test('a case page is headed by its case number and item, not by the queue', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
+  services.session.actAs('王晓明 A0123', 'window')
   const [target] = seedCases(services, 1, [LONG_NAME])
   await openAt1366(page, station)
   await page.keyboard.press('Alt+2')
@@ -175,7 +178,7 @@ test('a case page is headed by its case number and item, not by the queue', asyn
 
 test('the queue keeps its bottom on screen when the top bar changes height, with no window resize', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('陈静 B0042')
+  services.session.actAs('王晓明 A0123', 'window')
   seedCases(services, 30, [ESTABLISH, LONG_NAME, TAX_PACKAGE])
   await openAt1366(page, station)
   await page.keyboard.press('Alt+2')

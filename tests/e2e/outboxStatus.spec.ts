@@ -5,10 +5,12 @@
  */
 import { FileKeyProvider } from '../../main/store/keyProviders'
 import { openStore } from '../../main/store/store'
-import { expect, test } from './stationFixture'
+import { expect, signIn, test } from './stationFixture'
 
 test('shows the outbox backlog and its oldest row, and turns red while a row is parked', async ({ shell, station }) => {
   const tag = shell.getByTestId('outbox-status')
+  // The courier desk's clerk, who settles parked rows.
+  await signIn(shell, 'K0007')
   await expect(shell.getByTestId('device-lights')).toBeVisible()
   await expect(tag).toHaveCount(0)
 
@@ -33,7 +35,7 @@ test('shows the outbox backlog and its oldest row, and turns red while a row is 
     await shell.getByTestId('locale-switch').click()
     await expect(tag).toHaveText('Outbox 1 · oldest < 1 min · Parked 1')
 
-    worker.cancelParked(parked.id, { operator: 'E2E01', reason: '改为窗口领取' })
+    worker.cancelParked(parked.id, { operator: '赵强 K0007', reason: '改为窗口领取' })
     await expect(tag).toHaveText('Outbox 1 · oldest < 1 min')
     await expect(tag).not.toHaveClass(/ant-tag-error/)
   } finally {

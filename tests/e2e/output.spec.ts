@@ -13,7 +13,7 @@ import { AUTHORISATION_LETTER_MATERIAL } from '../../main/domain/collection'
 import type { Station } from '../../main/station'
 import { auditRowsOf } from '../../main/store/auditChain'
 import { databaseFile, openDatabaseReadOnly } from '../../main/store/database'
-import { expect, test } from './stationFixture'
+import { expect, signIn, test } from './stationFixture'
 
 test.use({ stationConfig: { devices: { idcard: { mode: 'emulator', pollMs: 100 } } } })
 
@@ -23,6 +23,8 @@ const ITEM = 'XK00201004'
 const APPLICANT_CARD = 0 // 李明远 320302198506122313
 const OTHER_CARD = 1 // 王秀兰 320303196203050022
 const MAX_ACTIONS = 3
+/** The demo hall's 出件 account. */
+const CLERK = { id: 'C0310', label: '周敏 C0310' }
 /** Above the wedge detector's 50 ms gap: a person typing, not a scanner. */
 const TYPE_DELAY_MS = 60
 
@@ -30,6 +32,8 @@ const TYPE_DELAY_MS = 60
 function aReadyCase(station: Station, licenceNo: string): string {
   const { services } = station.app
   const item = services.catalog.item(ITEM)
+  // Each step in-process as the demo hall's operator whose step it is; the output window's clerk last.
+  services.session.actAs('王晓明 A0123', 'window')
   const { caseNo } = services.intake.accept({
     form: {
       applicant: { kind: 'person', name: '李明远', idNumber: '320302198506122313', phone: '13912345678', source: 'card' },
@@ -38,17 +42,20 @@ function aReadyCase(station: Station, licenceNo: string): string {
       delivery: { method: 'window' },
     },
   })
+  services.session.actAs('刘芳 R0003', 'reviewer')
   services.cases.transition({ caseNo, action: 'startReview' })
   services.cases.transition({ caseNo, action: 'approve', certificate: { type: '营业执照', number: licenceNo } })
+  services.session.actAs(CLERK.label, 'output')
   services.cases.transition({ caseNo, action: 'produce' })
   return caseNo
 }
 
-/** Opens the window once the seeded cases' receipts are printed (each would otherwise pop up its on-screen preview). */
+/** Opens the window, its clerk signed in, once the seeded cases' receipts are printed (each would otherwise pop up its on-screen preview). */
 async function openWindow(page: Page, station: Station): Promise<void> {
   await expect.poll(() => station.app.services.printing.jobs({ limit: 500 }).filter((j) => j.state !== 'done').length).toBe(0)
   await page.goto(station.server.openUrl)
   await expect(page.getByTestId('station-name')).toContainText(station.app.services.config.stationName)
+  await signIn(page, CLERK.id)
   await page.keyboard.press('Alt+3')
   await expect(page.getByTestId('screen-output')).toBeVisible()
   await expect(page.getByTestId('light-idcard')).toHaveAttribute('data-state', 'ok')
@@ -103,7 +110,6 @@ function auditActions(station: Station, caseNo: string): string[] {
 }
 
 test('hands a certificate to the applicant in three actions after the card tap, and prints the output receipt', async ({ page, station }) => {
-  station.app.services.session.signIn('周敏 C0310')
   const caseNo = aReadyCase(station, '92320302MA1XYW12B0')
   await openWindow(page, station)
 
@@ -138,7 +144,7 @@ test('hands a certificate to the applicant in three actions after the card tap, 
 
   const stored = station.app.services.cases.get(caseNo)
   expect(stored.state).toBe('collected')
-  expect(stored.timeline.at(-1)).toMatchObject({ action: 'collect', operator: '周敏 C0310', note: '窗口领取：申请人本人 李**（3203**********2313）' })
+  expect(stored.timeline.at(-1)).toMatchObject({ action: 'collect', operator: CLERK.label, note: '窗口领取：申请人本人 李**（3203**********2313）' })
 
   // 一次一评 at output too: Alt+E turns the screen to the applicant, who rates 5; Enter hands it back.
   await page.keyboard.press('Alt+E')
@@ -158,7 +164,6 @@ test('hands a certificate to the applicant in three actions after the card tap, 
 })
 
 test('refuses a stranger big, naming who may collect, and records the refusal', async ({ page, station }) => {
-  station.app.services.session.signIn('周敏 C0310')
   const caseNo = aReadyCase(station, '92320302MA1XYW12B1')
   await openWindow(page, station)
 
@@ -187,7 +192,6 @@ test('refuses a stranger big, naming who may collect, and records the refusal', 
 
 test('hands a certificate to an agent once named with the authorisation letter on file', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('周敏 C0310')
   const caseNo = aReadyCase(station, '92320302MA1XYW12B2')
   // The letter 李明远 signed for 王秀兰, photographed with the document camera onto the case.
   services.attachments.add({
@@ -230,7 +234,6 @@ test.describe('a station of the output profile', () => {
   test.use({ stationConfig: { profile: 'output', devices: { idcard: { mode: 'emulator', pollMs: 100 }, scanner: { mode: 'emulator' } } } })
 
   test('takes a receipt scanned on another screen into the output window', async ({ page, station }) => {
-    station.app.services.session.signIn('周敏 C0310')
     const caseNo = aReadyCase(station, '92320302MA1XYW12B3')
     await openWindow(page, station)
     await page.keyboard.press('Alt+2')

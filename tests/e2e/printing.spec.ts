@@ -7,7 +7,7 @@
 import type { Locator, Page } from '@playwright/test'
 import type { Station } from '../../main/station'
 import { anAcceptanceReceipt, CASE_NO } from '../fixtures/printDocuments'
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
 
 type Box = { x: number; y: number; width: number; height: number }
 
@@ -25,7 +25,9 @@ const isInside = (inner: Box, outer: Box): boolean =>
 /** An intake ready to accept, saved as the draft the page restores: the accept itself goes through the screen (Ctrl+Enter). */
 async function acceptOnScreen(shell: Page, station: Station): Promise<string> {
   const { services } = station.app
-  services.session.signIn('王晓明 A0123')
+  // The clerk signs in on this page; the draft is saved in-process as the same clerk, so the page restores it.
+  await signIn(shell, 'A0123')
+  services.session.actAs('王晓明 A0123', 'window')
   const item = services.catalog.search('qysl', 1)[0]
   if (!item) throw new Error('the demo hall has no item for qysl')
   services.intake.saveDraft({
@@ -52,7 +54,9 @@ async function switchToEnglish(shell: Page): Promise<void> {
 }
 
 test('shows a receipt on screen when the demo hall has no printer, and says screen preview', async ({ shell, station }) => {
-  station.app.services.session.signIn('op07')
+  // Shown on the page of the clerk signed in; the receipt submitted in-process as the same clerk.
+  await signIn(shell, 'A0123')
+  station.app.services.session.actAs('王晓明 A0123', 'window')
   station.app.services.printing.submit({ kind: 'acceptanceReceipt', data: anAcceptanceReceipt() })
   const sheet = shell.getByTestId('print-preview-sheet')
   await expect(sheet).toBeVisible()
@@ -67,6 +71,7 @@ test('shows a receipt on screen when the demo hall has no printer, and says scre
 })
 
 test('lights the printers as screen preview, not green, with what it means on hover and on the devices screen', async ({ shell }) => {
+  await signIn(shell, 'A0123')
   for (const device of ['receiptPrinter', 'labelPrinter']) {
     const light = shell.getByTestId(`light-${device}`)
     await expect(light).toHaveAttribute('data-state', 'preview')

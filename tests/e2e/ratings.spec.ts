@@ -9,8 +9,7 @@
  * Enter look like a barcode scanner to the wedge detector, as they should.
  */
 import type { Locator, Page } from '@playwright/test'
-import type { Station } from '../../main/station'
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
 
 /** Above the wedge detector's 50 ms gap: a person typing, not a scanner. */
 const TYPE_DELAY_MS = 60
@@ -22,8 +21,8 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
 }
 
 /** 个人所得税纳税记录开具 (one material) for 王秀兰, typed and accepted without the mouse; answers the case number. */
-async function acceptByKeyboard(shell: Page, station: Station): Promise<string> {
-  station.app.services.session.signIn('王晓明 A0123')
+async function acceptByKeyboard(shell: Page): Promise<string> {
+  await signIn(shell, 'A0123')
   await expect(shell.getByTestId('intake-form')).toBeVisible()
   await typeInto(shell, shell.getByTestId('field-applicant.name'), '王秀兰')
   await shell.keyboard.press('Enter')
@@ -42,7 +41,7 @@ async function acceptByKeyboard(shell: Page, station: Station): Promise<string> 
 }
 
 test('a 差评 given on the counter screen becomes a follow-up with its light, and the return visit closes it', async ({ shell, station }) => {
-  const caseNo = await acceptByKeyboard(shell, station)
+  const caseNo = await acceptByKeyboard(shell)
 
   // No customer panel attached: Alt+E turns this screen to the applicant.
   await shell.keyboard.press('Alt+E')
@@ -74,6 +73,10 @@ test('a 差评 given on the counter screen becomes a follow-up with its light, a
   await shell.keyboard.press('Enter')
   await expect(shell.getByTestId('accept-result')).toHaveCount(0)
 
+  // The clerk signs out; the supervisor (值班长) signs in on the same screen.
+  await shell.getByTestId('sign-out').click()
+  await expect(shell.getByTestId('operator')).toContainText('未登录')
+  await signIn(shell, 'B0042')
   // The supervisor's 统计 screen: the follow-up with its due date and a green light, focus on the list.
   await shell.keyboard.press('Alt+6')
   const row = shell.locator(`[data-follow-up="${caseNo}/intake"]`)
@@ -97,7 +100,7 @@ test('a 差评 given on the counter screen becomes a follow-up with its light, a
   await expect(shell.getByTestId('follow-ups-count')).toHaveText('待整改 0 件')
   expect(station.app.services.ratings.forCase(caseNo)[0]!.followUp).toMatchObject({
     state: 'closed',
-    returnVisit: { by: '王晓明 A0123', note: '电话回访：已向评价人致歉，窗口人员已培训', signed: true },
+    returnVisit: { by: '陈静 B0042', note: '电话回访：已向评价人致歉，窗口人员已培训', signed: true },
   })
 })
 
@@ -107,7 +110,7 @@ test('a second browser window at #/rate is the customer panel: the offer goes th
   await expect(panel.getByTestId('customer-panel-idle')).toBeVisible()
   await expect.poll(() => station.app.services.ratings.board.state().panels).toBe(1)
 
-  const caseNo = await acceptByKeyboard(shell, station)
+  const caseNo = await acceptByKeyboard(shell)
   await shell.keyboard.press('Alt+E')
   await expect(shell.getByTestId('rating-waiting')).toContainText('已推送到评价屏')
   await expect(shell.getByTestId('rating-pad')).toHaveCount(0)

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Station } from '../../main/station'
 import { seedCases } from '../fixtures/queueSeed'
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
 
 const ESTABLISH = 'XK00201001' // 企业设立登记 (市场监督管理局): issues 营业执照
 const CHANGE = 'XK00201002' // 企业变更登记 (市场监督管理局): 2 days, due before the 3 of 设立
@@ -19,11 +19,15 @@ const PENSION_CARD = 'GG00602001' // 社会保障卡申领 (人力资源和社�
 
 test.use({ stationConfig: { profile: 'review', department: 'SCJG' } })
 
+/** The demo hall's 审核 account. */
+const REVIEWER = { id: 'R0003', label: '刘芳 R0003' }
+
 /** Opens the review screen by its key once the seeded cases' receipts are printed (each would pop up its preview). */
 async function openReview(page: Page, station: Station): Promise<void> {
   await expect.poll(() => station.app.services.printing.jobs({ limit: 500 }).filter((j) => j.state !== 'done').length).toBe(0)
   await page.goto(station.server.openUrl)
   await expect(page.getByTestId('station-name')).toContainText(station.app.services.config.stationName)
+  await signIn(page, REVIEWER.id)
   await page.keyboard.press('Alt+8')
   await expect(page.getByTestId('screen-review')).toBeVisible()
   await expect(page.getByRole('heading', { name: '分类审核办理 · 市场监督管理局' })).toBeVisible()
@@ -40,8 +44,9 @@ const panelState = (page: Page) => page.getByTestId('review-case-state')
 
 test('review → 补正 with its notice → supplied → approved with the certificate → produced, by keyboard', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('审核员 C003')
+  services.session.actAs('王晓明 A0123', 'window')
   const [establish, change] = seedCases(services, 3, [ESTABLISH, CHANGE, PENSION_CARD])
+  services.session.actAs(REVIEWER.label, 'reviewer')
   await openReview(page, station)
 
   // The department's two cases, the one due first on top, each with its light; the other department's is not here.
@@ -124,8 +129,9 @@ test('review → 补正 with its notice → supplied → approved with the certi
 
 test('a refusal needs its legal basis, then prints the 决定书 with the applicant’s remedies', async ({ page, station }) => {
   const { services } = station.app
-  services.session.signIn('审核员 C003')
+  services.session.actAs('王晓明 A0123', 'window')
   const [target] = seedCases(services, 1, [ESTABLISH])
+  services.session.actAs(REVIEWER.label, 'reviewer')
   services.cases.transition({ caseNo: target!.caseNo, action: 'startReview' })
   await openReview(page, station)
   await expect(page.getByTestId('review-case-no')).toHaveText(target!.caseNo)

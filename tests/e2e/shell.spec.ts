@@ -1,4 +1,5 @@
-import { test, expect } from './stationFixture'
+import { signIn, test, expect } from './stationFixture'
+import { DEMO_PIN } from '../../main/demoOperators'
 
 const screens = [
   ['intake', '受理', '一窗综合受理'],
@@ -13,6 +14,8 @@ const screens = [
 
 test('opens the shell in Chinese with the station, the operator slot and every device light', async ({ shell }) => {
   await expect(shell.getByTestId('operator')).toContainText('未登录')
+  // Nothing but sign-in and station info answers a tab nobody signed in on: the lights come with the operator.
+  await signIn(shell)
   for (const device of ['idcard', 'scanner', 'camera', 'receiptPrinter', 'labelPrinter', 'network', 'database']) {
     await expect(shell.getByTestId(`light-${device}`)).toBeVisible()
   }
@@ -34,29 +37,44 @@ test('navigates every screen by click and by Alt+number', async ({ shell }) => {
   }
 })
 
-test('signs an operator in with the keyboard: a command round-trip and a pushed event', async ({ shell, station }) => {
-  // Each Enter is one sign-in command, never two.
+test('signs an operator in with the keyboard: staff number, Enter, PIN, Enter — one command per attempt, main’s refusal under the PIN', async ({ shell, station }) => {
   const signIns: string[] = []
   shell.on('request', (request) => {
     if (new URL(request.url()).pathname === '/api/session.signIn') signIns.push(request.postData() ?? '')
   })
   await shell.getByTestId('sign-in').click()
-  const input = shell.getByTestId('operator-input')
-  await expect(input).toBeFocused()
+  const operator = shell.getByTestId('operator-input')
+  const pin = shell.getByTestId('pin-input')
+  await expect(operator).toBeFocused()
   // An open dialog keeps Alt+number: the screen under it stays where it is.
   const screenBefore = new URL(shell.url()).hash
-  await input.press('Alt+2')
-  await expect(input).toBeFocused()
+  await operator.press('Alt+2')
+  await expect(operator).toBeFocused()
   expect(new URL(shell.url()).hash).toBe(screenBefore)
-  await input.press('Enter')
-  // a bad input comes back as a typed error next to the field
-  await expect(shell.getByText('请输入工号或姓名')).toBeVisible()
+  // Nothing typed: said at the field, nothing sent.
+  await operator.press('Enter')
+  await expect(shell.getByText('请输入工号或刷本人身份证')).toBeVisible()
+  // The staff number, Enter: on to the PIN (still nothing sent).
+  await operator.fill('a0123')
+  await operator.press('Enter')
+  await expect(pin).toBeFocused()
+  expect(signIns).toHaveLength(0)
+  // A wrong PIN: main's typed refusal under the PIN, which is emptied for the next try.
+  await pin.fill('975318')
+  await pin.press('Enter')
+  await expect(shell.getByText('密码错误，还可再试 4 次')).toBeVisible()
+  await expect(pin).toHaveValue('')
+  await expect(pin).toBeFocused()
   expect(signIns).toHaveLength(1)
-  await input.fill('王晓明 A0123')
-  await input.press('Enter')
+  await pin.fill(DEMO_PIN)
+  await pin.press('Enter')
   await expect(shell.getByTestId('operator')).toContainText('王晓明 A0123')
-  expect(station.app.services.session.get().operator).toBe('王晓明 A0123')
   expect(signIns).toHaveLength(2)
+  // This tab's token names the session in main; the PIN never went anywhere but the one command.
+  const token = await shell.evaluate(() => sessionStorage.getItem('onewindow.session'))
+  const resolved = station.app.services.session.resolve(token ?? undefined)
+  expect(resolved.kind === 'ok' ? resolved.signedIn.label : resolved.kind).toBe('王晓明 A0123')
+  expect(await shell.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }))).not.toContain(DEMO_PIN)
 })
 
 test('shows a device change pushed from main without a reload', async ({ shell, station }) => {

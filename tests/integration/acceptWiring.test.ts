@@ -36,7 +36,7 @@ afterEach(async () => {
 async function anApp(overrides: Parameters<typeof createTestApp>[0] = {}): Promise<TestApp> {
   const t = await createTestApp(overrides)
   apps.push(t)
-  t.app.services.session.signIn('A007')
+  t.app.services.session.actAs('A007')
   return t
 }
 

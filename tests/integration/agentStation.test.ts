@@ -29,7 +29,7 @@ describe('an agent station', () => {
   let t: TestApp
   beforeEach(async () => {
     t = await createTestApp({ profile: 'agent', agent: BRANCH })
-    t.app.services.session.signIn(CLERK)
+    t.app.services.session.actAs(CLERK)
   })
   afterEach(async () => {
     await t.dispose()
@@ -131,7 +131,7 @@ describe('a hall window', () => {
   let t: TestApp
   beforeEach(async () => {
     t = await createTestApp()
-    t.app.services.session.signIn('A0123')
+    t.app.services.session.actAs('A0123')
   })
   afterEach(async () => {
     await t.dispose()

@@ -3,26 +3,18 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MAX_ATTACHMENT_BYTES } from '../../main/contract/attachments'
 import { buildAttachmentService } from '../../main/services/attachments/attachmentSetup'
-import type { AttachmentService } from '../../main/services/attachments/attachmentService'
-import { AttachmentFiles, sha256Hex } from '../../main/store/attachmentFiles'
+import { sha256Hex } from '../../main/store/attachmentFiles'
 import { verifyAuditChain } from '../../main/store/auditChain'
-import { aPersonForm, type CaseWorld } from '../fixtures/caseWorld'
+import { aPersonForm } from '../fixtures/caseWorld'
 import { caseWorldsPerTest } from '../fixtures/caseWorlds'
+import { photoWorld, type PhotoWorld } from '../fixtures/photoWorld'
+import { signedInCaller, testOperatorLabel } from '../fixtures/operators'
 import { createTestApp } from '../fixtures/testApp'
 import { refusal } from '../fixtures/refusal'
 
 const caseWorld = caseWorldsPerTest()
 
-function world(): { w: CaseWorld; photos: AttachmentService; files: AttachmentFiles } {
-  let photos: AttachmentService | undefined
-  const w = caseWorld({
-    acceptPorts: (base) => {
-      photos = buildAttachmentService({ ...base, stationId: '001' })
-      return { draftPhotos: photos }
-    },
-  })
-  return { w, photos: photos!, files: new AttachmentFiles(w.dataDir) }
-}
+const world = (): PhotoWorld => photoWorld(caseWorld)
 
 /** JPEG-framed bytes (SOI … EOI) of a given size; `seed` makes different photos differ. */
 function aJpeg(size = 4096, seed = 1): Buffer {
@@ -76,7 +68,7 @@ describe('material photos', () => {
     const png = refusal(() => photos.add({ draftId, materialId: 'application', mime: 'image/png', imageBase64: aJpeg().toString('base64') }))
     expect(png).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('不是 PNG') })
 
-    w.session.signOut()
+    w.session.actAs(null)
     expect(refusal(() => photos.add({ draftId, materialId: 'application', ...photo(aJpeg()) })).code).toBe('FORBIDDEN')
     expect(photos.list({ draftId })).toEqual([])
   })
@@ -118,7 +110,7 @@ describe('material photos', () => {
   it('clears the photos of a discarded draft at the next start, and keeps those of drafts still open', () => {
     const { w, photos, files } = world()
     const kept = w.services.intake.saveDraft({ form: aPersonForm() })
-    w.session.signIn('A009')
+    w.session.actAs('A009')
     const dropped = w.services.intake.saveDraft({ form: aPersonForm() })
     const keptPhoto = photos.add({ draftId: kept.draftId, materialId: 'application', ...photo(aJpeg(1000, 4)) })
     const droppedPhoto = photos.add({ draftId: dropped.draftId, materialId: 'application', ...photo(aJpeg(1000, 5)) })
@@ -142,14 +134,13 @@ describe('material photo commands', () => {
   it('go through the contract: one owner required, a photo added and listed by the app', async () => {
     const { app, dispose } = await createTestApp()
     try {
-      const caller = { transport: 'test' as const }
-      await app.dispatcher.invoke('session.signIn', { operator: 'A002' }, caller)
+      const caller = await signedInCaller(app, 'window')
       const noOwner = await app.dispatcher.invoke('attachments.add', { materialId: 'application', ...photo(aJpeg()) }, caller)
       expect(noOwner).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'draftId' } })
 
       const draftId = randomUUID()
       const added = await app.dispatcher.invoke('attachments.add', { draftId, materialId: 'application', ...photo(aJpeg()) }, caller)
-      expect(added).toMatchObject({ ok: true, value: { draftId, operator: 'A002' } })
+      expect(added).toMatchObject({ ok: true, value: { draftId, operator: testOperatorLabel('window') } })
       const listed = await app.dispatcher.invoke('attachments.list', { draftId }, caller)
       expect(listed).toMatchObject({ ok: true, value: [{ materialId: 'application' }] })
     } finally {

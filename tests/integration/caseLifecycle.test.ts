@@ -18,7 +18,7 @@ describe('case transitions', () => {
     const seen: Array<EventPayload<'case.changed'>> = []
     w.events.on('case.changed', (p) => seen.push(p))
     const { caseNo } = w.services.intake.accept({ form: aPersonForm() })
-    w.session.signIn('B002')
+    w.session.actAs('B002')
     w.clock.set(new Date(2026, 2, 2, 14, 5))
     const detail = w.services.cases.transition({ caseNo, action: 'startReview' })
     expect(detail.state).toBe('in_review')

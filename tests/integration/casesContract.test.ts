@@ -3,11 +3,20 @@ import type { CommandName, CommandOutput } from '../../main/contract'
 import type { Result } from '../../main/contract/result'
 import { aPersonForm, caseCatalog, ITEMS, PERSON_ID } from '../fixtures/caseWorld'
 import { createTestApp, type TestApp } from '../fixtures/testApp'
+import { signedInCaller } from '../fixtures/operators'
+import type { Caller } from '../../main/api/dispatcher'
+import type { Role } from '../../main/domain/access'
 
 let t: TestApp
+/** This test's tab: nobody signed in until `signIn`. */
+let caller: Caller = { transport: 'station' }
 
 async function call<N extends CommandName>(name: N, input: unknown): Promise<Result<CommandOutput<N>>> {
-  return (await t.app.dispatcher.invoke(name, input, { transport: 'test' })) as Result<CommandOutput<N>>
+  return (await t.app.dispatcher.invoke(name, input, caller)) as Result<CommandOutput<N>>
+}
+
+async function signIn(role: Role): Promise<void> {
+  caller = await signedInCaller(t.app, role)
 }
 
 async function ok<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>> {
@@ -17,6 +26,7 @@ async function ok<N extends CommandName>(name: N, input: unknown): Promise<Comma
 }
 
 beforeEach(async () => {
+  caller = { transport: 'station' }
   t = await createTestApp()
   t.app.services.catalog.importCatalog(caseCatalog(), 'test', { operator: 'setup', stationId: '001' })
 })
@@ -24,16 +34,20 @@ beforeEach(async () => {
 afterEach(async () => t.dispose())
 
 describe('the cases contract', () => {
-  it('refuses writes, and the full ID number, until someone signs in', async () => {
-    const result = await call('cases.accept', { form: aPersonForm() })
-    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '请先登录（输入工号）' } })
-    expect((await ok('cases.count', {})).count).toBe(0)
-    await ok('session.signIn', { operator: 'A001' })
+  it('answers nothing but station info until someone signs in: no writes, no count by ID number (no oracle), no case', async () => {
+    const refused = { ok: false, error: { code: 'UNAUTHORIZED', message: '请先登录：输入工号或刷本人身份证，再输入密码' } }
+    expect(await call('cases.accept', { form: aPersonForm() })).toEqual(refused)
+    await signIn('window')
     const { caseNo } = await ok('cases.accept', { form: aPersonForm() })
+    expect((await ok('cases.count', { filters: { text: PERSON_ID } })).count).toBe(1)
     await ok('session.signOut', {})
-    expect(await call('cases.get', { caseNo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call('cases.findByIdNumber', { idNumber: PERSON_ID })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect((await ok('cases.list', {})).rows).toHaveLength(1)
+    // The same token after its sign-out is nobody's: "does this person have a case here" gets no answer.
+    expect(await call('cases.count', { filters: { text: PERSON_ID } })).toEqual(refused)
+    expect(await call('cases.list', {})).toEqual(refused)
+    expect(await call('cases.get', { caseNo })).toEqual(refused)
+    expect(await call('cases.findByIdNumber', { idNumber: PERSON_ID })).toEqual(refused)
+    expect(await call('system.info', {})).toMatchObject({ ok: true })
+    expect(await call('session.get', {})).toMatchObject({ ok: true, value: { operator: null } })
   })
 
   it.each([
@@ -44,7 +58,7 @@ describe('the cases contract', () => {
     ['a field the form does not have', { form: { ...aPersonForm(), operator: 'someone-else' } }, 'form', /operator/],
     ['a draft id that is not a UUID', { draftId: '1; DROP TABLE cases' }, 'draftId', /UUID/],
   ])('rejects %s at the contract, naming the field, writing nothing', async (_what, input, field, message) => {
-    await ok('session.signIn', { operator: 'A001' })
+    await signIn('window')
     const result = await call('cases.accept', input)
     expect(result.ok).toBe(false)
     if (!result.ok) {
@@ -58,7 +72,7 @@ describe('the cases contract', () => {
   it('takes a case from draft to the case page, and pushes case.changed', async () => {
     const pushed: string[] = []
     t.app.services.events.on('case.changed', (p) => pushed.push(`${p.action}:${p.state}`))
-    await ok('session.signIn', { operator: 'A001' })
+    await signIn('window')
 
     const check = await ok('applicant.check', { idNumber: PERSON_ID.toLowerCase(), phone: '139 5123 4567', uscc: 'abc' })
     expect(check.idNumber).toMatchObject({ valid: true, normalized: PERSON_ID, masked: `3203**********${PERSON_ID.slice(-4)}` })
@@ -77,6 +91,9 @@ describe('the cases contract', () => {
     expect(page.rows.map((r) => r.caseNo)).toEqual([accepted.caseNo])
     expect(JSON.stringify(page)).not.toContain(PERSON_ID)
 
+    // Review is the back office's: a window clerk may not start it (and the refusal is on the trail).
+    expect(await call('cases.transition', { caseNo: accepted.caseNo, action: 'startReview' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await signIn('reviewer')
     const moved = await ok('cases.transition', { caseNo: accepted.caseNo, action: 'startReview' })
     expect(moved.allowedActions.map((a) => a.action)).toEqual(['approve', 'reject', 'requestSupplement', 'withdraw'])
     expect((await ok('cases.get', { caseNo: accepted.caseNo })).applicant.idNumber).toBe(PERSON_ID)
@@ -89,7 +106,7 @@ describe('the cases contract', () => {
   })
 
   it('answers an illegal transition with a typed error naming both states', async () => {
-    await ok('session.signIn', { operator: 'A001' })
+    await signIn('supervisor')
     const { caseNo } = await ok('cases.accept', { form: aPersonForm() })
     const result = await call('cases.transition', { caseNo, action: 'deliver' })
     expect(result.ok).toBe(false)

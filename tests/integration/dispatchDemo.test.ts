@@ -15,7 +15,7 @@ describe('the demo hall’s carrier', () => {
       const call = (name: string, input: unknown) => app.dispatcher.invoke(name, input, { transport: 'test' })
       expect(await call('dispatch.desk', {})).toMatchObject({ ok: true, value: { carrier: { kind: 'http' }, openBatch: null, pending: [], exceptions: [] } })
 
-      app.services.session.signIn('A001')
+      app.services.session.actAs('A001')
       const item = app.services.catalog.items().find((i) => i.fee === null && i.delivery.includes('express') && !i.establishment)!
       const { caseNo } = app.services.intake.accept({
         form: {

@@ -32,7 +32,7 @@ async function startWith(config: StationConfigInput): Promise<Station> {
   dataDir = mkdtempSync(join(tmpdir(), 'onewindow-demo-carrier-'))
   writeFileSync(join(dataDir, 'station.json'), JSON.stringify({ devices: { idcard: { mode: 'off' }, scanner: { mode: 'off' } }, ...config }))
   station = await startStation({ dataDir })
-  station.app.services.session.signIn('A001')
+  station.app.services.session.actAs('A001')
   return station
 }
 

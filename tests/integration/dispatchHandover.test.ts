@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../main/domain/errors'
+import { AttachmentCipher } from '../../main/store/attachmentCipher'
+import { AttachmentFiles } from '../../main/store/attachmentFiles'
 import { verifyAuditChain } from '../../main/store/auditChain'
 import { openDispatchWorld, type DispatchWorld } from '../fixtures/dispatchWorld'
 import { anIdNumber } from '../fixtures/registrationNumbers'
@@ -71,7 +73,10 @@ describe('closing the batch with the courier', () => {
     expect(JSON.stringify(row)).not.toContain(COURIER_ID)
     expect(JSON.stringify(row)).not.toContain('13900001111')
     expect(row.signature_sha256).toBe(SIGNATURE_SHA)
-    expect(createHash('sha256').update(readFileSync(join(w.cases.dataDir, String(row.signature_file)))).digest('hex')).toBe(SIGNATURE_SHA)
+    // The signature file is sealed at rest like the material photos, and opens to the signed image.
+    expect(AttachmentCipher.isSealed(readFileSync(join(w.cases.dataDir, String(row.signature_file))))).toBe(true)
+    const signature = new AttachmentFiles(w.cases.dataDir, w.cases.store.attachmentCipher).read(SIGNATURE_SHA, 'image/png')
+    expect(createHash('sha256').update(signature).digest('hex')).toBe(SIGNATURE_SHA)
     expect(row.doc_sha256).toMatch(/^[0-9a-f]{64}$/)
     const audit = w.cases.store.db.prepare("SELECT details FROM audit_log WHERE action = 'dispatch.closeBatch'").pluck().get() as string
     expect(JSON.parse(audit)).toMatchObject({ batchId: closed.batch.id, count: 2, signatureSha256: SIGNATURE_SHA, leftForNextBatch: 1 })

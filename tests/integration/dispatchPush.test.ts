@@ -55,7 +55,7 @@ async function openPushWorld(): Promise<PushWorld> {
   )
   const app = await createApp(config, { clock, dispatch: { adapter: sim.adapter() } })
   const server = await startStationServer(app, { carrierPushSecret: PUSH_SECRET })
-  app.services.session.signIn('A001')
+  app.services.session.actAs('A001')
   const call = async (name: string, input: unknown): Promise<unknown> => {
     const result = await app.dispatcher.invoke(name, input, { transport: 'test' })
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`)

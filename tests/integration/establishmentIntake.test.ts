@@ -79,7 +79,7 @@ describe('the establishment mark through the app', () => {
   let t: TestApp
   beforeEach(async () => {
     t = await createTestApp()
-    t.app.services.session.signIn('A007')
+    t.app.services.session.actAs('A007')
   })
   afterEach(async () => {
     await t.dispose()

@@ -192,10 +192,10 @@ describe('drafts', () => {
   it('belong to the operator who typed them', () => {
     const w = world()
     w.services.intake.saveDraft({ form: aPersonForm() })
-    w.session.signIn('B002')
+    w.session.actAs('B002')
     expect(w.services.intake.currentDraft()).toBeNull()
     expect(w.services.intake.discardDraft({})).toEqual({ discarded: false })
-    w.session.signIn('A001')
+    w.session.actAs('A001')
     expect(w.services.intake.discardDraft({})).toEqual({ discarded: true })
   })
 })

@@ -34,8 +34,8 @@ afterEach(async () => {
 function desk(): Desk {
   const world = openCaseWorld()
   const events = new EventBus()
-  const session = new SessionService(events)
-  session.signIn('B007')
+  const session = new SessionService({ events })
+  session.actAs('B007')
   const outbox = new OutboxService({ store: world.store, events, session, clock: world.clock, stationId: '001', worker: { backoff: BACKOFF, statsIntervalMs: 0 } })
   const stats: Array<EventPayload<'outbox.changed'>> = []
   events.on('outbox.changed', (s) => stats.push(s))
@@ -95,7 +95,10 @@ describe('deciding on a parked row', () => {
     expect(await d.invoke('outbox.retry', { id, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'reason' } })
     expect(await d.invoke('outbox.retry', { id, reason: '再试一次' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('排队等待') } })
     expect(await d.invoke('outbox.cancel', { id: 9999, reason: '再试一次' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    d.session.signOut()
+    d.session.actAs(null)
+    expect(await d.invoke('outbox.cancel', { id, reason: '再试一次' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+    // A window clerk is somebody, but parked carrier rows are the desk's and the supervisor's to decide.
+    d.session.actAs('王晓明 A0123', 'window')
     expect(await d.invoke('outbox.cancel', { id, reason: '再试一次' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(auditRows(d.world, 'outbox.retry').length + auditRows(d.world, 'outbox.cancel').length).toBe(before)
     expect(d.world.store.outbox.get(id)?.state).toBe('waiting')
@@ -118,7 +121,7 @@ describe('a case change with effects', () => {
       operator: 'B007',
       stationId: '001',
       timeline: { note: null, details: null },
-      audit: [],
+      audit: [{ action: 'case.transition', details: { action: 'startReview' } }],
       outbox: [{ lane: 'upstream', kind: 'case.event', idempotencyKey: key, payload: { caseNo } }],
     })
     expect(() =>

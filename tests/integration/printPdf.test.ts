@@ -21,6 +21,7 @@ beforeAll(async () => {
   // A Monday in a year the shipped holiday calendar covers, so a 容缺 promise date is a known working day.
   const clock = new SettableClock(new Date('2026-03-02T10:00:00+08:00'))
   app = await createApp(parseStationConfig({ devices: { idcard: { mode: 'off' } } }, dir), { printing: { statusPollMs: 0 }, clock })
+  app.services.session.actAs('测试 T0000')
 })
 afterAll(async () => {
   await app.close()
@@ -70,7 +71,7 @@ describe('a case’s materials checklist, by its case number', () => {
   let caseNo: string
 
   beforeAll(async () => {
-    app.services.session.signIn('A007')
+    app.services.session.actAs('A007')
     // 企业设立登记 in the sample catalog: five required materials and one optional one.
     const form = {
       applicant: { kind: 'person', name: '赵文静', idNumber, phone: '13912345678', address: '江苏省徐州市云龙区和平路 8 号', source: 'typed' },

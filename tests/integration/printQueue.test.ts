@@ -54,7 +54,7 @@ async function station(dir: string, devices: StationConfigInput['devices'] = {},
     await close()
   }
   cleanups.push(() => app.close())
-  app.services.session.signIn('op07')
+  app.services.session.actAs('op07')
   return app
 }
 
@@ -241,7 +241,7 @@ describe('a job queued by another service', () => {
     const config = parseStationConfig({ devices: { idcard: { mode: 'off' }, ...printers(uri) } }, dir)
     const store = openStore({ dataDir: dir, keyProvider: new FileKeyProvider(dir) })
     const events = new EventBus()
-    const session = new SessionService(events)
+    const session = new SessionService({ events })
     const { cases } = buildCaseServices({ store, events, session, clock: systemClock, dataDir: dir, stationId: config.stationId, regionCode: config.regionCode })
     const printing = buildPrintService(
       { config, store, events, devices: new DeviceStatusBoard(events), session, clock: systemClock, cases },

@@ -128,7 +128,7 @@ describe('the follow-up of a 差评 (整改)', () => {
     expect(() => w.store.db.prepare("UPDATE rating_follow_ups SET state = 'closed', closed_at = 'x', closed_by = 'y'").run()).toThrow(/CHECK constraint/)
     expect(ratings.followUps()).toHaveLength(1)
 
-    w.session.signIn('主管 S01')
+    w.session.actAs('主管 S01')
     w.clock.set(new Date(2026, 2, 4, 15, 0))
     const closed = ratings.recordReturnVisit({ caseNo, visit: 'intake', note: '电话回访，已致歉并说明整改措施，评价人表示理解', signed: true })
     expect(closed).toMatchObject({ state: 'closed', light: null, closedBy: '主管 S01', returnVisit: { by: '主管 S01', signed: true, at: new Date(2026, 2, 4, 15, 0).toISOString() } })
@@ -159,7 +159,7 @@ describe('the follow-up of a 差评 (整改)', () => {
     const ratings = ratingsOn(w)
     const { caseNo } = w.services.intake.accept({ form: aPersonForm() })
     ratings.submit({ caseNo, visit: 'intake', grade: 1, reasons: ['attitude'] })
-    w.session.signOut()
+    w.session.actAs(null)
     expect(refusal(() => ratings.recordReturnVisit({ caseNo, visit: 'intake', note: '电话回访' })).code).toBe('FORBIDDEN')
   })
 })
@@ -173,9 +173,9 @@ describe('the customer panel', () => {
     const ratings = new RatingService({ store: w.store, calendar: w.services.calendar, session: w.session, events, clock: w.clock, stationId: '001', followUpDays: 5 })
     const { caseNo } = w.services.intake.accept({ form: aPersonForm() })
     expect(ratings.board.attach('panel-0001', true).panels).toBe(1)
-    w.session.signIn('王晓明 A0123')
+    w.session.actAs('王晓明 A0123')
     expect(ratings.offer({ caseNo, visit: 'intake' }).offer).toMatchObject({ caseNo, visit: 'intake', itemName: '个体工商户设立登记', applicantName: '张**', staff: '王晓明 A0123' })
-    w.session.signOut()
+    w.session.actAs(null)
     expect(ratings.submit({ caseNo, visit: 'intake', grade: 5 }).staff).toBe('王晓明 A0123')
     expect(ratings.board.state()).toEqual({ offer: null, panels: 1 })
     expect(pushed.map((p) => [p.offer?.caseNo ?? null, p.panels])).toEqual([
@@ -183,7 +183,7 @@ describe('the customer panel', () => {
       [caseNo, 1],
       [null, 1],
     ])
-    w.session.signIn('王晓明 A0123')
+    w.session.actAs('王晓明 A0123')
     expect(refusal(() => ratings.offer({ caseNo, visit: 'intake' })).code).toBe('CONFLICT')
   })
 })
@@ -193,7 +193,7 @@ describe('the contract', () => {
     const t = await createTestApp()
     try {
       const { services } = t.app
-      services.session.signIn('王晓明 A0123')
+      services.session.actAs('王晓明 A0123')
       const [seeded] = seedCases(services, 1, ['XK00201004'])
       const invoke = (input: unknown) => t.app.dispatcher.invoke('ratings.submit', input, { transport: 'test' })
       await expect(invoke({ caseNo: seeded!.caseNo, visit: 'intake', grade: 6 })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'grade' } })

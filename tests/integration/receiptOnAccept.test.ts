@@ -23,7 +23,7 @@ describe('the acceptance receipt', () => {
   let t: TestApp
   beforeEach(async () => {
     t = await createTestApp({ receiptLinks: { progressQuery: 'https://zwfw.xz.gov.example/q?no={caseNo}' } })
-    t.app.services.session.signIn('A007')
+    t.app.services.session.actAs('A007')
   })
   afterEach(async () => {
     await t.dispose()

@@ -59,7 +59,7 @@ function formFor(itemCode: string, i: number): IntakeForm {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'onewindow-review-'))
   app = await createApp(parseStationConfig({ profile: 'review', department: 'SCJG', devices: { idcard: { mode: 'off' } } }, dir), { printing: { statusPollMs: 0 }, clock })
-  app.services.session.signIn('审核员 C003')
+  app.services.session.actAs('审核员 C003')
   reader = new Database(databaseFile(dir), { readonly: true })
 })
 afterAll(async () => {

@@ -91,7 +91,7 @@ describe('timestamps and case numbers as written today', () => {
     try {
       const app = await createApp(parseStationConfig({ devices: { idcard: { mode: 'off' } } }, dataDir))
       try {
-        app.services.session.signIn('A001')
+        app.services.session.actAs('A001')
         const submitted = await app.dispatcher.invoke('print.submit', { kind: 'acceptanceReceipt', data: anAcceptanceReceipt(), idempotencyKey: randomUUID() }, { transport: 'test' })
         if (!submitted.ok) throw new Error(submitted.error.message)
       } finally {

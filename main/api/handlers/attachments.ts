@@ -6,4 +6,4 @@ export const attachmentsList: Handler<'attachments.list'> = (input, { services }
 
 export const attachmentsRemove: Handler<'attachments.remove'> = (input, { services }) => services.attachments.remove(input.id)
 
-export const attachmentsImage: Handler<'attachments.image'> = (input, { services }) => services.attachments.image(input.id)
+export const attachmentsImage: Handler<'attachments.image'> = (input, { services }) => services.attachments.view(input.id)

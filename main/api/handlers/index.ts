@@ -9,6 +9,8 @@ import * as outbox from './outbox'
 import * as dispatch from './dispatch'
 import * as output from './output'
 import * as ratings from './ratings'
+import * as operators from './operators'
+import * as keys from './keys'
 
 /** One handler per command but the demo hall's (./demo.ts); the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -17,7 +19,13 @@ export const handlers: Handlers = {
   'session.signIn': system.sessionSignIn,
   'session.signOut': system.sessionSignOut,
   'devices.list': system.devicesList,
+  'operators.list': operators.operatorsList,
+  'operators.add': operators.operatorsAdd,
+  'operators.disable': operators.operatorsDisable,
+  'operators.enable': operators.operatorsEnable,
+  'operators.resetPin': operators.operatorsResetPin,
   'devices.reportCamera': system.devicesReportCamera,
+  'keys.storage': keys.keysStorage,
   'scanner.settings': scanner.scannerSettings,
   'catalog.info': cases.catalogInfo,
   'catalog.search': cases.catalogSearch,

@@ -14,13 +14,15 @@ export const systemInfo: Handler<'system.info'> = (_input, { services, caller })
   isDemo: isDemo(services.config),
   transport: caller.transport === 'electron' ? 'electron' : 'station',
   startedAt: services.info.startedAt,
+  // The demo hall's accounts, shown on its sign-in dialog as on its start line; never on a real station.
+  demoOperators: services.demoOperators,
 })
 
 export const sessionGet: Handler<'session.get'> = (_input, { services }) => services.session.get()
 
-export const sessionSignIn: Handler<'session.signIn'> = (input, { services }) => services.session.signIn(input.operator)
+export const sessionSignIn: Handler<'session.signIn'> = (input, { services, caller }) => services.session.signIn(input.operator, input.pin, caller.session)
 
-export const sessionSignOut: Handler<'session.signOut'> = (_input, { services }) => services.session.signOut()
+export const sessionSignOut: Handler<'session.signOut'> = (_input, { services, caller }) => services.session.signOut(caller.session)
 
 export const devicesList: Handler<'devices.list'> = (_input, { services }) => services.devices.list()
 

@@ -17,6 +17,7 @@ import { utcTimestamp } from '../../domain/timestamps'
 import { requireOperator } from '../cases/operator'
 import type { EventBus } from '../eventBus'
 import type { SessionService } from '../system/session'
+import { recordView, viewActions } from '../audit/personalDataViews'
 
 export interface AttachmentServiceDeps {
   store: Store
@@ -131,10 +132,29 @@ export class AttachmentService implements DraftPhotos {
   }
 
   image(id: string): { id: string; mime: AttachmentMime; sha256: string; imageBase64: string } {
+    return this.read(id).photo
+  }
+
+  /** The full photo for a screen (`attachments.image`): ID documents and letters are personal data, so every view is audited. */
+  view(id: string): { id: string; mime: AttachmentMime; sha256: string; imageBase64: string } {
+    const operator = requireOperator(this.deps.session)
+    const { record, photo } = this.read(id)
+    recordView(this.deps.store, {
+      at: utcTimestamp(this.deps.clock.now()),
+      operator,
+      stationId: this.deps.stationId,
+      action: viewActions.photo,
+      caseNo: record.caseNo,
+      details: { command: 'attachments.image', id, materialId: record.materialId, sha256: record.sha256, ...(record.draftId ? { draftId: record.draftId } : {}) },
+    })
+    return photo
+  }
+
+  private read(id: string): { record: AttachmentRecord; photo: { id: string; mime: AttachmentMime; sha256: string; imageBase64: string } } {
     const record = this.deps.repo.get(id)
     if (!record) throw new AppError('NOT_FOUND', `照片 ${id} 不存在`, 'id')
     const bytes = this.deps.files.read(record.sha256, record.mime)
-    return { id, mime: record.mime, sha256: record.sha256, imageBase64: bytes.toString('base64') }
+    return { record, photo: { id, mime: record.mime, sha256: record.sha256, imageBase64: bytes.toString('base64') } }
   }
 
   /**

@@ -4,6 +4,7 @@
  * case's in the accept transaction).
  */
 import { AttachmentFiles } from '../../store/attachmentFiles'
+import { describeAttachmentSealing, sealLegacyAttachments } from '../../store/attachmentSealing'
 import { AttachmentsRepository } from '../../store/attachmentsRepository'
 import type { Store } from '../../store/store'
 import type { HallClock } from '../cases/hallClock'
@@ -21,10 +22,15 @@ export interface AttachmentSetupDeps {
 }
 
 export function buildAttachmentService(d: AttachmentSetupDeps): AttachmentService {
+  const repo = new AttachmentsRepository(d.store.db, d.store.attachmentCipher)
+  const files = new AttachmentFiles(d.dataDir, d.store.attachmentCipher)
+  // Photos stored before encryption at rest are sealed once, before any screen can ask for one.
+  const sealing = describeAttachmentSealing(sealLegacyAttachments(d.store, files, repo))
+  if (sealing) console.warn(sealing)
   const service = new AttachmentService({
     store: d.store,
-    repo: new AttachmentsRepository(d.store.db),
-    files: new AttachmentFiles(d.dataDir),
+    repo,
+    files,
     session: d.session,
     events: d.events,
     clock: d.clock,

@@ -8,6 +8,7 @@
  */
 import type { CaseState } from '../../domain/caseMachine'
 import type { EventPayload } from '../../contract'
+import { timelineEventDigest } from '../../store/auditCrossCheck'
 import type { OutboxRowInput } from '../../store/outboxRepository'
 import type { Store } from '../../store/store'
 import type { EventBus } from '../eventBus'
@@ -83,8 +84,14 @@ export class CaseChangeRecorder {
   private write(change: CaseChange): void {
     const { store } = this.deps
     const { caseId, caseNo, at, operator, stationId } = change
-    store.cases.addEvent({ caseId, at, operator, stationId, action: change.action, fromState: change.from, toState: change.to, note: change.timeline.note, details: change.timeline.details })
-    for (const row of change.audit) store.audit({ at, operator, stationId, action: row.action, caseNo, details: row.details })
+    // A timeline row with no audit row is what `audit verify` looks for: a change must say what it was.
+    if (change.audit.length === 0) throw new Error(`case change ${caseNo} ${change.action} has no audit row`)
+    const { note, details } = change.timeline
+    const event = { at, operator, stationId, action: change.action, fromState: change.from, toState: change.to, note }
+    const seq = store.cases.addEvent({ caseId, ...event, details })
+    // The change's first audit row names its timeline row as stored, so the cross-check can pair them (store/auditCrossCheck.ts).
+    const timelineEvent = { seq, sha256: timelineEventDigest({ caseNo, seq, ...event, details: details === null ? null : JSON.stringify(details) }) }
+    change.audit.forEach((row, i) => store.audit({ at, operator, stationId, action: row.action, caseNo, details: i === 0 ? { ...row.details, timelineEvent } : row.details }))
     // The worker hears of them once the transaction has committed (OutboxRepository.onEnqueued).
     for (const effect of change.outbox ?? []) store.outbox.enqueue({ at, ...effect, caseNo: effect.caseNo ?? caseNo })
   }

@@ -21,6 +21,9 @@ import { DaysLeftCounter, toCaseDetail, toCaseRow, type CaseDetail, type CaseRow
 import { todayOn, type HallClock } from './hallClock'
 import { utcTimestamp } from '../../domain/timestamps'
 import { requireOperator } from './operator'
+import { maskIdNumber } from '../../domain/masking'
+import { seesFullIdNumbers } from '../../domain/access'
+import { recordView, viewActions } from '../audit/personalDataViews'
 import { queueQuery, type QueueRequest } from './queueQuery'
 import { certificateTypeOf, departmentItemCodes, reviewOutcome, type ReviewCatalog, type ReviewFields } from './reviewDecision'
 
@@ -72,6 +75,32 @@ export class CaseService {
     })
   }
 
+  /** The case page as a screen asks for it (`cases.get`): its full ID numbers make it a view of personal data, audited. */
+  view(caseNo: string): CaseDetail {
+    const operator = requireOperator(this.deps.session)
+    const detail = this.forViewer(this.get(caseNo))
+    const shown = [detail.applicant.idNumber, detail.applicant.handlerIdNumber].filter((id): id is string => id !== null)
+    if (shown.length > 0) {
+      const at = utcTimestamp(this.deps.clock.now())
+      recordView(this.deps.store, { at, operator, stationId: this.deps.stationId, action: viewActions.idNumber, caseNo, details: { command: 'cases.get', idNumbers: shown.map(maskIdNumber) } })
+    }
+    return detail
+  }
+
+  /**
+   * The case as the operator in hand may see it: a role that serves nobody
+   * face to face (the courier desk) gets the ID numbers masked, never whole.
+   */
+  forViewer(detail: CaseDetail): CaseDetail {
+    const role = this.deps.session.get().role
+    if (role === null || seesFullIdNumbers(role)) return detail
+    const a = detail.applicant
+    return {
+      ...detail,
+      applicant: { ...a, idNumber: a.idNumber === null ? null : maskIdNumber(a.idNumber), handlerIdNumber: a.handlerIdNumber === null ? null : maskIdNumber(a.handlerIdNumber) },
+    }
+  }
+
   list(request: QueueRequest): { rows: CaseRow[]; nextCursor: string | null } {
     const today = todayOn(this.deps.clock)
     const q = queueQuery(request, today, this.format, this.departmentItems)
@@ -94,7 +123,16 @@ export class CaseService {
     if (!check.valid) throw new AppError('INVALID_ID_NUMBER', `身份证号码有误：${check.reason}`, 'idNumber')
     const today = todayOn(this.deps.clock)
     const days = new DaysLeftCounter(this.deps.calendar.calendar(), today)
-    return this.deps.store.cases.byIdNumber(check.normalized, openStates, 50).map((s) => toCaseRow(s, today, days))
+    const rows = this.deps.store.cases.byIdNumber(check.normalized, openStates, 50).map((s) => toCaseRow(s, today, days))
+    // Found or not, the search itself says something about the person: audited.
+    recordView(this.deps.store, {
+      at: utcTimestamp(this.deps.clock.now()),
+      operator: requireOperator(this.deps.session),
+      stationId: this.deps.stationId,
+      action: viewActions.lookup,
+      details: { command: 'cases.findByIdNumber', idNumber: maskIdNumber(check.normalized), found: rows.map((r) => r.caseNo) },
+    })
+    return rows
   }
 
   classifyScan(text: string): ScanClassification {

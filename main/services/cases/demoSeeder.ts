@@ -131,7 +131,7 @@ export class DemoSeeder {
 
   private runStep(step: Step, forms: IntakeForm[], caseNos: Array<string | undefined>, report: SeedReport): void {
     this.clock.set(new Date(step.at))
-    this.session.signIn(pick(this.random, OPERATORS))
+    this.session.actAs(pick(this.random, OPERATORS))
     try {
       if (step.action === 'accept') {
         caseNos[step.caseIndex] = this.services.intake.accept({ form: forms[step.caseIndex]! }).caseNo

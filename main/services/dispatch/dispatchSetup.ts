@@ -66,7 +66,7 @@ export function buildDispatchService(d: DispatchSetupDeps, options: DispatchOpti
   let service: DispatchService | null = null
   const changed = (s: Parameters<DispatchService['changed']>[0]): void => service?.changed(s)
   const labels = new LabelDesk({ store: d.store, printing: d.printing, settings, stationId, clock: d.clock, changed })
-  const handover = new HandoverDesk({ store: d.store, changes: d.changes, files: new AttachmentFiles(d.config.dataDir), config: d.config, settings, clock: d.clock, changed })
+  const handover = new HandoverDesk({ store: d.store, changes: d.changes, files: new AttachmentFiles(d.config.dataDir, d.store.attachmentCipher), config: d.config, settings, clock: d.clock, changed })
   const creation = new ShipmentCreation({ store: d.store, adapter, labels, settings, stationId, timeoutMs, changed })
   const cancellation = new ShipmentCancellation({ store: d.store, adapter, stationId, timeoutMs, changed })
   const tracker = new Tracker({ store: d.store, changes: d.changes, adapter, clock: d.clock, stationId, timeoutMs, changed })

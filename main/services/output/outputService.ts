@@ -29,6 +29,7 @@ import type { SessionService } from '../system/session'
 import { outputReceiptOf } from './outputReceipt'
 import { partiesOf, toOutputCase } from './outputViews'
 import { storeSignaturePng } from '../attachments/signaturePng'
+import { recordView, viewActions } from '../audit/personalDataViews'
 
 export interface OutputServiceDeps {
   store: Store
@@ -64,7 +65,7 @@ export class OutputService {
 
   /** The card tap: this person's cases waiting here, as applicant, handler or named agent. */
   findByCard(idNumber: string): { rows: Array<OutputCaseView & { role: CollectorRole }> } {
-    requireOperator(this.deps.session)
+    const operator = requireOperator(this.deps.session)
     const id = this.checkedId(idNumber)
     const { store } = this.deps
     const rows = store.collection.readyFor(id, FIND_LIMIT).map((c) => {
@@ -72,6 +73,7 @@ export class OutputService {
       const role: CollectorRole = match.applicant && c.applicantKind === 'person' ? 'applicant' : match.handler ? 'handler' : 'agent'
       return { ...toOutputCase(store, c), role }
     })
+    this.auditLookup(operator, null, { command: 'output.findByCard', idNumber: maskIdNumber(id), found: rows.map((r) => r.caseNo) })
     return { rows }
   }
 
@@ -86,7 +88,9 @@ export class OutputService {
     const id = this.checkedId(input.idNumber)
     const current = this.mustFind(input.caseNo)
     const verdict = this.judge(current, id, '')
+    // A refusal of the person is its own row (it names who may); any other answer is a lookup by ID number.
     if (!verdict.allowed && current.state === 'ready') this.auditRefusal(current, id, '', verdict, operator, 'verify')
+    else this.auditLookup(operator, current.caseNo, { command: 'output.verifyCollector', idNumber: maskIdNumber(id), allowed: verdict.allowed, role: verdict.role })
     return { allowed: verdict.allowed, reason: verdict.reason, role: verdict.role, mayCollect: verdict.mayCollect }
   }
 
@@ -186,6 +190,10 @@ export class OutputService {
       reason: verdict.reason,
       mayCollect: verdict.mayCollect,
     })
+  }
+
+  private auditLookup(operator: string, caseNo: string | null, details: Record<string, unknown>): void {
+    recordView(this.deps.store, { at: utcTimestamp(this.deps.clock.now()), operator, stationId: this.deps.config.stationId, action: viewActions.lookup, caseNo, details })
   }
 
   /** An audit row on its own (a refusal writes nothing else), in its own transaction. */

@@ -36,10 +36,11 @@ export class PdfRenderer {
       const why = err instanceof ChromiumError ? err.message : String(err)
       throw new AppError('PRINTER_UNAVAILABLE', `生成 PDF（${doc.title}）失败：${why}`)
     }
-    await mkdir(this.outDir, { recursive: true })
+    // Sheets carry names and masked ID numbers: private to this user like the rest of the data directory.
+    await mkdir(this.outDir, { recursive: true, mode: 0o700 })
     const fileName = pdfFileName(doc.title, at)
     const path = join(this.outDir, fileName)
-    await writeFile(path, bytes)
+    await writeFile(path, bytes, { mode: 0o600 })
     return { path, fileName, bytes }
   }
 }

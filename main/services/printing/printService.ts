@@ -12,6 +12,7 @@ import { labelFragment, labelSizePx, receiptFragment, receiptWidthPx } from '../
 import { printedId } from '../../domain/print/receiptData'
 import { buildPrintDocument, isA4Kind, parsePrintData, printKinds, type A4Kind, type PrintKind } from '../../domain/print/printKinds'
 import type { AuditEntry } from '../../store/auditChain'
+import { viewActions, type ViewEntry } from '../audit/personalDataViews'
 import type { PrintJobRecord, PrintJobsRepository, PrinterRole } from '../../store/printJobsRepository'
 import type { EventBus } from '../eventBus'
 import type { DeviceStatusBoard } from '../system/deviceStatusBoard'
@@ -31,6 +32,8 @@ export interface PrintServiceDeps {
   /** The store's transaction and audit append, so a reprint and its audit row commit together. */
   transaction: <T>(fn: () => T) => T
   audit: (entry: AuditEntry) => void
+  /** A view of personal data (an A4 sheet shown or fetched): one audit row of its own (services/audit/personalDataViews.ts). */
+  recordView: (entry: ViewEntry) => void
   now: () => string
   /** The signed-in operator; throws when nobody is (every print records who asked for it). */
   currentOperator: () => string
@@ -134,15 +137,31 @@ export class PrintService {
       case 'label':
         return { kind, title: doc.title, target: spec.target, html: labelFragment(doc, bwipSymbols), widthPx: labelSizePx(doc).width }
       case 'a4':
+        // A sheet on screen carries names and addresses as the PDF does: a view, audited.
+        this.recordDocumentView('print.preview', kind, request.caseNo)
         return { kind, title: doc.title, target: spec.target, html: doc.fragment, widthPx: A4_WIDTH_PX }
     }
   }
 
+  /** `print.pdf`: an A4 sheet fetched as a file by someone at a screen; audited once the file exists. */
+  async pdf(request: { kind: A4Kind; data?: unknown; caseNo?: string; isInline: boolean }) {
+    const operator = this.deps.currentOperator()
+    const made = await this.a4Pdf(request)
+    this.recordDocumentView('print.pdf', request.kind, request.caseNo, { operator, fileName: made.fileName, isInline: request.isInline })
+    return made
+  }
+
+  /** The sheet as a PDF file (the outbox makes handover lists with it too, with nobody at a screen). */
   async a4Pdf(request: { kind: A4Kind; data?: unknown; caseNo?: string; isInline: boolean }) {
     const { data } = this.resolve(request)
     const doc = buildPrintDocument(request.kind, data)
     const pdf = await this.deps.pdf.renderToFile(doc)
     return { path: pdf.path, fileName: pdf.fileName, sizeBytes: pdf.bytes.length, base64: request.isInline ? pdf.bytes.toString('base64') : null }
+  }
+
+  private recordDocumentView(command: string, kind: PrintKind, caseNo: string | undefined, extra: { operator?: string; fileName?: string; isInline?: boolean } = {}): void {
+    const { operator = this.deps.currentOperator(), ...rest } = extra
+    this.deps.recordView({ at: this.deps.now(), operator, stationId: this.deps.stationId, action: viewActions.document, caseNo: caseNo ?? null, details: { command, kind, ...rest } })
   }
 
   /** Data for a document from the request itself, a queued job, or the case (an A4 sheet from the case itself, a receipt or label from its last job of that kind). */

@@ -13,6 +13,7 @@ import type { CaseService } from '../cases/caseService'
 import type { HallClock } from '../cases/hallClock'
 import { utcTimestamp } from '../../domain/timestamps'
 import { requireOperator } from '../cases/operator'
+import { recordView } from '../audit/personalDataViews'
 import type { DeviceStatusBoard } from '../system/deviceStatusBoard'
 import type { SessionService } from '../system/session'
 import { caseDocumentSource } from './caseDocuments'
@@ -52,6 +53,7 @@ export function buildPrintService(d: PrintingDeps, options: PrintingOptions = {}
     audit: (entry) => {
       d.store.audit(entry)
     },
+    recordView: (entry) => recordView(d.store, entry),
     now: () => utcTimestamp(d.clock.now()),
     currentOperator: () => requireOperator(d.session),
     caseDocuments: caseDocumentSource(d.cases, d.config),

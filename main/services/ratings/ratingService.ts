@@ -73,7 +73,12 @@ export class RatingService {
     const now = this.deps.clock.now()
     const ratedAt = utcTimestamp(now)
     // Who served the applicant: the clerk who offered this rating, else whoever is signed in.
-    const staff = this.board.offered(c.caseNo, input.visit)?.staff ?? this.deps.session.get().operator
+    const offered = this.board.offered(c.caseNo, input.visit)
+    // The customer panel has no operator: it rates only the visit a signed-in clerk put on it.
+    if (!offered && this.deps.session.get().operator === null) {
+      throw new AppError('FORBIDDEN', '没有请申请人评价这次办事：请由窗口工作人员发起评价后再评', 'caseNo')
+    }
+    const staff = offered?.staff ?? this.deps.session.get().operator
     const signed = input.anonymous !== true
     const negative = isNegative(checked.grade)
     const rating = store.transaction(() => {

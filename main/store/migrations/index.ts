@@ -22,5 +22,6 @@ import { migration as m013 } from './013_agent_cases'
 import { migration as m014 } from './014_certificates'
 import { migration as m015 } from './015_collection'
 import { migration as m016 } from './016_ratings'
+import { migration as m017 } from './017_operators'
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017]

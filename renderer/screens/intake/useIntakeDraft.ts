@@ -6,7 +6,7 @@
  * web storage, which would keep ID numbers on disk in the clear.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { call, CommandError } from '../../bridge/client'
+import { call, CommandError, onSignedIn } from '../../bridge/client'
 import type { IntakeForm } from './intakeModel'
 
 export type DraftStatus = { state: 'loading' } | { state: 'empty' } | { state: 'saving' } | { state: 'saved'; at: string; restored: boolean } | { state: 'failed'; message: string }
@@ -14,6 +14,11 @@ export type DraftStatus = { state: 'loading' } | { state: 'empty' } | { state: '
 /** Long enough to save once per word typed, short enough that a reload rarely lands in between. */
 const SAVE_DELAY_MS = 400
 const RETRY_DELAY_MS = 3000
+
+/** Refusals no retry can cure until someone (else) signs in on this tab: the save waits for that, not for a timer. */
+function waitsForSignIn(err: unknown): boolean {
+  return err instanceof CommandError && (err.code === 'UNAUTHORIZED' || err.code === 'SESSION_EXPIRED' || err.code === 'FORBIDDEN')
+}
 
 export interface IntakeDraft {
   form: IntakeForm
@@ -62,9 +67,10 @@ export function useIntakeDraft(): IntakeDraft {
         if (generation !== generationRef.current) return
         dirtyRef.current = true
         setStatus({ state: 'failed', message: err instanceof Error ? err.message : String(err) })
-        // The form is still on screen; keep trying so it reaches the disk once main can take it.
+        // The form is still on screen; keep trying so it reaches the disk once main can take it
+        // (signed out: at the next sign-in, see below — a timer would only knock on a locked door).
         window.clearTimeout(timerRef.current)
-        timerRef.current = window.setTimeout(() => void runSave(), RETRY_DELAY_MS)
+        if (!waitsForSignIn(err)) timerRef.current = window.setTimeout(() => void runSave(), RETRY_DELAY_MS)
       }
     })
     return chainRef.current
@@ -80,27 +86,40 @@ export function useIntakeDraft(): IntakeDraft {
 
   useEffect(() => {
     let isCurrent = true
-    call('drafts.current', {}).then(
-      (draft) => {
-        if (!isCurrent) return
-        // Typing may have started before the draft arrived: what was typed wins.
-        if (draft && !dirtyRef.current) {
-          draftIdRef.current = draft.draftId
-          setDraftId(draft.draftId)
-          formRef.current = draft.form
-          setForm(draft.form)
-          setStatus({ state: 'saved', at: draft.savedAt, restored: true })
-        } else if (!dirtyRef.current) {
-          setStatus({ state: 'empty' })
-        }
-        setLoaded(true)
-      },
-      (err: unknown) => {
-        if (!isCurrent) return
-        setStatus({ state: 'failed', message: err instanceof CommandError || err instanceof Error ? err.message : String(err) })
-        setLoaded(true)
-      },
-    )
+    let isLoadRefused = false
+    const loadCurrent = (): void => {
+      call('drafts.current', {}).then(
+        (draft) => {
+          if (!isCurrent) return
+          // Typing may have started before the draft arrived: what was typed wins.
+          if (draft && !dirtyRef.current) {
+            draftIdRef.current = draft.draftId
+            setDraftId(draft.draftId)
+            formRef.current = draft.form
+            setForm(draft.form)
+            setStatus({ state: 'saved', at: draft.savedAt, restored: true })
+          } else if (!dirtyRef.current) {
+            setStatus({ state: 'empty' })
+          }
+          setLoaded(true)
+        },
+        (err: unknown) => {
+          if (!isCurrent) return
+          isLoadRefused = waitsForSignIn(err)
+          setStatus({ state: 'failed', message: err instanceof CommandError || err instanceof Error ? err.message : String(err) })
+          setLoaded(true)
+        },
+      )
+    }
+    loadCurrent()
+    // Signed in again (the idle sign-out's dialog, or another operator taking over): what waited is saved now, nothing on screen replaced.
+    const unsignedIn = onSignedIn(() => {
+      if (dirtyRef.current) void runSave()
+      else if (isLoadRefused && !draftIdRef.current) {
+        isLoadRefused = false
+        loadCurrent()
+      }
+    })
     const onHide = (): void => {
       if (document.visibilityState === 'hidden' && dirtyRef.current) void runSave()
     }
@@ -108,6 +127,7 @@ export function useIntakeDraft(): IntakeDraft {
     window.addEventListener('pagehide', onHide)
     return () => {
       isCurrent = false
+      unsignedIn()
       document.removeEventListener('visibilitychange', onHide)
       window.removeEventListener('pagehide', onHide)
       // Leaving the screen saves what is pending instead of dropping it.

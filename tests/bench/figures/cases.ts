@@ -112,8 +112,8 @@ function openFixture(): Opened {
   const fixture = caseBenchFixture((line) => console.error(`cases: ${line}`))
   const store = openStore({ dataDir: fixture.dataDir, keyProvider: new FileKeyProvider(fixture.dataDir) })
   const events = new EventBus()
-  const session = new SessionService(events)
-  session.signIn('BENCH01')
+  const session = new SessionService({ events })
+  session.actAs('BENCH01')
   const catalogFile = join(fixture.dataDir, 'catalog.json')
   const services = buildCaseServices({ store, events, session, clock: new SettableClock(BENCH_TODAY), dataDir: fixture.dataDir, stationId: '001', regionCode: '320300', sampleCatalogFile: catalogFile })
   opened = { fixture, store, services }

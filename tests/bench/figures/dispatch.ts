@@ -106,7 +106,7 @@ function seededReadyCases(dataDir: string): void {
   const store = openStore({ dataDir, keyProvider: new FileKeyProvider(dataDir) })
   try {
     const events = new EventBus()
-    const session = new SessionService(events)
+    const session = new SessionService({ events })
     const clock = new SettableClock(SEED_NOW)
     const services = buildCaseServices({ store, events, session, clock, dataDir, stationId: '001', regionCode: '320300' })
     new DemoSeeder(services, session, clock, { cases: SHIPMENTS, readyExpress: SHIPMENTS, days: 20, now: SEED_NOW, regionCode: '320300' }).run()

@@ -92,7 +92,7 @@ describe('the CLI speaks the language of the locale', () => {
 
   it('shows one command’s usage in the locale’s language', async () => {
     locale('en_US.UTF-8')
-    expect(await helpText(['backup', '--help'])).toBe(`Usage: npm run cli -- backup --data DIR --to FILE\n\n${cliCommands.find((c) => c.name.join(' ') === 'backup')!.summary.en}`)
+    expect(await helpText(['backup', '--help'])).toBe(`Usage: npm run cli -- backup --data DIR --to FILE [--keys FILE [--passphrase-env NAME]]\n\n${cliCommands.find((c) => c.name.join(' ') === 'backup')!.summary.en}`)
   })
 })
 

@@ -15,6 +15,8 @@ import { outbox as enOutbox } from '../../../renderer/i18n/en/outbox'
 import { outbox as zhOutbox } from '../../../renderer/i18n/zh-CN/outbox'
 import { courier as enCourier } from '../../../renderer/i18n/en/courier'
 import { courier as zhCourier } from '../../../renderer/i18n/zh-CN/courier'
+import { settings as enSettings } from '../../../renderer/i18n/en/settings'
+import { settings as zhSettings } from '../../../renderer/i18n/zh-CN/settings'
 
 /** Every leaf key of a namespace, dotted. */
 function keysOf(value: unknown, prefix = ''): string[] {
@@ -31,6 +33,7 @@ const namespaces = {
   print: [zhPrint, enPrint],
   outbox: [zhOutbox, enOutbox],
   courier: [zhCourier, enCourier],
+  settings: [zhSettings, enSettings],
 } as const
 
 describe('the two locales', () => {

@@ -4,9 +4,11 @@
  * synced after, so a power cut cannot keep the bytes but lose the name.
  * fs is wrapped here only to see which paths were fsynced.
  */
+import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { AttachmentCipher } from '../../../main/store/attachmentCipher'
 import { AttachmentFiles, sha256Hex } from '../../../main/store/attachmentFiles'
 import { FileKeyProvider, SealedFileKeyProvider } from '../../../main/store/keyProviders'
 import { tempDataDir } from '../../fixtures/caseWorld'
@@ -60,10 +62,11 @@ describe('durable files', () => {
 
   it('syncs a material photo, then the folder it was renamed into', () => {
     const dir = aDataDir()
-    const files = new AttachmentFiles(dir)
+    const files = new AttachmentFiles(dir, new AttachmentCipher(randomBytes(32)))
     const bytes = Buffer.from('not really a jpeg, but bytes')
     const file = files.write(bytes, sha256Hex(bytes), 'image/jpeg')
     expect(synced).toEqual([expect.stringMatching(/\.tmp$/), join(files.dir, sha256Hex(bytes).slice(0, 2))])
-    expect(fs.readFileSync(file)).toEqual(bytes)
+    expect(fs.readFileSync(file).includes(bytes)).toBe(false)
+    expect(files.read(sha256Hex(bytes), 'image/jpeg')).toEqual(bytes)
   })
 })

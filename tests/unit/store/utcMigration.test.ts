@@ -194,7 +194,7 @@ describe('migration 10: UTC timestamps and case numbers on every case row', () =
         [NIGHT, 2, 'startReview'],
       ])
       expect(store.cases.eventsOf('320300209912310010001')).toEqual([])
-      const photos = new AttachmentsRepository(store.db)
+      const photos = new AttachmentsRepository(store.db, store.attachmentCipher)
       expect(photos.forCaseNo(NIGHT).map((p) => [p.id, p.caseNo])).toEqual([['photo-case', NIGHT]])
       expect(photos.get('photo-draft')).toMatchObject({ draftId: 'draft-1', caseId: null, caseNo: null })
       expect(new PrintJobsRepository(store.db).list({ caseNo: MORNING, limit: 10 }).map((j) => j.id)).toEqual([2])

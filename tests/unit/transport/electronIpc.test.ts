@@ -26,6 +26,8 @@ describe('the Electron IPC transport', () => {
   let t: TestApp
   beforeEach(async () => {
     t = await createTestApp()
+    // Nobody signed in: these tests watch for a sign-in that must not happen.
+    t.app.services.session.actAs(null)
   })
   afterEach(async () => {
     handlersByChannel.clear()
@@ -71,10 +73,10 @@ describe('the Electron IPC transport', () => {
 
   it('pushes events to the window until disposed', () => {
     const w = bind()
-    t.app.services.session.signIn('陈静')
-    expect(w.sent).toEqual([[IPC_EVENT_CHANNEL, { name: 'session.changed', payload: expect.objectContaining({ operator: '陈静' }) }]])
+    t.app.services.devices.report('network', { state: 'warning', message: '网络不稳定', reason: 'flaky' })
+    expect(w.sent).toEqual([[IPC_EVENT_CHANNEL, { name: 'device.status', payload: expect.objectContaining({ device: 'network', reason: 'flaky' }) }]])
     w.binding.dispose()
-    t.app.services.session.signOut()
+    t.app.services.devices.report('network', { state: 'ok', message: '网络正常', reason: 'ok' })
     expect(w.sent).toHaveLength(1)
     expect(handlersByChannel.has(IPC_INVOKE_CHANNEL)).toBe(false)
   })
@@ -82,15 +84,22 @@ describe('the Electron IPC transport', () => {
   it('serves the customer panel window it is given, pushes to it, and refuses it once released', async () => {
     const w = bind()
     const panel = fakeWindow(9)
-    const release = w.binding.addWindow(panel.window as never)
+    const release = w.binding.addWindow(panel.window as never, { panel: true })
     const fromPanel = { sender: panel.webContents, senderFrame: panel.mainFrame }
-    await expect(w.invoke(fromPanel, { name: 'ratings.pending', input: {} })).resolves.toMatchObject({ ok: true, value: { offer: null, panels: 0 } })
-    t.app.services.session.signIn('陈静')
-    expect(panel.sent).toEqual([[IPC_EVENT_CHANNEL, { name: 'session.changed', payload: expect.objectContaining({ operator: '陈静' }) }]])
+    // The panel has no operator: it may say it is there (and rate an offered visit), nothing else.
+    await expect(w.invoke(fromPanel, { name: 'ratings.panel', input: { panelId: 'panel-0001', present: true } })).resolves.toMatchObject({ ok: true })
+    await expect(w.invoke(fromPanel, { name: 'ratings.pending', input: {} })).resolves.toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+    // The counter's own window is no panel: without a sign-in it may not even do that.
+    const fromCounter = { sender: w.webContents, senderFrame: w.mainFrame }
+    await expect(w.invoke(fromCounter, { name: 'ratings.panel', input: { panelId: 'panel-0002', present: true } })).resolves.toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+    panel.sent.length = 0
+    w.sent.length = 0
+    t.app.services.devices.report('network', { state: 'warning', message: '网络不稳定', reason: 'flaky' })
+    expect(panel.sent).toEqual([[IPC_EVENT_CHANNEL, { name: 'device.status', payload: expect.objectContaining({ device: 'network' }) }]])
     expect(w.sent).toHaveLength(1)
     release()
-    await expect(w.invoke(fromPanel, { name: 'ratings.pending', input: {} })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    t.app.services.session.signOut()
+    await expect(w.invoke(fromPanel, { name: 'ratings.panel', input: { panelId: 'panel-0001', present: false } })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    t.app.services.devices.report('network', { state: 'ok', message: '网络正常', reason: 'ok' })
     expect(panel.sent).toHaveLength(1)
   })
 })

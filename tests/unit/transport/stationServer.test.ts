@@ -21,6 +21,8 @@ describe('the station host transport', () => {
 
   beforeEach(async () => {
     t = await createTestApp()
+    // Nobody signed in: these tests watch for a sign-in that must not happen.
+    t.app.services.session.actAs(null)
     staticDir = mkdtempSync(join(tmpdir(), 'ow-static-'))
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>OneWindow</title>')
     server = await startStationServer(t.app, { staticDir })
@@ -97,8 +99,8 @@ describe('the station host transport', () => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/events?token=${server.token}`)
     await new Promise((resolve) => ws.on('open', resolve))
     const received = new Promise<unknown>((resolve) => ws.on('message', (data) => resolve(JSON.parse(String(data)))))
-    await send(server, '/api/session.signIn', { body: '{"operator":"周敏"}' })
-    expect(await received).toEqual({ name: 'session.changed', payload: { operator: '周敏', signedInAt: expect.any(String) } })
+    t.app.services.devices.report('network', { state: 'warning', message: '网络不稳定', reason: 'flaky' })
+    expect(await received).toEqual({ name: 'device.status', payload: expect.objectContaining({ device: 'network', reason: 'flaky' }) })
     ws.close()
   })
 

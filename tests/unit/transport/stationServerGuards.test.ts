@@ -22,6 +22,8 @@ describe('the station host guards', () => {
 
   beforeEach(async () => {
     t = await createTestApp()
+    // Nobody signed in: these tests watch for a sign-in that must not happen.
+    t.app.services.session.actAs(null)
     root = mkdtempSync(join(tmpdir(), 'ow-guards-'))
     const staticDir = join(root, 'renderer')
     mkdirSync(join(staticDir, 'assets'), { recursive: true })
@@ -48,9 +50,10 @@ describe('the station host guards', () => {
     })
 
     it('answers 200 and runs the command with the right one', async () => {
-      const reply = await send(server, '/api/session.signIn', { token: null, headers: { 'x-onewindow-token': server.token }, body: '{"operator":"周敏"}' })
+      await t.app.services.operators.add({ id: 'Z0001', name: '周敏', role: 'output', pin: '864213' }, 'test')
+      const reply = await send(server, '/api/session.signIn', { token: null, headers: { 'x-onewindow-token': server.token }, body: '{"operator":"Z0001","pin":"864213"}' })
       expect(reply.status).toBe(200)
-      expect(t.app.services.session.get().operator).toBe('周敏')
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { session: { operator: '周敏 Z0001', role: 'output' } } })
     })
   })
 
