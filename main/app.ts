@@ -37,6 +37,11 @@ import { buildDispatchService, type DispatchOptions } from './services/dispatch/
 import { OutputService } from './services/output/outputService'
 import { AttachmentFiles } from './store/attachmentFiles'
 import { RatingService } from './services/ratings/ratingService'
+import { openHallLink } from './services/hall/hallLink'
+import { HallFollower } from './hall/follower'
+import { HallGate } from './services/hall/hallGate'
+import { hallOperatorsOf } from './hall/hallOperators'
+import { enqueueHallAnchor } from './services/hall/hallAnchor'
 
 export interface App {
   services: Services
@@ -75,11 +80,18 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   // The store first: a damaged or newer-version database stops the start before any device opens.
   const store = openStore({ dataDir: config.dataDir, keyProvider: options.keyProvider ?? new FileKeyProvider(config.dataDir), clock: options.clock ?? systemClock })
   closers.push(() => store.close())
+  // Hall mode: the pool and the tap that queues every change for the hall (docs/hall.md); null when standalone.
+  // Closed after the outbox worker stops (closers run last-first), so no push is cut off mid-transaction.
+  const hall = openHallLink(config, store)
+  if (hall) closers.push(() => hall.close())
+  // Joined: accounts live in the hall, cached here for sign-in with the hall away.
+  const hallOperators = hall ? hallOperatorsOf(hall, store) : null
   // The audit chain's signed head beside the database: now, every minute, and last of all (after every writer) at a clean stop.
-  const auditAnchor = new AuditAnchorService({ store })
+  // Joined, each anchored head is also queued for the hall (stations.audit_head_*), which `audit verify` checks against.
+  const auditAnchor = new AuditAnchorService({ store, ...(hall ? { onAnchored: (a) => enqueueHallAnchor(store, hall.station, a.seq) } : {}) })
   auditAnchor.start()
   closers.push(() => void auditAnchor.stop())
-  const operators = new OperatorService({ store, clock: options.clock ?? systemClock, stationId: config.stationId })
+  const operators = new OperatorService({ store, clock: options.clock ?? systemClock, stationId: config.stationId, hall: hallOperators })
   const session = new SessionService({ events, operators, store, stationId: config.stationId, clock: options.clock ?? systemClock, idleMinutes: config.session.idleMinutes })
   const devices = new DeviceStatusBoard(events)
   // Its full check reads every page (seconds at a million cases): the entry points start it once the window is up.
@@ -101,6 +113,7 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     receipts: acceptanceReceipts({ printing, config }),
     draftPhotos: attachments,
     agent: agentStationOf(config, attachments),
+    ...(hall ? { changeTap: hall.tap } : {}),
   })
   try {
     checkStationDepartment(config, caseServices.catalog)
@@ -116,9 +129,15 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   // One list for every probing device: ports the config gives to the reader, the scanner or a printer.
   const portsInUse = serialPortsInUse(demo.devices)
   const outbox = new OutboxService({ store, events, session, clock: options.clock ?? systemClock, stationId: config.stationId, worker: options.outbox })
+  // The hall's push lane, and the network light becomes the hall link's.
+  hall?.attach({ worker: outbox.worker, devices, events })
+  // The pull: other stations' cases and steps arrive here (started below, with the workers).
+  const follower = hall && config.hall ? new HallFollower({ hall: config.hall, pool: hall.pool, store, events, station: hall.station, sealer: hall.sealer, report: (r) => hall.reportPull(r), ...(hallOperators ? { pullAlso: () => hallOperators.pull() } : {}) }) : null
+  // Steps on a case the hall knows claim its version first: the case commands' handlers and the courier desk's ship/unship.
+  const hallGate = new HallGate({ store, pool: hall?.pool ?? null, station: config.stationId, ...(follower ? { pullNow: () => follower.pullNow() } : {}) })
   // Registers its outbox lanes (carrier, documents) before the worker starts below.
   const dispatch = buildDispatchService(
-    { config, carrier: demo.carrier.config, ...(demo.carrier.checkWord ? { checkWord: demo.carrier.checkWord } : {}), ...(demo.carrier.clock ? { carrierClock: demo.carrier.clock } : {}), store, events, session, changes: caseServices.changes, clock: options.clock ?? systemClock, printing, worker: outbox.worker },
+    { config, ...(hall ? { gate: hallGate } : {}), carrier: demo.carrier.config, ...(demo.carrier.checkWord ? { checkWord: demo.carrier.checkWord } : {}), ...(demo.carrier.clock ? { carrierClock: demo.carrier.clock } : {}), store, events, session, changes: caseServices.changes, clock: options.clock ?? systemClock, printing, worker: outbox.worker },
     options.dispatch,
   )
   // The demo hall gets one account per role (printed on its start line); a real station starts with none.
@@ -139,6 +158,8 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     attachments,
     printing,
     outbox,
+    hall,
+    hallGate,
     dispatch,
     output: new OutputService({ store, changes: caseServices.changes, session, clock: options.clock ?? systemClock, config, printing, files: new AttachmentFiles(config.dataDir, store.attachmentCipher), cases: caseServices.cases }),
     ratings: new RatingService({ store, calendar: caseServices.calendar, session, events, clock: options.clock ?? systemClock, stationId: config.stationId, followUpDays: config.ratings.followUpDays }),
@@ -165,6 +186,10 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   // Consumers are registered on services.outbox.worker by now; closed first, before anything a consumer uses.
   services.outbox.start()
   closers.push(() => services.outbox.stop())
+  if (follower) {
+    follower.start()
+    closers.push(() => follower.stop())
+  }
 
   let closed = false
   return {

@@ -6,6 +6,7 @@
  * `operators add` makes its first supervisor).
  */
 import type { Role } from './domain/access'
+import { AppError } from './domain/errors'
 import type { OperatorService } from './services/system/operatorService'
 
 export const DEMO_PIN = '864213'
@@ -30,7 +31,15 @@ export const demoOperators: readonly DemoOperator[] = [
 export async function ensureDemoOperators(operators: OperatorService): Promise<readonly DemoOperator[]> {
   if (operators.count() === 0) {
     // Hashed side by side (scrypt runs on libuv's pool): the demo hall starts a second sooner.
-    await Promise.all(demoOperators.map((op) => operators.add(op, '演示数据')))
+    const added = await Promise.allSettled(demoOperators.map((op) => operators.add(op, '演示数据')))
+    // Joined to a hall: another station may have added them already (CONFLICT: the follower caches them), or the
+    // hall is away (HALL_OFFLINE): neither may stop the station's start.
+    const failed = added.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []))
+    const fatal = failed.find((err) => !(err instanceof AppError && (err.code === 'CONFLICT' || err.code === 'HALL_OFFLINE')))
+    if (fatal !== undefined) throw fatal
+    if (failed.some((err) => err instanceof AppError && err.code === 'HALL_OFFLINE')) {
+      console.warn('[demo] 大厅连接中断，演示账号未能登记到大厅：连接恢复后重启本工作站')
+    }
   }
   return demoOperators
 }

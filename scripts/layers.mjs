@@ -58,7 +58,7 @@ export const layerPolicies = [
   // A transport is handed the built App; it names its type, never builds one.
   { from: layer('transport'), allow: [{ to: layer('root') }], importKind: 'type' },
   // The CLI may use every layer but the Electron shell.
-  may('cli', ['domain', 'contract', 'store', 'devices', 'emulators', 'services', 'api', 'config', 'transport', 'root']),
+  may('cli', ['domain', 'contract', 'store', 'devices', 'emulators', 'hall', 'services', 'api', 'config', 'transport', 'root']),
   may('root', ['domain', 'contract', 'store', 'outbox', 'devices', 'emulators', 'dispatch', 'upstream', 'hall', 'config', 'services', 'api', 'transport', 'cli']),
   // The sandboxed preload imports only the contract’s bridge.
   may('preload', ['contract']),

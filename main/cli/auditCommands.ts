@@ -16,6 +16,7 @@ import { auditKeysOf, type AuditKeys } from '../store/auditKeys'
 import { databaseFile, openDatabaseReadOnly } from '../store/database'
 import { FileKeyProvider, KEY_FILE_NAME, SEALED_KEY_FILE_NAME } from '../store/keyProviders'
 import { openStore } from '../store/store'
+import { checkAgainstHall } from './auditHallCheck'
 import { CliError, parseArgs, stringOption, type CliCommand } from './command'
 
 function dataDirOf(options: Map<string, string | true>): string {
@@ -45,7 +46,7 @@ function failIfBroken(verdict: AuditVerdict): asserts verdict is Extract<AuditVe
   if (!verdict.ok) throw new CliError(`审计链断裂：${verdict.reason}（此前 ${verdict.rows} 条完好）`, 1)
 }
 
-const verifyUsage = { zh: 'audit verify --data 目录 [--anchor 序号:哈希]', en: 'audit verify --data DIR [--anchor SEQ:HASH]' }
+const verifyUsage = { zh: 'audit verify --data 目录 [--anchor 序号:哈希] [--hall]', en: 'audit verify --data DIR [--anchor SEQ:HASH] [--hall]' }
 const anchorUsage = { zh: 'audit anchor --data 目录', en: 'audit anchor --data DIR' }
 
 export const auditCommands: CliCommand[] = [
@@ -53,11 +54,11 @@ export const auditCommands: CliCommand[] = [
     name: ['audit', 'verify'],
     usage: verifyUsage,
     summary: {
-      zh: '核验审计链（HMAC、签名锚点 audit.anchor、可选的 --anchor）并核对办件与时间线均有审计记录：完好时以 0 退出并给出条数和末条哈希，否则以 1 退出并说明原因',
-      en: 'Check the audit chain (HMAC, the signed audit.anchor, an optional --anchor) and that every case and timeline row has its audit row: exit 0 with the row count and head hash, or 1 with the reason',
+      zh: '核验审计链（HMAC、签名锚点 audit.anchor、可选的 --anchor；已加入大厅时还有大厅锚点，--hall 要求大厅可连接）并核对办件与时间线均有审计记录：完好时以 0 退出并给出条数和末条哈希，否则以 1 退出并说明原因',
+      en: 'Check the audit chain (HMAC, the signed audit.anchor, an optional --anchor; when joined, the hall\'s anchor too, --hall requiring the hall) and that every case and timeline row has its audit row: exit 0 with the row count and head hash, or 1 with the reason',
     },
-    run(args) {
-      const { options } = parseArgs(args)
+    async run(args) {
+      const { options } = parseArgs(args, { flags: ['hall'] })
       const printed = parseAnchor(stringOption(options, 'anchor'))
       const dataDir = dataDirOf(options)
       const db = openDatabaseReadOnly(databaseFile(dataDir))
@@ -80,6 +81,7 @@ export const auditCommands: CliCommand[] = [
         if (found.kind === 'ok') console.log(`锚点：第 ${found.anchor.seq} 条（写于 ${found.anchor.at}），自第 ${found.anchor.hmacFromSeq} 条起以 HMAC 保护`)
         else console.log(`注意：没有锚点文件 ${file}，只按 --anchor 第 ${printed!.seq} 条核验`)
         if (printed) console.log(`--anchor 第 ${printed.seq} 条：相符`)
+        for (const line of await checkAgainstHall(db, keys.chain, dataDir, options.get('hall') === true)) console.log(line)
 
         const cross = crossCheckCases(db)
         for (const finding of cross.findings) console.log(`  ${describeFinding(finding)}`)

@@ -10,6 +10,7 @@ import { dispatchCommands } from './dispatchCommands'
 import { operatorsCommands } from './operatorsCommands'
 import { auditCommands } from './auditCommands'
 import { backupCommands } from './backupCommands'
+import { hallCommands } from './hallCommands'
 
 /** Every CLI command; each area adds its own list from its own file. */
-export const cliCommands: CliCommand[] = [...stationCommands, ...scannerCommands, ...domainCommands, ...idcardCommands, ...printCommands, ...casesCommands, ...backupCommands, ...carrierCommands, ...dispatchCommands, ...operatorsCommands, ...auditCommands]
+export const cliCommands: CliCommand[] = [...stationCommands, ...scannerCommands, ...domainCommands, ...idcardCommands, ...printCommands, ...casesCommands, ...backupCommands, ...carrierCommands, ...dispatchCommands, ...operatorsCommands, ...auditCommands, ...hallCommands]

@@ -12,6 +12,8 @@ import { roleLabels } from '../domain/access'
 import { AppError } from '../domain/errors'
 import { systemClock } from '../services/cases/hallClock'
 import { OperatorService, type OperatorView } from '../services/system/operatorService'
+import { openHallPool } from '../hall/hallDb'
+import { hallOperatorsOf } from '../hall/hallOperators'
 import { FileKeyProvider } from '../store/keyProviders'
 import { openStore } from '../store/store'
 import { CliError, parseArgs, stringOption, usageError, type CliCommand } from './command'
@@ -52,12 +54,17 @@ async function withOperators<T>(options: Map<string, string | true>, fn: (operat
   const dataDir = resolve(stringOption(options, 'data') ?? defaultDataDir())
   const config = loadStationConfig({ dataDir })
   const store = openStore({ dataDir, keyProvider: new FileKeyProvider(dataDir) })
+  // Joined: accounts are the hall's (written there first, HALL_OFFLINE when it is away), cached here.
+  const pool = config.hall ? openHallPool(config.hall) : null
   try {
-    return await fn(new OperatorService({ store, clock: systemClock, stationId: config.stationId }))
+    const hall = pool && config.hall ? hallOperatorsOf({ pool, station: config.hall.station }, store) : null
+    if (hall) await hall.pull().catch(() => undefined)
+    return await fn(new OperatorService({ store, clock: systemClock, stationId: config.stationId, hall }))
   } catch (err) {
     if (err instanceof AppError) throw new CliError(err.message, err.code === 'BAD_INPUT' || err.code === 'INVALID_ID_NUMBER' ? 2 : 1)
     throw err
   } finally {
+    await pool?.end()
     store.close()
   }
 }

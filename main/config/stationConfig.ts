@@ -124,6 +124,16 @@ export const stationConfigSchema = z
       .prefault({}),
     /** The courier desk's carrier: manual (pre-printed waybills, no network) or the SF-shaped HTTP API. */
     carrier: carrierConfigSchema,
+    /** Hall mode (docs/hall.md): joined to the hall's PostgreSQL; absent = standalone. Written by `hall join`. */
+    hall: z
+      .object({
+        url: z.string().regex(/^postgres(ql)?:\/\/\S+$/, '应为 postgresql:// 开头的大厅数据库地址'),
+        /** The station code in case numbers; equals stationId (hall join sets both). */
+        station: z.string().regex(/^\d{3}$/, '应为 3 位数字，例如 "003"'),
+        tls: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -161,6 +171,9 @@ export function parseStationConfig(raw: unknown, dataDir: string, source = '配�
         `devices.${kind}.uri`,
       )
     }
+  }
+  if (config.hall && config.hall.station !== config.stationId) {
+    throw new AppError('CONFIG_INVALID', `${source}有误 — 配置项 hall.station：应与 stationId（${config.stationId}）相同，它是办件编号中的工作站代码（请用 hall join 设置）`, 'hall.station')
   }
   return { ...config, dataDir: config.dataDir ?? dataDir }
 }

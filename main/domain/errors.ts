@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'DEVICE_UNAVAILABLE'
   | 'DEVICE_ERROR'
   | 'PRINTER_UNAVAILABLE'
+  | 'HALL_OFFLINE' // hall mode: the hall's PostgreSQL is unreachable; a case the hall knows waits for it (new cases still go in)
   | 'CARRIER_UNAVAILABLE' // the carrier's API could not be reached or answered garbage (a queued effect is retried by itself)
   | 'STORE_ERROR'
   | 'CONFIG_INVALID'

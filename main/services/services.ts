@@ -22,6 +22,8 @@ import type { IntakeService } from './cases/intakeService'
 import type { IdCardService } from './idcard/idcardService'
 import type { PrintService } from './printing/printService'
 import type { OutboxService } from './outbox/outboxService'
+import type { HallLink } from './hall/hallLink'
+import type { HallGate } from './hall/hallGate'
 import type { DispatchService } from './dispatch/dispatchService'
 import type { OutputService } from './output/outputService'
 import type { RatingService } from './ratings/ratingService'
@@ -60,6 +62,10 @@ export interface Services {
   printing: PrintService
   /** Every external effect (carrier, upstream, hall): the worker, its counts, a person's retry or cancel of a parked row. */
   outbox: OutboxService
+  /** Hall mode's link (pool, push, light); null when the station is standalone. */
+  hall: HallLink | null
+  /** Steps of shared cases claim the hall's version first (a pass-through when standalone). */
+  hallGate: HallGate
   /** The courier desk (寄递): shipments, waybill labels, handover batches, tracking. */
   dispatch: DispatchService
   /** The output window (统一窗口出件): who may collect, the certificate check, the collection. */

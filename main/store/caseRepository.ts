@@ -99,12 +99,12 @@ export class CaseRepository {
         promised_days, deadline, warn_date, provisional_deadline, delivery, fee_cents, fee_name, fee_receipt_no, note, draft_id, updated_at,
         applicant_kind, applicant_name, applicant_phone, applicant_address, id_kind, id_hash, id_cipher, id_masked, uscc,
         handler_name, handler_id_hash, handler_id_cipher, handler_id_masked, materials,
-        agent_branch_code, agent_branch_name, agent_name, authorisation_sha256)
+        agent_branch_code, agent_branch_name, agent_name, authorisation_sha256, station)
       VALUES (@caseNo, @itemCode, @itemName, @department, @state, @clock, @stationId, @operator, @acceptedAt, @acceptedDate,
         @promisedDays, @deadline, @warnDate, @provisionalDeadline, @delivery, @feeCents, @feeName, @feeReceiptNo, @note, @draftId, @acceptedAt,
         @applicantKind, @applicantName, @applicantPhone, @applicantAddress, @idKind, @idHash, @idCipher, @idMasked, @uscc,
         @handlerName, @handlerIdHash, @handlerIdCipher, @handlerIdMasked, @materials,
-        @agentBranchCode, @agentBranchName, @agentName, @authorisationSha256)`)
+        @agentBranchCode, @agentBranchName, @agentName, @authorisationSha256, @stationId)`)
     this.insertExpressStmt = db.prepare(
       'INSERT INTO case_deliveries (case_id, case_no, recipient, phone, province, city, district, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )

@@ -110,4 +110,21 @@ export class OperatorsRepository {
   updateFailures(id: string, failedCount: number, lockedUntil: string | null): void {
     this.setFailures.run(failedCount, lockedUntil, id)
   }
+
+  /**
+   * Hall mode: the hall's account as this station's cache keeps it (the
+   * hall is the truth; hallOperators.ts). Lockout counters are this
+   * station's own and stay, unless the PIN changed (a reset lifts a lockout).
+   */
+  upsertFromHall(row: { id: string; name: string; role: Role; pinHash: string; idLookup: Buffer | null; disabled: boolean; createdAt: string; updatedAt: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO operators (id, name, role, pin_hash, id_lookup, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, id_lookup = excluded.id_lookup, disabled = excluded.disabled, updated_at = excluded.updated_at,
+           failed_count = CASE WHEN pin_hash = excluded.pin_hash THEN failed_count ELSE 0 END,
+           locked_until = CASE WHEN pin_hash = excluded.pin_hash THEN locked_until ELSE NULL END,
+           pin_hash = excluded.pin_hash`,
+      )
+      .run(row.id, row.name, row.role, row.pinHash, row.idLookup, row.disabled ? 1 : 0, row.createdAt, row.updatedAt)
+  }
 }

@@ -211,6 +211,15 @@ export class OutboxRepository {
     })()
   }
 
+  /**
+   * Waiting rows of a lane due later are made due now: the remote end is back
+   * (an operator's `hall sync` just reached the hall), so the backoff has
+   * nothing left to wait for. Leased and parked rows stay as they are.
+   */
+  dueNow(lane: string, at: string): number {
+    return this.db.prepare("UPDATE outbox SET next_attempt_at = @at WHERE lane = @lane AND state = 'waiting' AND next_attempt_at > @at").run({ lane, at }).changes
+  }
+
   /** When the lane's next row falls due (an abandoned lease included), skipping rows this worker holds. */
   nextDueAt(lane: string, excludeIds: ReadonlySet<number>): string | null {
     const rows = this.nextDueStmt.all({ lane, limit: excludeIds.size + 1 }) as Array<{ id: number; next_attempt_at: string }>

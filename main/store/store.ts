@@ -27,6 +27,8 @@ import { RatingsRepository } from './ratingsRepository'
 import { ReferenceDataRepository } from './referenceDataRepository'
 import { SequenceRepository } from './sequenceRepository'
 import { ShipmentsRepository } from './shipmentsRepository'
+import { StoreMeta } from './storeMeta'
+import { HallCasesRepository } from './hallCasesRepository'
 import type { Db, Statement, Transaction } from './sqlite'
 
 export interface StoreOptions {
@@ -62,6 +64,10 @@ export class Store {
   readonly collection: CollectionRepository
   /** Operator accounts: roles, PIN hashes, lockouts (migration 017). */
   readonly operators: OperatorsRepository
+  /** store_meta as key–value (the hall key, the hall follower's position). */
+  readonly meta: StoreMeta
+  /** Hall mode: cases and steps pulled from the hall, the follower's position (migration 018). */
+  readonly hallCases: HallCasesRepository
   // One wrapper for every transaction: building a new one per call cost ~30 µs of the ~150 µs an intake takes.
   private readonly runInTransaction: Transaction<(fn: () => unknown) => unknown>
   // Asked on every intake (are the cached catalog and calendar stale?): prepared once, not per call.
@@ -95,6 +101,8 @@ export class Store {
     this.certificates = new CertificatesRepository(db)
     this.collection = new CollectionRepository(db, cipher)
     this.operators = new OperatorsRepository(db)
+    this.meta = new StoreMeta(db)
+    this.hallCases = new HallCasesRepository(db, this.cases, this.certificates, this.meta, clock)
     this.runInTransaction = db.transaction((fn: () => unknown) => fn())
     this.dataVersion = db.prepare('PRAGMA data_version').pluck()
   }

@@ -125,7 +125,8 @@ describe('the print queue', () => {
     emulator.setPaperOut(false)
     const printed = await emulator.waitForJobs(2)
     expect(printed.map((j) => j.barcodes[0])).toEqual(['320300202611260010001', '320300202611260010002'])
-    await new Promise((r) => setTimeout(r, 300))
+    // Both done (final): nothing more will be sent, so two pages are all there will be.
+    await until('both done', async () => (await jobs(app)).every((j) => j.state === 'done'))
     expect(emulator.jobs).toHaveLength(2)
   })
 
@@ -135,10 +136,9 @@ describe('the print queue', () => {
     const app = await station(dataDir(), printers(uri), { backoff: { baseMs: 60_000, capMs: 60_000 }, statusPollMs: 100 })
     await call(app, 'print.submit', { kind: 'acceptanceReceipt', data: receipt(CASE_NO) })
     await until('paper-out seen', async () => (await jobs(app)).some((j) => j.lastErrorReason === 'paper_out'))
-    const refilled = Date.now()
     emulator.setPaperOut(false)
-    await emulator.waitForJobs(1, 3000)
-    expect(Date.now() - refilled).toBeLessThan(3000)
+    // Its backoff runs a minute; a wait far shorter than that can only end by the status poll's wake-up.
+    await emulator.waitForJobs(1, 20_000)
   })
 
   it('loses nothing across a restart while the printer is off', async () => {
@@ -181,8 +181,12 @@ describe('the print queue', () => {
       return list[0]?.state === 'done' && list
     })
     expect(after).toMatchObject({ id: job.id, isPossibleDuplicate: true })
-    expect(after!.history.map((h) => h.state)).toEqual(['queued', 'printing', 'waiting', 'printing', 'requeued', 'printing', 'done'])
-    await new Promise((r) => setTimeout(r, 300))
+    // Before the cut: one or more tries on the offline printer (how many depends on the machine's speed); then the restart's resend.
+    const states = after!.history.map((h) => h.state)
+    expect(states[0]).toBe('queued')
+    expect(states.slice(-3)).toEqual(['requeued', 'printing', 'done'])
+    expect(new Set(states.slice(1, -3))).toEqual(new Set(['printing', 'waiting']))
+    // Done is final: the worker sends it no more, so the one page printed is all there will be.
     expect(emulator.jobs).toHaveLength(1)
   })
 

@@ -5,8 +5,8 @@ export const operatorsList: Handler<'operators.list'> = (_input, { services }) =
 
 export const operatorsAdd: Handler<'operators.add'> = (input, { services }) => services.operators.add(input, requireOperator(services.session))
 
-export const operatorsDisable: Handler<'operators.disable'> = (input, { services }) => {
-  const view = services.operators.setDisabled(input.id, true, requireOperator(services.session))
+export const operatorsDisable: Handler<'operators.disable'> = async (input, { services }) => {
+  const view = await services.operators.setDisabled(input.id, true, requireOperator(services.session))
   services.session.endSessionsOf(view.id, 'disabled')
   return view
 }

@@ -5,7 +5,7 @@
  * is never replaced here — that would sign over the damage it shows — but
  * told to the station's log, once per distinct reason, with what to do.
  */
-import type { AnchorAdvance } from '../../store/auditAnchor'
+import type { AnchorAdvance, AuditAnchor } from '../../store/auditAnchor'
 import type { Store } from '../../store/store'
 
 export interface AuditAnchorDeps {
@@ -14,6 +14,8 @@ export interface AuditAnchorDeps {
   log?: (line: string) => void
   /** Tests: how often the timer anchors; default every minute. */
   everyMs?: number
+  /** Told each time the anchor moves (hall mode: the head is pushed to the hall too; services/hall/hallAnchor.ts). */
+  onAnchored?: (anchor: AuditAnchor) => void
 }
 
 const EVERY_MS = 60_000
@@ -59,8 +61,18 @@ export class AuditAnchorService {
       this.tell(`[audit] 审计锚点未更新：${result.reason}。请运行 npm run cli -- audit verify 核对`)
     } else {
       this.toldProblem = undefined
+      // Unchanged too: a station joined after its last anchor still gets it to the hall (the key makes a repeat a no-op).
+      this.anchored(result.anchor)
     }
     return result
+  }
+
+  private anchored(anchor: AuditAnchor): void {
+    try {
+      this.deps.onAnchored?.(anchor)
+    } catch (err) {
+      this.tell(`[audit] 审计锚点未能排入大厅同步：${err instanceof Error ? err.message : String(err)}`)
+    }
   }
 
   private tell(line: string): void {

@@ -9,6 +9,7 @@
 import type { CaseState } from '../../domain/caseMachine'
 import type { EventPayload } from '../../contract'
 import { timelineEventDigest } from '../../store/auditCrossCheck'
+import type { NewCase } from '../../store/caseRecords'
 import type { OutboxRowInput } from '../../store/outboxRepository'
 import type { Store } from '../../store/store'
 import type { EventBus } from '../eventBus'
@@ -30,7 +31,16 @@ export interface CaseChange {
   audit: ReadonlyArray<{ action: string; details: Record<string, unknown> }>
   /** External effects the change needs (a shipment to create…): outbox rows in the same transaction; `caseNo` and `at` default to the change's. */
   outbox?: readonly OutboxRowInput[]
+  /** The acceptance only: the case as `store.cases.insert` took it (hall mode pushes it to the other stations). */
+  image?: NewCase
 }
+
+/**
+ * Effects every change has besides its own (hall mode: the push to the
+ * hall): asked inside the change's transaction, after its timeline row
+ * (`seq`, the entry's number within its case) and audit rows are written.
+ */
+export type ChangeTap = (change: CaseChange, seq: number) => readonly OutboxRowInput[]
 
 /** What a caller can do inside `CaseChangeRecorder.transaction`. */
 export interface CaseChangeScope {
@@ -44,7 +54,7 @@ export class CaseChangeRecorder {
   /** One list of unpublished changes per open level (the outermost first); nested levels are savepoints. */
   private readonly levels: Changed[][] = []
 
-  constructor(private readonly deps: { store: Store; events: EventBus }) {}
+  constructor(private readonly deps: { store: Store; events: EventBus; tap?: ChangeTap }) {}
 
   /**
    * Runs `work` as one store transaction and publishes what it recorded once
@@ -93,6 +103,7 @@ export class CaseChangeRecorder {
     const timelineEvent = { seq, sha256: timelineEventDigest({ caseNo, seq, ...event, details: details === null ? null : JSON.stringify(details) }) }
     change.audit.forEach((row, i) => store.audit({ at, operator, stationId, action: row.action, caseNo, details: i === 0 ? { ...row.details, timelineEvent } : row.details }))
     // The worker hears of them once the transaction has committed (OutboxRepository.onEnqueued).
-    for (const effect of change.outbox ?? []) store.outbox.enqueue({ at, ...effect, caseNo: effect.caseNo ?? caseNo })
+    const effects = this.deps.tap ? [...(change.outbox ?? []), ...this.deps.tap(change, seq)] : (change.outbox ?? [])
+    for (const effect of effects) store.outbox.enqueue({ at, ...effect, caseNo: effect.caseNo ?? caseNo })
   }
 }

@@ -8,7 +8,7 @@ import type { EventBus } from '../eventBus'
 import type { SessionService } from '../system/session'
 import type { AgentStation } from '../agent/agentStation'
 import { CalendarService } from './calendarService'
-import { CaseChangeRecorder } from './caseChanges'
+import { CaseChangeRecorder, type ChangeTap } from './caseChanges'
 import { CaseService } from './caseService'
 import { CatalogService } from './catalogService'
 import type { HallClock } from './hallClock'
@@ -37,6 +37,8 @@ export interface CaseServicesDeps {
   draftPhotos?: DraftPhotos
   /** A bank branch's station (profile `agent`): intake offers and accepts agent-allowed items only. */
   agent?: AgentStation | null
+  /** Hall mode: the push of every change to the hall (main/services/hall/hallChanges.ts); absent when standalone. */
+  changeTap?: ChangeTap
   /** Tests: their own catalog file and calendar folder. */
   sampleCatalogFile?: string
   shippedCalendarDir?: string
@@ -44,7 +46,7 @@ export interface CaseServicesDeps {
 
 export function buildCaseServices(d: CaseServicesDeps): CaseServices {
   const catalog = new CatalogService({ store: d.store, clock: d.clock, sampleFile: d.sampleCatalogFile, stationId: d.stationId, agentOnly: d.agent != null })
-  const changes = new CaseChangeRecorder({ store: d.store, events: d.events })
+  const changes = new CaseChangeRecorder({ store: d.store, events: d.events, ...(d.changeTap ? { tap: d.changeTap } : {}) })
   const calendar = new CalendarService({ store: d.store, dataDir: d.dataDir, clock: d.clock, changes, shippedDir: d.shippedCalendarDir })
   const common = { store: d.store, changes, calendar, session: d.session, clock: d.clock, stationId: d.stationId, caseNumberFormat: d.caseNumberFormat }
   return {

@@ -13,7 +13,7 @@ import { DEFAULT_CASE_NUMBER_FORMAT, formatCaseNumber, validateCaseNumberFormat 
 import { intakeFormSchema, type IntakeForm } from '../../domain/intakeForm'
 import { maskIdNumber, maskName, maskPhone } from '../../domain/masking'
 import { planDeadline, provisionalNote, type ProvisionalNote } from '../../domain/provisionalDeadline'
-import type { DeliveryMethod, ExpressAddress, NewApplicant, NewMaterial } from '../../store/caseRecords'
+import type { DeliveryMethod, ExpressAddress, NewApplicant, NewCase, NewMaterial } from '../../store/caseRecords'
 import { ALL_DAYS } from '../../store/sequenceRepository'
 import type { Store } from '../../store/store'
 import type { SessionService } from '../system/session'
@@ -204,7 +204,7 @@ export class IntakeService {
     const accepted = this.deps.changes.transaction(({ record }): AcceptedCase => {
       const seq = store.sequences.next(dayKey, stationId)
       const caseNo = formatCaseNumber(this.format, { regionCode: this.deps.regionCode, date: today, stationId, seq })
-      const caseId = store.cases.insert({
+      const image: NewCase = {
         caseNo,
         itemCode: item.code,
         itemName: item.name,
@@ -227,7 +227,8 @@ export class IntakeService {
         materials: v.materials,
         express: v.express,
         agent,
-      })
+      }
+      const caseId = store.cases.insert(image)
       const result: AcceptedCase = { ...facts, caseId, caseNo }
       const owed = deferred.map((d) => ({ materialId: d.materialId, promiseDate: d.promiseDate }))
       record({
@@ -239,6 +240,7 @@ export class IntakeService {
         at: acceptedAt,
         operator,
         stationId,
+        image,
         timeline: {
           note: v.note,
           details: owed.length > 0 || deadlineProvisional ? { ...(owed.length > 0 ? { deferred: owed } : {}), ...(deadlineProvisional ? { deadlineProvisional } : {}) } : null,

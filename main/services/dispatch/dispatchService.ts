@@ -48,6 +48,13 @@ export interface DispatchParts {
   shipping: ShippingDeps
   /** How long `ship` waits for the carrier's first answer. Default 10.5 s. */
   deskWaitMs?: number
+  /** Hall mode: a desk step on a case the hall knows claims the hall's version first (services/hall/hallGate.ts). */
+  gate?: CaseGate
+}
+
+/** Runs a sync local step of a case, after whatever the hall must agree to first. */
+export interface CaseGate {
+  step<T>(caseNo: string, step: () => T): Promise<T>
 }
 
 export interface ShipAllResult {
@@ -107,7 +114,8 @@ export class DispatchService {
 
   async ship(input: { caseNo: string; waybillNo?: string | undefined }): Promise<ShipmentView> {
     const operator = requireOperator(this.parts.session)
-    const shipment = shipCase(this.parts.shipping, input, operator)
+    const ship = (): ShipmentRecord => shipCase(this.parts.shipping, input, operator)
+    const shipment = this.parts.gate ? await this.parts.gate.step(input.caseNo, ship) : ship()
     this.changed(shipment)
     if (shipment.status === 'queued') {
       // Registered before the worker can hear of the row (it is told on the next turn), so its first attempt is not missed.
@@ -127,7 +135,10 @@ export class DispatchService {
    */
   async cancel(input: { shipmentId: number; reason: string }): Promise<ShipmentView> {
     const operator = requireOperator(this.parts.session)
-    const { shipment, via } = requestCancel(this.parts.shipping, input, operator)
+    const cancel = (): ReturnType<typeof requestCancel> => requestCancel(this.parts.shipping, input, operator)
+    // The unship is the case's step: gated by its case number (the shipment row is this station's own).
+    const caseNo = this.parts.gate ? this.parts.store.shipments.findById(input.shipmentId)?.caseNo : undefined
+    const { shipment, via } = this.parts.gate && caseNo ? await this.parts.gate.step(caseNo, cancel) : cancel()
     this.changed(shipment)
     if (via === 'carrier') {
       const attempt = this.parts.cancellation.nextAttempt(shipment.id, this.parts.deskWaitMs ?? DESK_WAIT_MS)

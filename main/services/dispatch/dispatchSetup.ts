@@ -19,7 +19,7 @@ import type { EventBus } from '../eventBus'
 import type { PrintService } from '../printing/printService'
 import type { SessionService } from '../system/session'
 import { deskSettingsOf } from './deskSettings'
-import { DispatchService } from './dispatchService'
+import { DispatchService, type CaseGate } from './dispatchService'
 import { DOCUMENTS_LANE, HandoverDesk } from './handoverDesk'
 import { HandoverListPdf } from './handoverListPdf'
 import { LabelDesk } from './labelPrinting'
@@ -43,6 +43,8 @@ export interface DispatchSetupDeps {
   clock: { now(): Date }
   printing: Pick<PrintService, 'enqueue' | 'jobs' | 'queue' | 'a4Pdf'>
   worker: Pick<OutboxWorker, 'register' | 'wake' | 'drain'>
+  /** Hall mode: ship and unship of a case the hall knows claim its version first; the batch's handOver and tracking's deliver push through the outbox. */
+  gate?: CaseGate
 }
 
 export interface DispatchOptions {
@@ -90,6 +92,7 @@ export function buildDispatchService(d: DispatchSetupDeps, options: DispatchOpti
     tracker,
     shipping: { store: d.store, changes: d.changes, adapter, settings, labels, handover, stationId, clock: d.clock },
     ...(options.deskWaitMs !== undefined ? { deskWaitMs: options.deskWaitMs } : {}),
+    ...(d.gate ? { gate: d.gate } : {}),
   })
   return service
 }

@@ -11,6 +11,7 @@ import { maskIdNumber } from '../../domain/masking'
 import { normalizeOperatorId, OPERATOR_ID_PATTERN, pinProblem } from '../../domain/pinPolicy'
 import { plainDateOf } from '../../domain/plainDate'
 import { utcTimestamp } from '../../domain/timestamps'
+import type { HallOperators } from '../../hall/hallOperators'
 import type { OperatorRecord } from '../../store/operatorsRepository'
 import type { Store } from '../../store/store'
 import type { HallClock } from '../cases/hallClock'
@@ -43,6 +44,8 @@ export interface OperatorServiceDeps {
   store: Store
   clock: HallClock
   stationId: string
+  /** Joined to a hall: accounts are written to the hall first and cached here (hall/hallOperators.ts). */
+  hall?: HallOperators | null
 }
 
 function view(r: OperatorRecord, now: Date): OperatorView {
@@ -85,27 +88,34 @@ export class OperatorService {
     const problem = pinProblem(input.pin, id)
     if (problem) throw new AppError('BAD_INPUT', problem, 'pin')
     let idLookup: Buffer | null = null
+    const { hall } = this.deps
     if (input.idNumber !== undefined && input.idNumber.trim() !== '') {
       const check = checkIdNumber(input.idNumber, { today: plainDateOf(this.deps.clock.now()) })
       if (!check.valid) throw new AppError('INVALID_ID_NUMBER', `身份证号码有误：${check.reason}`, 'idNumber')
-      idLookup = this.deps.store.cipher.lookupHash(check.normalized)
+      // Joined: the hall's lookup, so the card finds the account at every station.
+      idLookup = hall ? hall.lookupOf(check.normalized) : this.deps.store.cipher.lookupHash(check.normalized)
     }
     if (this.deps.store.operators.get(id)) throw new AppError('CONFLICT', `工号 ${id} 已存在`, 'id')
     const pinHash = await hashPin(input.pin)
     const at = utcTimestamp(this.deps.clock.now())
+    if (hall) await hall.add({ id, name, role, pinHash, idLookup: idLookup?.toString('hex') ?? null, createdAt: at })
     this.deps.store.transaction(() => {
-      this.deps.store.operators.insert({ id, name, role, pinHash, idLookup, at })
+      // Joined, the follower may have cached it already from the hall's NOTIFY: the same row either way.
+      if (hall) this.deps.store.operators.upsertFromHall({ id, name, role, pinHash, idLookup, disabled: false, createdAt: at, updatedAt: at })
+      else this.deps.store.operators.insert({ id, name, role, pinHash, idLookup, at })
       this.audit(by, 'operator.add', { id, name, role, card: idLookup !== null }, at)
     })
     return this.get(id)
   }
 
-  setDisabled(id: string, disabled: boolean, by: string): OperatorView {
+  async setDisabled(id: string, disabled: boolean, by: string): Promise<OperatorView> {
     const record = this.requireRecord(normalizeOperatorId(id))
     const at = utcTimestamp(this.deps.clock.now())
     if (disabled && record.role === 'supervisor' && !record.disabled && this.activeSupervisors() <= 1) {
       throw new AppError('CONFLICT', `${operatorLabel(record)} 是最后一个在用的值班长账号，停用后将无人能管理账号`, 'id')
     }
+    // Joined: the hall first (every station must hear of a disable); an account made here before the join is only here.
+    await this.deps.hall?.setDisabled(record.id, disabled, at)
     this.deps.store.transaction(() => {
       this.deps.store.operators.updateDisabled(record.id, disabled, at)
       this.audit(by, disabled ? 'operator.disable' : 'operator.enable', { id: record.id }, at)
@@ -119,6 +129,7 @@ export class OperatorService {
     if (problem) throw new AppError('BAD_INPUT', problem, 'pin')
     const pinHash = await hashPin(pin)
     const at = utcTimestamp(this.deps.clock.now())
+    await this.deps.hall?.resetPin(record.id, pinHash, at)
     this.deps.store.transaction(() => {
       // A new PIN also lifts a lockout: that is what the supervisor is asked for.
       this.deps.store.operators.updatePin(record.id, pinHash, at)
@@ -176,7 +187,11 @@ export class OperatorService {
   private find(ref: string): OperatorRecord | undefined {
     const text = ref.trim()
     const check = /^\d{15}(\d{2}[\dXx])?$/.test(text) ? checkIdNumber(text, { today: plainDateOf(this.deps.clock.now()) }) : null
-    if (check?.valid) return this.deps.store.operators.getByIdLookup(this.deps.store.cipher.lookupHash(check.normalized))
+    if (check?.valid) {
+      // Joined: the hall's lookup first (the cached accounts), then this station's own (an account made here before the join).
+      const byHall = this.deps.hall ? this.deps.store.operators.getByIdLookup(this.deps.hall.lookupOf(check.normalized)) : undefined
+      return byHall ?? this.deps.store.operators.getByIdLookup(this.deps.store.cipher.lookupHash(check.normalized))
+    }
     return this.deps.store.operators.get(normalizeOperatorId(text))
   }
 

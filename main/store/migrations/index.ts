@@ -23,5 +23,6 @@ import { migration as m014 } from './014_certificates'
 import { migration as m015 } from './015_collection'
 import { migration as m016 } from './016_ratings'
 import { migration as m017 } from './017_operators'
+import { migration as m018 } from './018_hall'
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018]

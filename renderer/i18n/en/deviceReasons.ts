@@ -66,6 +66,10 @@ export const deviceReasons = {
   labelPrinter: printer,
   network: {
     standalone: 'Standalone: local queue',
+    hall_connecting: 'Hall: connecting…',
+    hall_ok: 'Hall connected · {{backlog}} to sync · last sync {{lastSync}}',
+    hall_offline: 'Hall unreachable: this station keeps working, {{backlog}} to sync (last sync {{lastSync}})',
+    hall_stopped: 'Hall sync stopped: {{reason}} ({{backlog}} to sync)',
   },
   database: {
     opened: 'Open; integrity check not started yet',

@@ -1,0 +1,158 @@
+/**
+ * The outbox consumer of lane `hall`: writes a station's case events and
+ * audit rows into the hall's PostgreSQL, each in one transaction under the
+ * hall lock. Exactly once: an event is keyed (`ON CONFLICT (idempotency_key)
+ * DO NOTHING`), so a push repeated after a crash or a lost reply finds its
+ * event there and is done; audit rows are keyed by (station, seq). In order
+ * per case: the outbox runs a case's rows one after the other.
+ *
+ * The hall away → retry (the outbox backs off, nothing is lost). A refusal
+ * retrying cannot fix (no schema, another station's event at this version,
+ * a broken audit link) → parked with the reason, for a person.
+ */
+import type { OutboxConsumer, OutboxContext, OutboxOutcome, OutboxRow } from '../outbox/outboxConsumer'
+import { auditHeadSeq, auditRowsBetween } from '../store/auditRows'
+import { GENESIS_HASH } from '../store/auditChain'
+import type { Store } from '../store/store'
+import { hallErrorText, isHallOffline, isHallSchemaError, withHallTransaction, type HallClient, type HallPool } from './hallDb'
+import { HALL_AUDIT_KIND, HALL_EVENT_KIND, type HallEventRow } from './hallLane'
+import { checkHallSchema, HallSchemaError } from './hallSchema'
+
+/** What the link tells its status light after each attempt. */
+export type HallPushReport = { ok: true; at: Date } | { ok: false; offline: boolean; reason: string }
+
+export interface HallPushDeps {
+  pool: HallPool
+  store: Store
+  station: string
+  report?: (result: HallPushReport) => void
+}
+
+const AUDIT_BATCH = 500
+
+export class HallPushConsumer implements OutboxConsumer {
+  // Checked once per reachable hall, again after any failure (the hall may have been migrated meanwhile).
+  private schemaChecked = false
+  // The chain is already in the hall up to here (this process pushed it): an audit row with nothing newer needs no round trip.
+  private auditPushedThrough = 0
+
+  constructor(private readonly deps: HallPushDeps) {}
+
+  async handle(row: OutboxRow, ctx: OutboxContext): Promise<OutboxOutcome> {
+    try {
+      if (!this.schemaChecked) {
+        await checkHallSchema(this.deps.pool)
+        this.schemaChecked = true
+      }
+      if (row.kind === HALL_EVENT_KIND) await this.pushEvent(row.payload as HallEventRow)
+      else if (row.kind === HALL_AUDIT_KIND) await this.pushAudit(ctx)
+      else return { kind: 'park', reason: `大厅通道没有处理“${row.kind}”任务的程序（外发作业 #${row.id}）`, errorClass: 'bad_payload' }
+      this.deps.report?.({ ok: true, at: ctx.now() })
+      return { kind: 'done' }
+    } catch (err) {
+      this.schemaChecked = false
+      return this.failed(row, err)
+    }
+  }
+
+  private failed(row: OutboxRow, err: unknown): OutboxOutcome {
+    const reason = hallErrorText(err)
+    if (isHallOffline(err)) {
+      this.deps.report?.({ ok: false, offline: true, reason })
+      // A lost reply after COMMIT is harmless here: the key makes the next attempt a no-op.
+      return { kind: 'retry', reason: `大厅数据库无法连接：${reason}`, errorClass: 'hall_offline' }
+    }
+    this.deps.report?.({ ok: false, offline: false, reason })
+    // A hall not yet initialised, or newer than this build: the link stops (red light) until someone acts; nothing parks.
+    if (err instanceof HallSchemaError) return { kind: 'retry', reason: err.message, errorClass: 'hall_schema', retryAfterMs: 60_000 }
+    if (err instanceof HallPushRefusal) return { kind: 'park', reason: err.message, errorClass: 'hall_refused' }
+    const code = (err as { code?: unknown; constraint?: unknown }).code
+    if (code === '23505' && (err as { constraint?: unknown }).constraint === 'case_events_case_no_version_key') {
+      const e = row.payload as HallEventRow
+      return { kind: 'park', reason: `大厅中办件 ${e.caseNo} 的第 ${e.version} 版已由其他工作站写入，本站的“${e.action}”与之冲突：请核对该办件`, errorClass: 'hall_conflict' }
+    }
+    if (code === '23503') return { kind: 'park', reason: `工作站 ${this.deps.station} 未在大厅登记：请先运行 hall join（${reason}）`, errorClass: 'hall_refused' }
+    if (isHallSchemaError(err)) return { kind: 'park', reason: `大厅数据库拒绝写入（结构不符？）：${reason}`, errorClass: 'hall_schema' }
+    return { kind: 'retry', reason: `大厅写入失败：${reason}`, errorClass: 'hall_error' }
+  }
+
+  private async pushEvent(e: HallEventRow): Promise<void> {
+    if (e.station !== this.deps.station) throw new HallPushRefusal(`外发作业的工作站代码 ${e.station} 与本站 ${this.deps.station} 不符`)
+    await withHallTransaction(this.deps.pool, async (client) => {
+      const inserted = await client.query<{ hall_seq: string }>(
+        `INSERT INTO case_events (hall_seq, idempotency_key, case_no, station, kind, action, from_state, to_state, version, at, operator, payload)
+         VALUES (nextval('hall_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING hall_seq`,
+        [`${e.station}:${e.caseNo}:${e.version}`, e.caseNo, e.station, e.kind, e.action, e.from, e.to, e.version, e.at, e.operator, JSON.stringify(e.payload)],
+      )
+      const seq = inserted.rows[0]?.hall_seq
+      // Already there (an earlier attempt committed, or the shared-case claim wrote it): done, and the cases row is as it made it.
+      if (seq === undefined) return
+      if (e.kind === 'accept') {
+        if (!e.item) throw new HallPushRefusal(`办件 ${e.caseNo} 的受理事件缺少事项信息`)
+        await client.query(
+          `INSERT INTO cases (case_no, station, state, version, item_code, item_name, accepted_at, updated_at, hall_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) ON CONFLICT (case_no) DO NOTHING`,
+          [e.caseNo, e.station, e.to, e.version, e.item.code, e.item.name, e.at, seq],
+        )
+      } else {
+        // Only forward: an event older than the row's version (pushed late, after another station's) leaves it.
+        await client.query('UPDATE cases SET state = $2, version = $3, updated_at = $4, hall_seq = $5 WHERE case_no = $1 AND version < $3', [e.caseNo, e.to, e.version, e.at, seq])
+      }
+    })
+  }
+
+  /** Copies the chain from the hall's head for this station up to the local head, a batch per transaction, each link checked. */
+  private async pushAudit(ctx: OutboxContext): Promise<void> {
+    const { store, station, pool } = this.deps
+    const through = auditHeadSeq(store.db)
+    if (through <= this.auditPushedThrough) return
+    for (;;) {
+      if (ctx.signal.aborted) throw new Error('推送已中止（租约到期或工作站停止）')
+      const done = await withHallTransaction(pool, async (client) => {
+        const head = await hallAuditHead(client, station)
+        const rows = auditRowsBetween(store.db, head.seq, through, AUDIT_BATCH)
+        if (rows.length === 0) return true
+        const first = rows[0]!
+        const expected = head.seq === 0 && first.seq === 1 ? GENESIS_HASH : head.hash
+        if (first.seq !== head.seq + 1 && head.seq !== 0) throw new HallPushRefusal(`审计记录不连续：大厅已有至第 ${head.seq} 条，本站下一条为第 ${first.seq} 条`)
+        if (expected !== null && first.prevHash !== expected) throw new HallPushRefusal(`审计链在第 ${first.seq} 条与大厅所存不衔接（前一条哈希不符）：请运行 audit verify`)
+        for (let i = 1; i < rows.length; i++) {
+          if (rows[i]!.prevHash !== rows[i - 1]!.hash) throw new HallPushRefusal(`本站审计链在第 ${rows[i]!.seq} 条断开：请运行 audit verify`)
+        }
+        const values: unknown[] = []
+        const tuples = rows.map((r, i) => {
+          values.push(station, r.seq, r.at, r.operator, r.action, r.caseNo, r.details, r.prevHash, r.hash)
+          return `(${Array.from({ length: 9 }, (_, k) => `$${i * 9 + k + 1}`).join(', ')})`
+        })
+        await client.query(`INSERT INTO audit_rows (station, seq, at, operator, action, case_no, details, prev_hash, hash) VALUES ${tuples.join(', ')} ON CONFLICT (station, seq) DO NOTHING`, values)
+        const last = rows[rows.length - 1]!
+        await client.query('UPDATE stations SET audit_head_seq = $2, audit_head_hash = $3, anchored_at = now() WHERE code = $1', [station, last.seq, last.hash])
+        return last.seq >= through
+      })
+      if (done) {
+        this.auditPushedThrough = through
+        return
+      }
+    }
+  }
+}
+
+/** A push the hall must not take as it is: parked for a person, not retried. */
+export class HallPushRefusal extends Error {}
+
+async function hallAuditHead(client: HallClient, station: string): Promise<{ seq: number; hash: string | null }> {
+  const r = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_rows WHERE station = $1 ORDER BY seq DESC LIMIT 1', [station])
+  const row = r.rows[0]
+  return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: null }
+}
+
+/** Checks a station's chain in the hall by its links alone (the keyed hashes need the station's key): the first broken seq, or null. */
+export async function hallAuditBrokenLink(pool: HallPool, station: string): Promise<number | null> {
+  const r = await pool.query<{ seq: string }>(
+    `SELECT seq FROM (SELECT seq, prev_hash, LAG(hash) OVER (ORDER BY seq) AS before, LAG(seq) OVER (ORDER BY seq) AS before_seq FROM audit_rows WHERE station = $1) t
+     WHERE (before IS NULL AND seq <> 1) OR (before IS NOT NULL AND (prev_hash <> before OR seq <> before_seq + 1)) ORDER BY seq LIMIT 1`,
+    [station],
+  )
+  return r.rows[0] ? Number(r.rows[0].seq) : null
+}
