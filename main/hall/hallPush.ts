@@ -1,8 +1,10 @@
 /**
  * The outbox consumer of lane `hall`: writes a station's case events and
- * audit rows into the hall's PostgreSQL, each in one transaction under the
- * hall lock. Exactly once: an event is keyed (`ON CONFLICT (idempotency_key)
- * DO NOTHING`), so a push repeated after a crash or a lost reply finds its
+ * audit rows into the hall's PostgreSQL, in transactions under the hall
+ * lock: the events the worker hands over in one turn together (a drain
+ * after the hall was away is thousands), one by one when one of them fails.
+ * Exactly once: an event is keyed (`ON CONFLICT (idempotency_key) DO
+ * NOTHING`), so a push repeated after a crash or a lost reply finds its
  * event there and is done; audit rows are keyed by (station, seq). In order
  * per case: the outbox runs a case's rows one after the other.
  *
@@ -15,6 +17,7 @@ import { auditHeadSeq, auditRowsBetween } from '../store/auditRows'
 import { GENESIS_HASH } from '../store/auditChain'
 import type { Store } from '../store/store'
 import { hallErrorText, isHallOffline, isHallSchemaError, withHallTransaction, type HallClient, type HallPool } from './hallDb'
+import { HallPushRefusal, insertHallEvents } from './hallEvents'
 import { HALL_AUDIT_KIND, HALL_EVENT_KIND, type HallEventRow } from './hallLane'
 import { checkHallSchema, HallSchemaError } from './hallSchema'
 
@@ -30,20 +33,67 @@ export interface HallPushDeps {
 
 const AUDIT_BATCH = 500
 
+interface PendingEvent {
+  row: OutboxRow
+  ctx: OutboxContext
+  resolve: (outcome: OutboxOutcome) => void
+}
+
 export class HallPushConsumer implements OutboxConsumer {
   // Checked once per reachable hall, again after any failure (the hall may have been migrated meanwhile).
   private schemaChecked = false
   // The chain is already in the hall up to here (this process pushed it): an audit row with nothing newer needs no round trip.
   private auditPushedThrough = 0
+  // The events handed over in this turn of the event loop (the worker starts a lane's leased rows together): one transaction for them all.
+  private pending: PendingEvent[] = []
 
   constructor(private readonly deps: HallPushDeps) {}
 
-  async handle(row: OutboxRow, ctx: OutboxContext): Promise<OutboxOutcome> {
+  handle(row: OutboxRow, ctx: OutboxContext): Promise<OutboxOutcome> {
+    if (row.kind !== HALL_EVENT_KIND) return this.handleOne(row, ctx)
+    return new Promise((resolve) => {
+      this.pending.push({ row, ctx, resolve })
+      if (this.pending.length === 1) setImmediate(() => void this.pushPending())
+    })
+  }
+
+  private async pushPending(): Promise<void> {
+    const batch = this.pending
+    this.pending = []
+    if (batch.length > 1 && (await this.pushBatch(batch))) return
+    // One by one: a row the batch could not take (a conflict, a refusal) gets its own outcome and does not hold back the others.
+    for (const p of batch) p.resolve(await this.handleOne(p.row, p.ctx))
+  }
+
+  /** false: something in the batch needs each row's own answer (nothing of it was written). */
+  private async pushBatch(batch: readonly PendingEvent[]): Promise<boolean> {
     try {
-      if (!this.schemaChecked) {
-        await checkHallSchema(this.deps.pool)
-        this.schemaChecked = true
-      }
+      const events = batch.map((p) => p.row.payload as HallEventRow)
+      // The worker runs a case's rows one at a time, so two of one case mean something else queued them: each on its own.
+      if (events.some((e) => e.station !== this.deps.station) || new Set(events.map((e) => e.caseNo)).size !== events.length) return false
+      await this.checkSchema()
+      await withHallTransaction(this.deps.pool, (client) => insertHallEvents(client, events))
+    } catch (err) {
+      this.schemaChecked = false
+      // The hall away or not ready: the same answer for every row, without a round trip each.
+      if (!isHallOffline(err) && !(err instanceof HallSchemaError)) return false
+      for (const p of batch) p.resolve(this.failed(p.row, err))
+      return true
+    }
+    this.deps.report?.({ ok: true, at: batch[0]!.ctx.now() })
+    for (const p of batch) p.resolve({ kind: 'done' })
+    return true
+  }
+
+  private async checkSchema(): Promise<void> {
+    if (this.schemaChecked) return
+    await checkHallSchema(this.deps.pool)
+    this.schemaChecked = true
+  }
+
+  private async handleOne(row: OutboxRow, ctx: OutboxContext): Promise<OutboxOutcome> {
+    try {
+      await this.checkSchema()
       if (row.kind === HALL_EVENT_KIND) await this.pushEvent(row.payload as HallEventRow)
       else if (row.kind === HALL_AUDIT_KIND) await this.pushAudit(ctx)
       else return { kind: 'park', reason: `大厅通道没有处理“${row.kind}”任务的程序（外发作业 #${row.id}）`, errorClass: 'bad_payload' }
@@ -78,28 +128,7 @@ export class HallPushConsumer implements OutboxConsumer {
 
   private async pushEvent(e: HallEventRow): Promise<void> {
     if (e.station !== this.deps.station) throw new HallPushRefusal(`外发作业的工作站代码 ${e.station} 与本站 ${this.deps.station} 不符`)
-    await withHallTransaction(this.deps.pool, async (client) => {
-      const inserted = await client.query<{ hall_seq: string }>(
-        `INSERT INTO case_events (hall_seq, idempotency_key, case_no, station, kind, action, from_state, to_state, version, at, operator, payload)
-         VALUES (nextval('hall_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (idempotency_key) DO NOTHING RETURNING hall_seq`,
-        [`${e.station}:${e.caseNo}:${e.version}`, e.caseNo, e.station, e.kind, e.action, e.from, e.to, e.version, e.at, e.operator, JSON.stringify(e.payload)],
-      )
-      const seq = inserted.rows[0]?.hall_seq
-      // Already there (an earlier attempt committed, or the shared-case claim wrote it): done, and the cases row is as it made it.
-      if (seq === undefined) return
-      if (e.kind === 'accept') {
-        if (!e.item) throw new HallPushRefusal(`办件 ${e.caseNo} 的受理事件缺少事项信息`)
-        await client.query(
-          `INSERT INTO cases (case_no, station, state, version, item_code, item_name, accepted_at, updated_at, hall_seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) ON CONFLICT (case_no) DO NOTHING`,
-          [e.caseNo, e.station, e.to, e.version, e.item.code, e.item.name, e.at, seq],
-        )
-      } else {
-        // Only forward: an event older than the row's version (pushed late, after another station's) leaves it.
-        await client.query('UPDATE cases SET state = $2, version = $3, updated_at = $4, hall_seq = $5 WHERE case_no = $1 AND version < $3', [e.caseNo, e.to, e.version, e.at, seq])
-      }
-    })
+    await withHallTransaction(this.deps.pool, (client) => insertHallEvents(client, [e]))
   }
 
   /** Copies the chain from the hall's head for this station up to the local head, a batch per transaction, each link checked. */
@@ -138,8 +167,7 @@ export class HallPushConsumer implements OutboxConsumer {
   }
 }
 
-/** A push the hall must not take as it is: parked for a person, not retried. */
-export class HallPushRefusal extends Error {}
+export { HallPushRefusal }
 
 async function hallAuditHead(client: HallClient, station: string): Promise<{ seq: number; hash: string | null }> {
   const r = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_rows WHERE station = $1 ORDER BY seq DESC LIMIT 1', [station])

@@ -89,6 +89,7 @@ export class OutboxRepository {
   private readonly cancelOpenStmt: Statement
   private readonly reopenStmt: Statement
   private readonly listStmts: Record<'parked' | 'waiting', Statement>
+  private hasWaitingStmt: Statement | undefined
   private readonly enqueueListeners = new Set<(lanes: ReadonlySet<string>) => void>()
   private enqueuedLanes: Set<string> | null = null
 
@@ -285,6 +286,13 @@ export class OutboxRepository {
       if (counts.oldestWaitingAt === null || r.oldest < counts.oldestWaitingAt) counts.oldestWaitingAt = r.oldest
     }
     return counts
+  }
+
+  /** Whether a row of this kind waits (not yet leased) under the order key: one not started yet covers whatever it reads when it runs. */
+  hasWaiting(lane: string, orderKey: string, kind: string): boolean {
+    const sql = "SELECT 1 FROM outbox WHERE lane = ? AND order_key = ? AND state IN ('waiting', 'leased', 'parked') AND state = 'waiting' AND kind = ? LIMIT 1"
+    this.hasWaitingStmt ??= this.db.prepare(sql).pluck()
+    return this.hasWaitingStmt.get(lane, orderKey, kind) !== undefined
   }
 
   /** Parked rows, or the backlog (waiting and leased), oldest first. */

@@ -60,6 +60,8 @@ export function hallChangeTap(d: HallTapDeps): ChangeTap {
         payload: hallEventOf(change, seq, d.station, d.sealer),
       })
     }
+    // One audit row not yet started already carries this change's audit rows (it copies up to the head it finds when it runs): one waiting at a time.
+    if (d.store.outbox.hasWaiting(HALL_LANE, HALL_AUDIT_ORDER, HALL_AUDIT_KIND)) return rows
     rows.push({ lane: HALL_LANE, kind: HALL_AUDIT_KIND, idempotencyKey: hallAuditKey(d.station, auditHeadSeq(d.store.db)), orderKey: HALL_AUDIT_ORDER, caseNo: null, payload: { station: d.station } })
     return rows
   }
