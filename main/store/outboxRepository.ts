@@ -103,13 +103,16 @@ export class OutboxRepository {
     )
     this.byKeyStmt = db.prepare('SELECT * FROM outbox WHERE idempotency_key = ?')
     this.byIdStmt = db.prepare('SELECT * FROM outbox WHERE id = ?')
-    this.dueStmt = db.prepare(`SELECT o.* FROM outbox o WHERE ${ELIGIBLE} AND o.next_attempt_at <= @now ORDER BY o.next_attempt_at, o.id LIMIT @limit`)
+    // Ids and attempts only: the payloads are read once, by the lease that returns them.
+    this.dueStmt = db.prepare(
+      `SELECT o.id, o.attempts FROM outbox o WHERE ${ELIGIBLE} AND o.next_attempt_at <= @now ORDER BY o.next_attempt_at, o.id LIMIT @limit`,
+    )
     this.nextDueStmt = db.prepare(`SELECT o.id, o.next_attempt_at FROM outbox o WHERE ${ELIGIBLE} ORDER BY o.next_attempt_at, o.id LIMIT @limit`)
     // A lease that ran out was cut off mid-attempt: whatever it was doing may have happened.
     this.leaseStmt = db.prepare(
       `UPDATE outbox SET state = 'leased', attempts = attempts + 1, lease_seq = lease_seq + 1, lease_until = @leaseUntil, next_attempt_at = @leaseUntil,
          uncertain = CASE WHEN state = 'leased' THEN 1 ELSE uncertain END, updated_at = @now
-       WHERE id = @id AND state IN ('waiting', 'leased') RETURNING *`,
+       WHERE id IN (SELECT value FROM json_each(@ids)) AND state IN ('waiting', 'leased') RETURNING *`,
     )
     this.parkCutOffStmt = db.prepare(
       `UPDATE outbox SET state = 'parked', lease_until = NULL, uncertain = 1, last_error = @reason, last_error_class = 'cut_off', updated_at = @now
@@ -194,11 +197,11 @@ export class OutboxRepository {
   /** Leases up to `limit` due rows of a lane in one transaction; a row cut off too often is parked instead. */
   claim(lane: string, req: ClaimRequest): { leased: OutboxRecord[]; parked: OutboxRecord[] } {
     return this.db.transaction(() => {
-      const rows = this.dueStmt.all({ lane, now: req.now, limit: req.limit + req.excludeIds.size }) as Row[]
-      const leased: OutboxRecord[] = []
+      const rows = this.dueStmt.all({ lane, now: req.now, limit: req.limit + req.excludeIds.size }) as Array<Pick<Row, 'id' | 'attempts'>>
+      const toLease: number[] = []
       const parked: OutboxRecord[] = []
       for (const row of rows) {
-        if (leased.length >= req.limit) break
+        if (toLease.length >= req.limit) break
         if (req.excludeIds.has(row.id)) continue
         // Only a cut-off attempt leaves a row at the limit (an outcome at the limit parks it): a row that kills its worker.
         if (row.attempts >= req.maxAttempts) {
@@ -206,8 +209,13 @@ export class OutboxRepository {
           parked.push(toRecord(this.parkCutOffStmt.get({ id: row.id, reason, now: req.now }) as Row))
           continue
         }
-        leased.push(toRecord(this.leaseStmt.get({ id: row.id, leaseUntil: req.leaseUntil, now: req.now }) as Row))
+        toLease.push(row.id)
       }
+      if (toLease.length === 0) return { leased: [], parked }
+      // One statement for the batch; RETURNING has no order of its own, so the rows go back in due order.
+      const returned = this.leaseStmt.all({ ids: JSON.stringify(toLease), leaseUntil: req.leaseUntil, now: req.now }) as Row[]
+      const byId = new Map(returned.map((r) => [r.id, r]))
+      const leased = toLease.map((id) => toRecord(byId.get(id) as Row))
       return { leased, parked }
     })()
   }

@@ -53,6 +53,8 @@ export async function signIn(page: Page, operatorId = 'A0123', pin = DEMO_PIN): 
   await page.getByTestId('pin-input').fill(pin)
   await page.getByTestId('pin-input').press('Enter')
   await expect(page.getByTestId('operator')).toContainText(operatorId)
+  // The dialog closes with an animation: until it is gone it is a second visible modal over whatever opens next.
+  await expect(page.getByTestId('operator-input')).toHaveCount(0)
 }
 
 export { expect }

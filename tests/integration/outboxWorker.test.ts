@@ -217,4 +217,22 @@ describe('leases', () => {
     expect(w.row(id).lastError).toMatch(/处理中断 2 次/)
     expect(consumer.seen).toEqual([])
   })
+
+  it('leases a batch in due order, skipping rows it holds and parking a worn-out row without spending a place on it', () => {
+    const w = world()
+    // Due order 4, 5, 3, 2, 1: the reverse of the enqueue order after the first.
+    const [r1, r2, r3, r4, r5] = [4, 3, 2, 0, 1].map((s, i) =>
+      w.store.transaction(() => w.store.outbox.enqueue({ lane: 'carrier', kind: 'shipment.create', idempotencyKey: `batch:${i}`, payload: { i }, notBefore: at(s * 1_000) }).id),
+    )
+    w.store.db.prepare('UPDATE outbox SET attempts = 2 WHERE id = ?').run(r3)
+    const { leased, parked } = w.store.outbox.claim('carrier', { now: at(10_000), leaseUntil: at(70_000), limit: 3, excludeIds: new Set([r4!]), maxAttempts: 2 })
+    expect(leased.map((r) => [r.id, r.payload, r.attempts, r.leaseSeq, r.leaseUntil, r.nextAttemptAt])).toEqual([
+      [r5, { i: 4 }, 1, 1, at(70_000), at(70_000)],
+      [r2, { i: 1 }, 1, 1, at(70_000), at(70_000)],
+    ])
+    expect(parked.map((r) => [r.id, r.state, r.lastErrorClass])).toEqual([[r3, 'parked', 'cut_off']])
+    // Beyond the rows looked at (the limit and the held ones): left for the next claim.
+    expect(w.row(r1!)).toMatchObject({ state: 'waiting', attempts: 0 })
+    expect(w.row(r4!)).toMatchObject({ state: 'waiting', attempts: 0 })
+  })
 })
