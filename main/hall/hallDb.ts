@@ -24,6 +24,12 @@ export interface HallPoolOptions {
 
 /** The lock every writing transaction takes before nextval('hall_seq'). */
 export const HALL_LOCK = 1500
+/** With a station's code, the lock of that station's audit chain in the hall (two-key space: never the hall lock). */
+export const AUDIT_LOCK = 1501
+
+/** Which advisory lock a writing transaction takes: the hall's (case events, in hall_seq order) or one station's audit chain. */
+export type HallLock = { kind: 'hall' } | { kind: 'audit'; station: string }
+const HALL_WIDE: HallLock = { kind: 'hall' }
 
 export type HallPool = pg.Pool
 export type HallClient = pg.PoolClient
@@ -42,8 +48,12 @@ export function openHallPool(config: HallConnection, options: HallPoolOptions = 
   return pool
 }
 
-/** One writing transaction under the hall lock; rolled back if `fn` throws. */
-export async function withHallTransaction<T>(pool: HallPool, fn: (client: HallClient) => Promise<T>): Promise<T> {
+/**
+ * One writing transaction under the hall lock (or, for a station's audit
+ * rows, which take no hall_seq, only that station's chain lock: its copy then
+ * runs beside the case events instead of between them); rolled back if `fn` throws.
+ */
+export async function withHallTransaction<T>(pool: HallPool, fn: (client: HallClient) => Promise<T>, lock: HallLock = HALL_WIDE): Promise<T> {
   const client = await pool.connect()
   let broken = false
   // A checked-out client has none of the pool's listeners: the hall going away mid-transaction would be an uncaught 'error' (the query fails anyway).
@@ -53,7 +63,8 @@ export async function withHallTransaction<T>(pool: HallPool, fn: (client: HallCl
   client.on('error', onError)
   try {
     await client.query('BEGIN')
-    await client.query('SELECT pg_advisory_xact_lock($1)', [HALL_LOCK])
+    if (lock.kind === 'hall') await client.query('SELECT pg_advisory_xact_lock($1)', [HALL_LOCK])
+    else await client.query('SELECT pg_advisory_xact_lock($1, $2)', [AUDIT_LOCK, Number(lock.station)])
     const result = await fn(client)
     await client.query('COMMIT')
     return result

@@ -31,7 +31,10 @@ export interface HallPushDeps {
   report?: (result: HallPushReport) => void
 }
 
-const AUDIT_BATCH = 500
+/** Events per hall transaction (the lane leases twice as many, so one slice is in the hall while the outbox settles the last). */
+const EVENT_BATCH = 1_000
+/** Audit rows per transaction: they travel as one JSON document to one prepared statement, so the count costs no statement text. */
+const AUDIT_BATCH = 2_000
 
 interface PendingEvent {
   row: OutboxRow
@@ -58,11 +61,15 @@ export class HallPushConsumer implements OutboxConsumer {
   }
 
   private async pushPending(): Promise<void> {
-    const batch = this.pending
+    const handed = this.pending
     this.pending = []
-    if (batch.length > 1 && (await this.pushBatch(batch))) return
-    // One by one: a row the batch could not take (a conflict, a refusal) gets its own outcome and does not hold back the others.
-    for (const p of batch) p.resolve(await this.handleOne(p.row, p.ctx))
+    // A transaction per slice, each slice answered as soon as it commits: the outbox stores those outcomes and leases more while the next slice is in the hall.
+    for (let from = 0; from < handed.length; from += EVENT_BATCH) {
+      const batch = handed.slice(from, from + EVENT_BATCH)
+      if (batch.length > 1 && (await this.pushBatch(batch))) continue
+      // One by one: a row the batch could not take (a conflict, a refusal) gets its own outcome and does not hold back the others.
+      for (const p of batch) p.resolve(await this.handleOne(p.row, p.ctx))
+    }
   }
 
   /** false: something in the batch needs each row's own answer (nothing of it was written). */
@@ -149,16 +156,19 @@ export class HallPushConsumer implements OutboxConsumer {
         for (let i = 1; i < rows.length; i++) {
           if (rows[i]!.prevHash !== rows[i - 1]!.hash) throw new HallPushRefusal(`本站审计链在第 ${rows[i]!.seq} 条断开：请运行 audit verify`)
         }
-        const values: unknown[] = []
-        const tuples = rows.map((r, i) => {
-          values.push(station, r.seq, r.at, r.operator, r.action, r.caseNo, r.details, r.prevHash, r.hash)
-          return `(${Array.from({ length: 9 }, (_, k) => `$${i * 9 + k + 1}`).join(', ')})`
+        await client.query({
+          name: 'hall_insert_audit',
+          text: `INSERT INTO audit_rows (station, seq, at, operator, action, case_no, details, prev_hash, hash)
+                 SELECT $1, seq, at, operator, action, case_no, details, prev_hash, hash
+                 FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, at text, operator text, action text, case_no text, details text, prev_hash text, hash text)
+                 ON CONFLICT (station, seq) DO NOTHING`,
+          values: [station, JSON.stringify(rows.map((r) => ({ seq: r.seq, at: r.at, operator: r.operator, action: r.action, case_no: r.caseNo, details: r.details, prev_hash: r.prevHash, hash: r.hash })))],
         })
-        await client.query(`INSERT INTO audit_rows (station, seq, at, operator, action, case_no, details, prev_hash, hash) VALUES ${tuples.join(', ')} ON CONFLICT (station, seq) DO NOTHING`, values)
         const last = rows[rows.length - 1]!
-        await client.query('UPDATE stations SET audit_head_seq = $2, audit_head_hash = $3, anchored_at = now() WHERE code = $1', [station, last.seq, last.hash])
+        // Only forward: another push of this station (the app and `hall sync` at once) may have set a later head already.
+        await client.query('UPDATE stations SET audit_head_seq = $2, audit_head_hash = $3, anchored_at = now() WHERE code = $1 AND (audit_head_seq IS NULL OR audit_head_seq < $2)', [station, last.seq, last.hash])
         return last.seq >= through
-      })
+      }, { kind: 'audit', station })
       if (done) {
         this.auditPushedThrough = through
         return

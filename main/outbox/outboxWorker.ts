@@ -21,6 +21,7 @@ import { utcTimestamp } from '../domain/timestamps'
 import type { OutboxRecord } from '../store/outboxRepository'
 import type { BackoffPolicy } from './backoff'
 import { CountsNotifier } from './countsNotifier'
+import { DoneBatch } from './doneBatch'
 import { GroupCommit } from './groupCommit'
 import { checkedOutcome, toOutboxRow, type OutboxConsumer, type OutboxOutcome } from './outboxConsumer'
 import { decideParked, type ParkedDecision } from './parkedRows'
@@ -67,6 +68,7 @@ export class OutboxWorker {
   private readonly notifier: CountsNotifier<OutboxStats>
   private readonly stopListening: () => void
   private readonly commits: GroupCommit
+  private readonly doneBatch = new DoneBatch()
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.clock = options.clock ?? options.store.clock
@@ -75,7 +77,10 @@ export class OutboxWorker {
     this.commits = new GroupCommit(
       (fn) => options.store.transaction(fn),
       () => options.store.isOpen,
-      (settledByLane) => this.refill(settledByLane),
+      (settledByLane) => {
+        this.doneBatch.store(options.store.outbox, this.clock.now())
+        return this.refill(settledByLane)
+      },
     )
     this.stopListening = options.store.outbox.onEnqueued((lanes) => {
       if (this.stopped) return
@@ -301,7 +306,8 @@ export class OutboxWorker {
   private async settle(lane: Lane, row: OutboxRecord, outcome: OutboxOutcome): Promise<void> {
     let result: { isOurs: boolean; stored: OutboxOutcome } | undefined
     const error = await this.commits.add(() => {
-      result = storeOutcome(this.options.store, row, outcome, { ...lane, random: this.random }, this.clock.now())
+      if (DoneBatch.fits(outcome)) this.doneBatch.add(row, outcome, (isOurs) => (result = { isOurs, stored: outcome }))
+      else result = storeOutcome(this.options.store, row, outcome, { ...lane, random: this.random }, this.clock.now())
     }, lane.name)
     if (afterStoring(row, outcome, result, error) === 'done') this.doneCount++
     this.changed()

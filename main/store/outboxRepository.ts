@@ -75,6 +75,7 @@ export class OutboxRepository {
   private readonly insertStmt: Statement
   private readonly byKeyStmt: Statement
   private readonly byIdStmt: Statement
+  private readonly doneManyStmt: Statement
   private readonly dueStmt: Statement
   private readonly nextDueStmt: Statement
   private readonly leaseStmt: Statement
@@ -121,6 +122,11 @@ export class OutboxRepository {
     this.doneStmt = db.prepare(
       `UPDATE outbox SET state = 'done', lease_until = NULL, done_at = @at, updated_at = @at, result = @result
        WHERE id = @id AND state = 'leased' AND lease_seq = @leaseSeq`,
+    )
+    this.doneManyStmt = db.prepare(
+      `UPDATE outbox SET state = 'done', lease_until = NULL, done_at = @at, updated_at = @at, result = d.result
+       FROM (SELECT value ->> '$.id' AS id, value ->> '$.leaseSeq' AS lease_seq, value -> '$.result' AS result FROM json_each(@rows)) AS d
+       WHERE outbox.id = d.id AND outbox.state = 'leased' AND outbox.lease_seq = d.lease_seq RETURNING outbox.id`,
     )
     this.retryStmt = db.prepare(
       `UPDATE outbox SET state = 'waiting', lease_until = NULL, next_attempt_at = @nextAttemptAt, last_error = @reason, last_error_class = @errorClass,
@@ -233,6 +239,12 @@ export class OutboxRepository {
   nextDueAt(lane: string, excludeIds: ReadonlySet<number>): string | null {
     const rows = this.nextDueStmt.all({ lane, limit: excludeIds.size + 1 }) as Array<{ id: number; next_attempt_at: string }>
     return rows.find((r) => !excludeIds.has(r.id))?.next_attempt_at ?? null
+  }
+
+  /** Many rows done at once (one statement): the ids whose lease was still this worker's; the others are left as they are. */
+  markDoneMany(rows: ReadonlyArray<{ id: number; leaseSeq: number; result: unknown }>, at: string): Set<number> {
+    const payload = JSON.stringify(rows.map((r) => (r.result === undefined ? { id: r.id, leaseSeq: r.leaseSeq } : { id: r.id, leaseSeq: r.leaseSeq, result: r.result })))
+    return new Set(this.doneManyStmt.pluck().all({ rows: payload, at }) as number[])
   }
 
   /** false: the lease was no longer this worker's (it ran out and another took the row); nothing written. */

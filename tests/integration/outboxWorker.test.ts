@@ -204,6 +204,26 @@ describe('leases', () => {
     expect(w.row(id)).toMatchObject({ state: 'done', result: { from: 'second' }, uncertain: true })
   })
 
+  it('settles many done rows in one statement, each only if its lease is still the one the outcome was given under', () => {
+    const w = world()
+    const ids = ['ship:21', 'ship:22', 'ship:23'].map((key) => enqueueOne(w.store, key))
+    const leased = w.store.outbox.claim('carrier', { now: at(0), leaseUntil: at(1_000), limit: 3, excludeIds: new Set(), maxAttempts: 10 }).leased
+    // The lease of the second ran out and another worker took it.
+    w.store.db.prepare("UPDATE outbox SET lease_until = ?, next_attempt_at = ? WHERE id = ?").run(at(900), at(900), ids[1])
+    const retaken = w.store.outbox.claim('carrier', { now: at(950), leaseUntil: at(5_000), limit: 1, excludeIds: new Set([ids[0]!, ids[2]!]), maxAttempts: 10 }).leased[0]!
+    expect(retaken.id).toBe(ids[1])
+    const stored = w.store.transaction(() =>
+      w.store.outbox.markDoneMany(
+        leased.map((r, i) => ({ id: r.id, leaseSeq: r.leaseSeq, result: i === 0 ? { waybill: 'SF1' } : undefined })),
+        at(2_000),
+      ),
+    )
+    expect([...stored].sort()).toEqual([ids[0], ids[2]].sort())
+    expect(w.row(ids[0]!)).toMatchObject({ state: 'done', result: { waybill: 'SF1' }, doneAt: at(2_000) })
+    expect(w.row(ids[2]!)).toMatchObject({ state: 'done', result: null })
+    expect(w.row(ids[1]!)).toMatchObject({ state: 'leased', leaseSeq: retaken.leaseSeq })
+  })
+
   it('parks a row whose worker keeps dying instead of running it again', async () => {
     const w = world()
     const id = enqueueOne(w.store, 'ship:12')

@@ -37,7 +37,7 @@ export interface HallLink {
 
 // The hall is on the LAN: come back quickly after it returns, and never park a row for being offline (a day offline is normal).
 // Many rows at once: the push writes the events handed over together in one hall transaction, and the worker settles them in one commit.
-export const HALL_LANE_OPTIONS = { concurrency: 200, maxAttempts: 1_000_000, backoff: { baseMs: 500, capMs: 15_000 }, leaseMs: 30_000 } as const
+export const HALL_LANE_OPTIONS = { concurrency: 2000, maxAttempts: 1_000_000, backoff: { baseMs: 500, capMs: 15_000 }, leaseMs: 30_000 } as const
 
 // How often an offline or stopped link looks for its hall again.
 const PROBE_MS = 3_000
