@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // The report worker is its own entry: a worker_threads thread loads out/main/reportWorker.js (main/services/reports).
+      rolldownOptions: { input: { index: resolve(__dirname, 'main/index.ts'), reportWorker: resolve(__dirname, 'main/services/reports/reportWorker.ts') } },
     },
   },
   preload: {

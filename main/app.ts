@@ -37,11 +37,18 @@ import { buildDispatchService, type DispatchOptions } from './services/dispatch/
 import { OutputService } from './services/output/outputService'
 import { AttachmentFiles } from './store/attachmentFiles'
 import { RatingService } from './services/ratings/ratingService'
+import { ReportsService } from './services/reports/reportsService'
+import { ReportReader } from './services/reports/reportReader'
+import { shippedCalendarDir } from './services/calendar/calendarFiles'
+import { requireOperator } from './services/cases/operator'
+import { recordView } from './services/audit/personalDataViews'
+import { databaseFile } from './store/database'
 import { openHallLink } from './services/hall/hallLink'
 import { HallFollower } from './hall/follower'
 import { HallGate } from './services/hall/hallGate'
 import { hallOperatorsOf } from './hall/hallOperators'
 import { enqueueHallAnchor } from './services/hall/hallAnchor'
+import { openUpstreamLink } from './services/upstream/upstreamLink'
 
 export interface App {
   services: Services
@@ -86,6 +93,9 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   if (hall) closers.push(() => hall.close())
   // Joined: accounts live in the hall, cached here for sign-in with the hall away.
   const hallOperators = hall ? hallOperatorsOf(hall, store) : null
+  // The government service platform (docs/upstream.md): its tap joins the hall's on every change; null when standalone.
+  const upstream = openUpstreamLink(config, store, options.clock ?? systemClock)
+  const taps = [hall?.tap, upstream?.tap.tap].filter((t) => t !== undefined)
   // The audit chain's signed head beside the database: now, every minute, and last of all (after every writer) at a clean stop.
   // Joined, each anchored head is also queued for the hall (stations.audit_head_*), which `audit verify` checks against.
   const auditAnchor = new AuditAnchorService({ store, ...(hall ? { onAnchored: (a) => enqueueHallAnchor(store, hall.station, a.seq) } : {}) })
@@ -113,7 +123,7 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     receipts: acceptanceReceipts({ printing, config }),
     draftPhotos: attachments,
     agent: agentStationOf(config, attachments),
-    ...(hall ? { changeTap: hall.tap } : {}),
+    ...(taps.length > 0 ? { changeTap: (change, seq) => taps.flatMap((tap) => tap(change, seq)) } : {}),
   })
   try {
     checkStationDepartment(config, caseServices.catalog)
@@ -131,6 +141,7 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   const outbox = new OutboxService({ store, events, session, clock: options.clock ?? systemClock, stationId: config.stationId, worker: options.outbox })
   // The hall's push lane, and the network light becomes the hall link's.
   hall?.attach({ worker: outbox.worker, devices, events })
+  upstream?.attach({ worker: outbox.worker, changes: caseServices.changes, cases: caseServices.cases, session, catalog: caseServices.catalog, calendar: caseServices.calendar })
   // The pull: other stations' cases and steps arrive here (started below, with the workers).
   const follower = hall && config.hall ? new HallFollower({ hall: config.hall, pool: hall.pool, store, events, station: hall.station, sealer: hall.sealer, report: (r) => hall.reportPull(r), ...(hallOperators ? { pullAlso: () => hallOperators.pull() } : {}) }) : null
   // Steps on a case the hall knows claim its version first: the case commands' handlers and the courier desk's ship/unship.
@@ -144,6 +155,7 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   const demoAccounts = demo.controls ? await ensureDemoOperators(operators) : null
   const services: Services = {
     config,
+    clock: options.clock ?? systemClock,
     operators,
     demoOperators: demoAccounts ? demoAccounts.map((o) => ({ ...o })) : null,
     info: { appName: 'OneWindow 一窗通', version: appVersion, startedAt: new Date().toISOString(), keyStorage: keyStorageInfo(config.dataDir, options.keyStorage ?? STATION_HOST_KEY_STORAGE) },
@@ -159,10 +171,22 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
     printing,
     outbox,
     hall,
+    upstream,
     hallGate,
     dispatch,
     output: new OutputService({ store, changes: caseServices.changes, session, clock: options.clock ?? systemClock, config, printing, files: new AttachmentFiles(config.dataDir, store.attachmentCipher), cases: caseServices.cases }),
-    ratings: new RatingService({ store, calendar: caseServices.calendar, session, events, clock: options.clock ?? systemClock, stationId: config.stationId, followUpDays: config.ratings.followUpDays }),
+    ratings: new RatingService({ store, calendar: caseServices.calendar, session, events, clock: options.clock ?? systemClock, stationId: config.stationId, followUpDays: config.ratings.followUpDays, ...(upstream ? { effects: (r) => upstream.ratingRows(r) } : {}) }),
+    reports: new ReportsService({
+      reader: new ReportReader({ databaseFile: databaseFile(config.dataDir), dataDir: config.dataDir, shippedCalendarDir: shippedCalendarDir(), clock: options.clock ?? systemClock, stationNames: new Map([[config.stationId, config.stationName]]) }),
+      clock: options.clock ?? systemClock,
+      hallName: config.hallName,
+      windowName: config.stationName,
+      stationId: config.stationId,
+      currentOperator: () => requireOperator(session),
+      anchorNow: () => auditAnchor.anchorNow(),
+      printing,
+      recordView: (entry) => recordView(store, entry),
+    }),
     idcard: new IdCardService(demo.devices.idcard, { events, devices, excludePorts: portsInUse, isEmulated: demo.emulated.has('idcard'), today: () => plainDateOf((options.clock ?? systemClock).now()) }),
     demo: demo.controls,
   }
@@ -173,6 +197,8 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   closers.push(() => void stopPhotoDiscard())
   services.calendarWatch.start()
   closers.push(() => services.calendarWatch.stop())
+  // The report worker's read-only connection goes before the store closes (closers run last-first).
+  closers.push(() => services.reports.stop())
   await services.scanner.start()
   closers.push(() => services.scanner.stop())
   await services.idcard.start()
@@ -186,6 +212,10 @@ export async function createApp(config: StationConfig, options: AppOptions = {})
   // Consumers are registered on services.outbox.worker by now; closed first, before anything a consumer uses.
   services.outbox.start()
   closers.push(() => services.outbox.stop())
+  if (upstream) {
+    upstream.start()
+    closers.push(() => upstream.close())
+  }
   if (follower) {
     follower.start()
     closers.push(() => follower.stop())

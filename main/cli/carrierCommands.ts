@@ -14,12 +14,14 @@ import { FileKeyProvider, SEALED_KEY_FILE_NAME } from '../store/keyProviders'
 import { StationSecrets } from '../store/stationSecrets'
 import { say } from './cliLanguage'
 import { CliError, numberOption, parseArgs, stringOption, usageError, type CliCommand } from './command'
-import { runConsole } from './emulatorConsole'
+import { consoleWords, runEmulator, type ConsoleWord } from './emulatorRun'
 
 const emulateUsage = {
   zh: 'emulate carrier [--port 0] [--partner 顾客编码] [--check-word 校验码] [--admin-token 令牌] [--rate-limit 每秒次数|0] [--duplicate-mode reject_8016|return_first] [--auto-pickup-ms 毫秒]',
   en: 'emulate carrier [--port 0] [--partner ID] [--check-word WORD] [--admin-token TOKEN] [--rate-limit PER_SEC|0] [--duplicate-mode reject_8016|return_first] [--auto-pickup-ms MS]',
 }
+
+const CONSOLE_HELP = { zh: 'status | advance 小时 | pickup all | quit', en: 'status | advance HOURS | pickup all | quit' }
 
 const emulateCommand: CliCommand = {
   name: ['emulate', 'carrier'],
@@ -50,64 +52,50 @@ const emulateCommand: CliCommand = {
       },
       log: (line) => console.error(line),
     })
-    try {
-      await sim.start()
-    } catch (err) {
-      throw new CliError(say({ zh: `承运商模拟器无法在端口 ${port} 监听：`, en: `The carrier simulator cannot listen on port ${port}: ` }) + (err instanceof Error ? err.message : String(err)))
-    }
-    const partner = sim.partners[0]!
-    // First stdout line is the URL alone (URL=$(… | head -1)); then what a demo station needs.
-    console.log(sim.url)
-    console.log(`partnerId=${partner.partnerId}`)
-    console.log(`checkWord=${partner.checkWord}`)
-    console.log(`adminToken=${sim.adminToken}`)
-    console.error(say({ zh: `承运商模拟器就绪：${sim.url}/std/service，控制面 ${sim.url}/__sim/*（请求头 X-Sim-Admin）`, en: `Carrier simulator ready: ${sim.url}/std/service, control plane ${sim.url}/__sim/* (header X-Sim-Admin)` }))
-    console.error(say({ zh: '命令：status | advance 小时 | pickup all | quit', en: 'Commands: status | advance HOURS | pickup all | quit' }))
-
-    const reason = await runConsole((line, quit) => handleLine(sim, line, quit))
-    await sim.stop()
-    const orders = sim.book.list().length
-    console.error(say({ zh: `承运商模拟器已停止（${reason}），共 ${orders} 个订单，${sim.calls.length} 次调用`, en: `Carrier simulator stopped (${reason}): ${orders} orders, ${sim.calls.length} calls` }))
-    return 0
+    return runEmulator({
+      async start() {
+        await sim.start()
+        return sim
+      },
+      cannotStart: say({ zh: `承运商模拟器无法在端口 ${port} 监听：`, en: `The carrier simulator cannot listen on port ${port}: ` }),
+      // After the URL, what a demo station needs.
+      stdout: (sim) => [sim.url, `partnerId=${sim.partners[0]!.partnerId}`, `checkWord=${sim.partners[0]!.checkWord}`, `adminToken=${sim.adminToken}`],
+      stderr: (sim) => [
+        say({ zh: `承运商模拟器就绪：${sim.url}/std/service，控制面 ${sim.url}/__sim/*（请求头 X-Sim-Admin）`, en: `Carrier simulator ready: ${sim.url}/std/service, control plane ${sim.url}/__sim/* (header X-Sim-Admin)` }),
+        say({ zh: `命令：${CONSOLE_HELP.zh}`, en: `Commands: ${CONSOLE_HELP.en}` }),
+      ],
+      onLine: consoleWords<CarrierSim>({ status, advance, pickup }, (line) => `未知命令 "${line}"：可用 status | advance 小时 | pickup all | quit`),
+      stop: (sim) => sim.stop(),
+      stopped: (sim, reason) =>
+        say({ zh: `承运商模拟器已停止（${reason}），共 ${sim.book.list().length} 个订单，${sim.calls.length} 次调用`, en: `Carrier simulator stopped (${reason}): ${sim.book.list().length} orders, ${sim.calls.length} calls` }),
+    })
   },
 }
 
-function handleLine(sim: CarrierSim, line: string, quit: () => void): void {
-  const [word, arg] = line.split(/\s+/)
-  switch (word) {
-    case 'status': {
-      const orders = sim.book.list()
-      console.error(`${new Date(sim.clock.now()).toISOString()}：${orders.length} 个订单（${orders.filter((o) => o.status === 'cancelled').length} 个已取消），${sim.calls.length} 次调用，${sim.faults.pending} 条故障规则待用`)
-      return
+const status: ConsoleWord<CarrierSim> = (sim) => {
+  const orders = sim.book.list()
+  console.error(`${new Date(sim.clock.now()).toISOString()}：${orders.length} 个订单（${orders.filter((o) => o.status === 'cancelled').length} 个已取消），${sim.calls.length} 次调用，${sim.faults.pending} 条故障规则待用`)
+}
+
+const advance: ConsoleWord<CarrierSim> = (sim, [arg]) => {
+  const hours = Number(arg)
+  if (!Number.isFinite(hours)) throw new Error('advance 后面跟小时数，例如 advance 2')
+  sim.clock.advance(hours * 3_600_000)
+  sim.pumpPushes()
+  console.error(`模拟时钟：${new Date(sim.clock.now()).toISOString()}`)
+}
+
+const pickup: ConsoleWord<CarrierSim> = (sim, [arg]) => {
+  if (arg !== 'all') throw new Error('用法：pickup all（把所有未揽收的运单标为此刻揽收）')
+  let count = 0
+  for (const order of sim.book.list()) {
+    if (order.waybillNo && order.pickupAtMs === null && order.status === 'created') {
+      order.pickupAtMs = sim.clock.now()
+      count++
     }
-    case 'advance': {
-      const hours = Number(arg)
-      if (!Number.isFinite(hours)) throw new Error('advance 后面跟小时数，例如 advance 2')
-      sim.clock.advance(hours * 3_600_000)
-      sim.pumpPushes()
-      console.error(`模拟时钟：${new Date(sim.clock.now()).toISOString()}`)
-      return
-    }
-    case 'pickup': {
-      if (arg !== 'all') throw new Error('用法：pickup all（把所有未揽收的运单标为此刻揽收）')
-      let count = 0
-      for (const order of sim.book.list()) {
-        if (order.waybillNo && order.pickupAtMs === null && order.status === 'created') {
-          order.pickupAtMs = sim.clock.now()
-          count++
-        }
-      }
-      sim.pumpPushes()
-      console.error(`已揽收 ${count} 件`)
-      return
-    }
-    case 'quit':
-    case 'exit':
-      quit()
-      return
-    default:
-      throw new Error(`未知命令 "${line}"：可用 status | advance 小时 | pickup all | quit`)
   }
+  sim.pumpPushes()
+  console.error(`已揽收 ${count} 件`)
 }
 
 const secretUsage = { zh: 'carrier secret set --ref 名称 [--data 目录] [--value 值]（不给 --value 时从标准输入读一行）', en: 'carrier secret set --ref NAME [--data DIR] [--value VALUE] (reads one stdin line without --value)' }

@@ -4,6 +4,7 @@
  * backupCommands.ts). Each opens the data directory itself, so it runs
  * beside a running app (WAL lets both in).
  */
+import { secureDataDir } from '../store/dataDirPermissions'
 import { readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { basename, resolve } from 'node:path'
@@ -130,7 +131,8 @@ export const casesCommands: CliCommand[] = [
       const nowText = stringOption(options, 'now')
       const now = nowText === undefined ? undefined : new Date(nowText)
       if (now && Number.isNaN(now.getTime())) throw new CliError(`--now 应为 ISO 时刻，例如 2026-06-15T10:00:00+08:00，收到 "${nowText}"`, 2)
-      const area = openCaseArea(dataDirOf(options))
+      // A new station's first command may be `seed`: the folder (0700) must exist before the key file is written into it.
+      const area = openCaseArea(secureDataDir(dataDirOf(options)).dataDir)
       const started = Date.now()
       try {
         const seeder = new DemoSeeder(area.services, area.session, area.clock, {

@@ -8,7 +8,7 @@ import { fromHex } from '../devices/idcard/samFrame'
 import { defaultDemoCardsFile, loadEmulatorCards } from '../emulators/demoCards'
 import { emulatorFaultKinds, type EmulatorFault } from '../domain/demo/emulatorFaults'
 import { IdCardReaderEmulator } from '../emulators/idcardReader'
-import { runConsole } from './emulatorConsole'
+import { consoleWords, runEmulator, type ConsoleWord } from './emulatorRun'
 import { CliError, numberOption, parseArgs, stringOption, type CliCommand } from './command'
 
 async function readStdin(): Promise<string> {
@@ -95,55 +95,39 @@ const emulateCommand: CliCommand = {
     const { options } = parseArgs(args)
     const file = stringOption(options, 'cards') ?? defaultDemoCardsFile()
     const dir = stringOption(options, 'dir')
-    let emulator: IdCardReaderEmulator
-    try {
-      emulator = await IdCardReaderEmulator.start({ cards: loadEmulatorCards(file), ...(dir ? { dir } : {}) })
-    } catch (err) {
-      throw new CliError(`身份证阅读器模拟器无法启动：${err instanceof Error ? err.message : String(err)}`)
-    }
-    // First stdout line is the path alone, so scripts can do PORT=$(… | head -1).
-    console.log(emulator.appPath)
-    console.error(`模拟阅读器就绪：station.json 中设置 devices.idcard = {"mode":"serial","port":"${emulator.appPath}"}`)
-    console.error(`命令：place N | remove | fault ${emulatorFaultKinds.join('|')} | list | quit`)
-
-    const reason = await runConsole((line, quit) => handleLine(emulator, line, quit))
-    await emulator.close()
-    console.error(`模拟阅读器已停止（${reason}）`)
-    return 0
+    return runEmulator({
+      start: () => IdCardReaderEmulator.start({ cards: loadEmulatorCards(file), ...(dir ? { dir } : {}) }),
+      cannotStart: '身份证阅读器模拟器无法启动：',
+      stdout: (emulator) => [emulator.appPath],
+      stderr: (emulator) => [`模拟阅读器就绪：station.json 中设置 devices.idcard = {"mode":"serial","port":"${emulator.appPath}"}`, `命令：place N | remove | fault ${emulatorFaultKinds.join('|')} | list | quit`],
+      onLine: consoleWords<IdCardReaderEmulator>({ place, remove, fault, list }, (_line, word) => `未知命令 "${word}"：可用 place N | remove | fault KIND | list | quit`),
+      stop: (emulator) => emulator.close(),
+      stopped: (_emulator, reason) => `模拟阅读器已停止（${reason}）`,
+    })
   },
 }
 
-async function handleLine(emulator: IdCardReaderEmulator, line: string, quit: () => void): Promise<void> {
-  const [word, arg] = line.split(/\s+/)
-  switch (word) {
-    case 'place': {
-      const index = Number(arg)
-      if (!Number.isInteger(index)) throw new Error('用法：place N（N 为 list 中的序号）')
-      emulator.place(index)
-      console.error(`已放置第 ${index} 张证件`)
-      return
-    }
-    case 'remove':
-      emulator.remove()
-      console.error('已拿开证件')
-      return
-    case 'fault': {
-      const kind = emulatorFaultKinds.find((k) => k === arg)
-      if (!kind) throw new Error(`用法：fault ${emulatorFaultKinds.join('|')}`)
-      await emulator.fault(kind as EmulatorFault)
-      console.error(`已注入故障 ${kind}`)
-      return
-    }
-    case 'list':
-      for (const row of emulator.describeCards()) console.log(row)
-      return
-    case 'quit':
-    case 'exit':
-      quit()
-      return
-    default:
-      throw new Error(`未知命令 "${word}"：可用 place N | remove | fault KIND | list | quit`)
-  }
+const place: ConsoleWord<IdCardReaderEmulator> = (emulator, [arg]) => {
+  const index = Number(arg)
+  if (!Number.isInteger(index)) throw new Error('用法：place N（N 为 list 中的序号）')
+  emulator.place(index)
+  console.error(`已放置第 ${index} 张证件`)
+}
+
+const remove: ConsoleWord<IdCardReaderEmulator> = (emulator) => {
+  emulator.remove()
+  console.error('已拿开证件')
+}
+
+const fault: ConsoleWord<IdCardReaderEmulator> = async (emulator, [arg]) => {
+  const kind = emulatorFaultKinds.find((k) => k === arg)
+  if (!kind) throw new Error(`用法：fault ${emulatorFaultKinds.join('|')}`)
+  await emulator.fault(kind as EmulatorFault)
+  console.error(`已注入故障 ${kind}`)
+}
+
+const list: ConsoleWord<IdCardReaderEmulator> = (emulator) => {
+  for (const row of emulator.describeCards()) console.log(row)
 }
 
 export const idcardCommands: CliCommand[] = [decodeCommand, readCommand, emulateCommand]

@@ -11,6 +11,8 @@ import { operatorsCommands } from './operatorsCommands'
 import { auditCommands } from './auditCommands'
 import { backupCommands } from './backupCommands'
 import { hallCommands } from './hallCommands'
+import { upstreamCommands } from './upstreamCommands'
+import { reportsCommands } from './reportsCommands'
 
 /** Every CLI command; each area adds its own list from its own file. */
-export const cliCommands: CliCommand[] = [...stationCommands, ...scannerCommands, ...domainCommands, ...idcardCommands, ...printCommands, ...casesCommands, ...backupCommands, ...carrierCommands, ...dispatchCommands, ...operatorsCommands, ...auditCommands, ...hallCommands]
+export const cliCommands: CliCommand[] = [...stationCommands, ...scannerCommands, ...domainCommands, ...idcardCommands, ...printCommands, ...casesCommands, ...backupCommands, ...carrierCommands, ...dispatchCommands, ...operatorsCommands, ...auditCommands, ...hallCommands, ...reportsCommands, ...upstreamCommands]

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { CliError, parseArgs, stringOption, numberOption, type CliCommand } from './command'
-import { runConsole } from './emulatorConsole'
+import { consoleWords, runEmulator } from './emulatorRun'
 import { PrinterDriver } from '../devices/printer/printerDriver'
 import { decodePrinterJob } from '../devices/printer/printerJobDecode'
 import { statusWords } from '../devices/printer/printerStatus'
@@ -62,57 +62,55 @@ const emulateCommand: CliCommand = {
       renderPng: !options.has('no-png'),
       log: (line) => console.error(line),
     })
-    try {
-      await emulator.start()
-    } catch (err) {
-      throw new CliError(`打印机模拟器无法在端口 ${port} 监听：${err instanceof Error ? err.message : String(err)}`)
-    }
     emulator.on('files', (job: { seq: number; txtPath?: string; pngPaths: string[] }) => {
       console.error(`作业 ${job.seq}：${[job.txtPath, ...job.pngPaths].filter(Boolean).join('，')}`)
     })
-    // First stdout line is the URI alone, so scripts can do URI=$(… | head -1).
-    console.log(`tcp://127.0.0.1:${emulator.port}`)
-    console.error(`打印机模拟器就绪，输出目录 ${outDir}`)
-    console.error('命令：offline | online | paper-out | paper-in | status | quit')
-
-    const reason = await runConsole((line, quit) => handleLine(emulator, line, quit))
-    await emulator.stop()
-    console.error(`打印机模拟器已停止（${reason}），共打印 ${emulator.jobs.length} 个作业，拒绝 ${emulator.refusedJobs} 个`)
-    return 0
+    return runEmulator({
+      async start() {
+        await emulator.start()
+        return emulator
+      },
+      cannotStart: `打印机模拟器无法在端口 ${port} 监听：`,
+      stdout: (e) => [`tcp://127.0.0.1:${e.port}`],
+      stderr: () => [`打印机模拟器就绪，输出目录 ${outDir}`, `命令：${CONSOLE_HELP}`],
+      onLine: (e, line, quit) => {
+        // The printer's commands take no arguments: `offline now` is not `offline`.
+        if (/\s/.test(line)) throw new Error(unknownCommand(line))
+        return printerConsole(e, line, quit)
+      },
+      stop: (e) => e.stop(),
+      stopped: (e, reason) => `打印机模拟器已停止（${reason}），共打印 ${e.jobs.length} 个作业，拒绝 ${e.refusedJobs} 个`,
+    })
   },
 }
 
-async function handleLine(emulator: PrinterEmulator, line: string, quit: () => void): Promise<void> {
-  switch (line) {
-    case '':
-      return
-    case 'offline':
+const CONSOLE_HELP = 'offline | online | paper-out | paper-in | status | quit'
+const unknownCommand = (line: string): string => `未知命令 "${line}"：可用 ${CONSOLE_HELP}`
+
+const printerConsole = consoleWords<PrinterEmulator>(
+  {
+    async offline(emulator) {
       await emulator.setOffline(true)
       console.error('已脱机：不再接受连接')
-      return
-    case 'online':
+    },
+    async online(emulator) {
       await emulator.setOffline(false)
       console.error(`已联机：tcp://127.0.0.1:${emulator.port}`)
-      return
-    case 'paper-out':
+    },
+    'paper-out': (emulator) => {
       emulator.setPaperOut(true)
       console.error('已缺纸：状态查询报缺纸，收到的作业不打印')
-      return
-    case 'paper-in':
+    },
+    'paper-in': (emulator) => {
       emulator.setPaperOut(false)
       console.error('已装纸')
-      return
-    case 'status':
+    },
+    status(emulator) {
       console.error(`${emulator.isOnline ? '联机' : '脱机'}，${emulator.isPaperOut ? '缺纸' : '有纸'}，已打印 ${emulator.jobs.length}，拒绝 ${emulator.refusedJobs}`)
-      return
-    case 'quit':
-    case 'exit':
-      quit()
-      return
-    default:
-      throw new Error(`未知命令 "${line}"：可用 offline | online | paper-out | paper-in | status | quit`)
-  }
-}
+    },
+  },
+  unknownCommand,
+)
 
 const decodeCommand: CliCommand = {
   name: ['print', 'decode'],

@@ -1,7 +1,7 @@
 import { scanTerminators, type ScanTerminator } from '../devices/scanner/scanFraming'
 import { ScannerEmulator } from '../emulators/scannerEmulator'
 import { CliError, parseArgs, stringOption, type CliCommand } from './command'
-import { runConsole } from './emulatorConsole'
+import { runEmulator } from './emulatorRun'
 
 
 function terminatorOption(value: string | undefined): ScanTerminator {
@@ -25,28 +25,23 @@ export const scannerCommands: CliCommand[] = [
       const terminator = terminatorOption(stringOption(options, 'terminator'))
       const prefix = stringOption(options, 'prefix')
       const dir = stringOption(options, 'dir')
-      let emulator: ScannerEmulator
-      try {
-        emulator = await ScannerEmulator.start({ terminator, ...(prefix ? { prefix } : {}), ...(dir ? { dir } : {}) })
-      } catch (err) {
-        throw new CliError(`扫码枪模拟器无法启动：${err instanceof Error ? err.message : String(err)}`)
-      }
-      // First line is the path alone, so scripts can read it: `PORT=$(… | head -1)`.
-      console.log(emulator.devicePath)
-      console.error(`扫码枪模拟器就绪（后缀 ${terminator}）：在 station.json 中设置 devices.scanner = {"mode":"serial","port":"${emulator.devicePath}"}`)
-
-      // Scans go out one at a time, in the order typed, even if the wire is slow.
-      const signal = await runConsole(async (text) => {
-        if (text === ':unplug') await emulator.unplug()
-        else if (text === ':replug') await emulator.replug()
-        // A mistyped command is not a barcode: nothing goes over the wire.
-        else if (text.startsWith(':')) return console.error(`未知的命令 ${text}：可用 :unplug、:replug`)
-        else await emulator.scan(text)
-        console.error(text.startsWith(':') ? `已执行 ${text}` : `已扫描 ${text}`)
+      return runEmulator({
+        start: () => ScannerEmulator.start({ terminator, ...(prefix ? { prefix } : {}), ...(dir ? { dir } : {}) }),
+        cannotStart: '扫码枪模拟器无法启动：',
+        stdout: (emulator) => [emulator.devicePath],
+        stderr: (emulator) => [`扫码枪模拟器就绪（后缀 ${terminator}）：在 station.json 中设置 devices.scanner = {"mode":"serial","port":"${emulator.devicePath}"}`],
+        // Every line is a barcode but a `:` command; scans go out one at a time, in the order typed, even if the wire is slow.
+        async onLine(emulator, text) {
+          if (text === ':unplug') await emulator.unplug()
+          else if (text === ':replug') await emulator.replug()
+          // A mistyped command is not a barcode: nothing goes over the wire.
+          else if (text.startsWith(':')) return console.error(`未知的命令 ${text}：可用 :unplug、:replug`)
+          else await emulator.scan(text)
+          console.error(text.startsWith(':') ? `已执行 ${text}` : `已扫描 ${text}`)
+        },
+        stop: (emulator) => emulator.close(),
+        stopped: (_emulator, signal) => `扫码枪模拟器已停止（${signal}）`,
       })
-      await emulator.close()
-      console.error(`扫码枪模拟器已停止（${signal}）`)
-      return 0
     },
   },
 ]

@@ -134,6 +134,19 @@ export const stationConfigSchema = z
       })
       .strict()
       .optional(),
+    /** The government service platform (docs/upstream.md): case events pushed, online cases pulled; absent = standalone. */
+    upstream: z
+      .object({
+        url: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, '应为 http(s) 网址，例如 https://zwfw.example.gov.cn/ow'),
+        /** The id the platform knows this station's key by; default `<stationId>-<key fingerprint>`. */
+        stationKeyId: z.string().regex(/^[\x21-\x7e]{1,80}$/, '应为 1–80 位可见 ASCII 字符').optional(),
+        /** https only: a PEM CA file trusted besides the system's (a provincial platform's own CA). */
+        tls: z.object({ caFile: z.string().min(1).optional() }).strict().optional(),
+        timeoutMs: z.number().int().min(500).max(120_000).default(15_000),
+        pollSeconds: z.number().int().min(5).max(86_400).default(60),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 

@@ -17,6 +17,7 @@ import { outputCommands } from './output'
 import { ratingsCommands, ratingsEvents } from './ratings'
 import { operatorsCommands } from './operators'
 import { keysCommands } from './keys'
+import { reportsCommands } from './reports'
 
 export const commands = {
   ...systemCommands,
@@ -31,6 +32,7 @@ export const commands = {
   ...ratingsCommands,
   ...operatorsCommands,
   ...keysCommands,
+  ...reportsCommands,
   ...demoCommands,
 } as const
 

@@ -36,6 +36,25 @@ export const printJobDetailSchema = printJobSchema.extend({
   history: z.array(z.object({ at: z.string(), state: z.string(), note: z.string().nullable() })),
 })
 
+/** A document laid out exactly as it prints. */
+export const printPreviewSchema = z.object({
+  kind: printKindSchema,
+  title: z.string(),
+  target: z.enum(['receipt', 'label', 'a4']),
+  /** Scoped styles + markup, at printer scale (1 px = 1 dot; A4 in CSS mm). */
+  html: z.string(),
+  /** Natural width of the layout in px, for scaling the preview. */
+  widthPx: z.number(),
+})
+
+/** An A4 sheet written as a PDF file by Chromium. */
+export const pdfFileSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  base64: z.string().nullable(),
+})
+
 const a4KindSchema = z.enum(['materialsChecklist', 'handoverList', 'refusalNotice', 'oneTimeNotice'])
 /** The A4 sheets drawn from one case as it stands (the handover list is a courier batch's). */
 const caseA4Kinds: ReadonlySet<string> = new Set(['materialsChecklist', 'refusalNotice', 'oneTimeNotice'])
@@ -57,15 +76,7 @@ export const printingCommands = defineCommands({
         if (sources !== 1) ctx.addIssue({ code: 'custom', message: '请只给出 data、caseNo、jobId 其中之一', path: [] })
         else if (v.jobId === undefined && v.kind === undefined) ctx.addIssue({ code: 'custom', message: '按数据或办件预览时需要 kind', path: ['kind'] })
       }),
-    output: z.object({
-      kind: printKindSchema,
-      title: z.string(),
-      target: z.enum(['receipt', 'label', 'a4']),
-      /** Scoped styles + markup, at printer scale (1 px = 1 dot; A4 in CSS mm). */
-      html: z.string(),
-      /** Natural width of the layout in px, for scaling the preview. */
-      widthPx: z.number(),
-    }),
+    output: printPreviewSchema,
   },
   'print.submit': {
     summary: 'Queue a receipt or label for printing (preview mode: completes as an on-screen preview)',
@@ -107,12 +118,7 @@ export const printingCommands = defineCommands({
       .strict()
       .refine((v) => (v.data === undefined) !== (v.caseNo === undefined), { message: '请给出 data 或 caseNo 其中之一' })
       .refine((v) => v.caseNo === undefined || caseA4Kinds.has(v.kind), { message: '快递交接清单按交接批次生成，请给出 data，不能按受理编号取得', path: ['caseNo'] }),
-    output: z.object({
-      path: z.string(),
-      fileName: z.string(),
-      sizeBytes: z.number().int(),
-      base64: z.string().nullable(),
-    }),
+    output: pdfFileSchema,
   },
 })
 

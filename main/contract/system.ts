@@ -40,6 +40,11 @@ export const sessionSchema = z.object({
 })
 
 export const systemCommands = defineCommands({
+  'system.clock': {
+    summary: "The hall's time and today's date by the station's clock (not this browser's): what a screen calls today",
+    input: z.object({}).strict(),
+    output: z.object({ now: z.string(), today: z.string() }),
+  },
   'system.info': {
     summary: 'Station identity, profile, version and whether it runs on emulators',
     input: z.object({}).strict(),

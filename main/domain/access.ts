@@ -47,6 +47,7 @@ const courierRoles: readonly Role[] = ['courier', 'supervisor']
 /** Commands not listed here are refused for every role but the supervisor's (see `accessFor`). */
 const commandRoles: Readonly<Record<string, readonly Role[]>> = {
   // The station itself: every signed-in operator.
+  'system.clock': ALL,
   'devices.reportCamera': ALL,
   'keys.storage': ALL,
   'idcard.status': ALL,
@@ -116,6 +117,11 @@ const commandRoles: Readonly<Record<string, readonly Role[]>> = {
   'operators.disable': ['supervisor'],
   'operators.enable': ['supervisor'],
   'operators.resetPin': ['supervisor'],
+  // 统计: the hall's figures are the supervisor's.
+  'reports.get': ['supervisor'],
+  'reports.csv': ['supervisor'],
+  'reports.dailySheet': ['supervisor'],
+  'reports.dailySheetPdf': ['supervisor'],
   // The demo hall's emulator controls (only registered on a station running emulators).
   'demo.idcard.listCards': ALL,
   'demo.idcard.place': ALL,
@@ -177,4 +183,43 @@ export function permissionTableNames(): string[] {
 /** A role that never sees an applicant's full ID number (the courier desk works from names and addresses). */
 export function seesFullIdNumbers(role: Role): boolean {
   return facingRoles.includes(role)
+}
+
+/**
+ * Who hears each pushed event: whoever may run the command that shows the
+ * same data. A card tap feeds the sign-in dialog (session.signIn takes the
+ * card's number), so a tab nobody signed in on hears it, as it hears the
+ * device lights; the customer panel hears the visit offered on it.
+ */
+const eventCommands: Readonly<Record<string, string>> = {
+  'device.status': 'devices.list',
+  'idcard.read': 'session.signIn',
+  'scanner.scanned': 'scan.classify',
+  'case.changed': 'cases.list',
+  'print.job': 'print.jobs',
+  'attachments.changed': 'attachments.list',
+  'outbox.changed': 'outbox.stats',
+  'dispatch.changed': 'dispatch.shipments',
+  'ratings.panelChanged': 'ratings.panel',
+  'ratings.changed': 'ratings.forCase',
+}
+
+/** A listener to pushed events: the role its tab is signed in with (null: nobody), and whether it is the customer panel. */
+export interface EventListener {
+  role: Role | null
+  isPanel: boolean
+}
+
+/** May this listener hear `event`? An event not in the table is heard only by a signed-in tab. */
+export function mayHear(listener: EventListener, event: string): boolean {
+  const command = eventCommands[event]
+  if (command === undefined) return listener.role !== null
+  if (openCommands.has(command)) return true
+  if (listener.role === null) return listener.isPanel && panelCommands.has(command)
+  return accessFor(listener.role, command, null).ok
+}
+
+/** Every event named in the table (a unit test checks it against the contract). */
+export function eventTableNames(): string[] {
+  return Object.keys(eventCommands)
 }

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'PRINTER_UNAVAILABLE'
   | 'HALL_OFFLINE' // hall mode: the hall's PostgreSQL is unreachable; a case the hall knows waits for it (new cases still go in)
   | 'CARRIER_UNAVAILABLE' // the carrier's API could not be reached or answered garbage (a queued effect is retried by itself)
+  | 'UPSTREAM_OFFLINE' // the government service platform could not be reached (its events wait in the outbox)
   | 'STORE_ERROR'
   | 'CONFIG_INVALID'
   | 'INTERNAL'

@@ -7,14 +7,17 @@
  * State lives in memory; the clock is the simulator's own (carrierSimClock.ts).
  */
 import { randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { RateLimiter, SimClock } from './carrierSimClock'
 import { handleControl } from './carrierSimControl'
 import { describeFault, FaultBook, type Fault } from './carrierSimFaults'
 import { SimGateway, type CarrierSimPartner } from './carrierSimGateway'
 import { SimOrderBook, type SimSettings } from './carrierSimOrders'
 import { SimPusher } from './carrierSimPush'
-import { envelope, httpErrorReply, jsonReply, malformedReply, rateLimitedReply, resetMidReply, send, type PreparedReply } from './carrierSimReplies'
+import { envelope, httpErrorReply, malformedReply, rateLimitedReply } from './carrierSimReplies'
+import { answerUnderFault } from './httpSimFaults'
+import { SimHttpServer } from './httpSimServer'
+import { jsonReply, send, type PreparedReply } from './httpSimWire'
 
 export type { CarrierSimPartner } from './carrierSimGateway'
 
@@ -80,10 +83,8 @@ export class CarrierSim {
   settings: CarrierSimSettings
   private readonly limiter: RateLimiter
   private readonly gateway: SimGateway
-  private readonly waits = new Set<{ timer: NodeJS.Timeout; done: () => void }>()
-  private server: Server | null = null
+  private readonly http: SimHttpServer
   private pushTimer: NodeJS.Timeout | null = null
-  private boundPort = 0
   private seq = 0
 
   constructor(private readonly options: CarrierSimOptions = {}) {
@@ -95,43 +96,35 @@ export class CarrierSim {
     this.book = new SimOrderBook(() => this.settings)
     this.gateway = new SimGateway({ clock: this.clock, partners: this.partners, book: this.book, settings: () => this.settings })
     this.pushRetryBaseMs = options.pushRetryBaseMs ?? 1000
+    this.http = new SimHttpServer(options, {
+      adminToken: this.adminToken,
+      control: (method, url, body) => handleControl(this, method, url, body),
+      serve: (req, res, url, body) => this.route(req, res, url, body),
+      failed: (message) => jsonReply(400, { error: message }),
+      name: 'carrier sim',
+    })
   }
 
   get port(): number {
-    return this.boundPort
+    return this.http.port
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.boundPort}`
+    return this.http.url
   }
 
   async start(): Promise<number> {
-    const server = createServer((req, res) => void this.onRequest(req, res))
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve())
-    })
-    this.server = server
-    this.boundPort = (server.address() as { port: number }).port
+    const port = await this.http.start()
     // Pushes follow a running clock by themselves; a set clock pushes when moved (carrierSimControl.ts).
     this.pushTimer = setInterval(() => this.pumpPushes(), 1000)
     this.pushTimer.unref()
-    return this.boundPort
+    return port
   }
 
   async stop(): Promise<void> {
     if (this.pushTimer) clearInterval(this.pushTimer)
     this.pusher.stop()
-    for (const wait of this.waits) {
-      clearTimeout(wait.timer)
-      wait.done()
-    }
-    this.waits.clear()
-    const server = this.server
-    this.server = null
-    if (!server) return
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await this.http.stop()
   }
 
   /** Back to an empty carrier with these settings (the clock keeps its time). */
@@ -154,31 +147,14 @@ export class CarrierSim {
     }
   }
 
-  private log(line: string): void {
-    this.options.log?.(line)
-  }
-
-  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    try {
-      const url = new URL(req.url ?? '/', 'http://sim')
-      const body = await readBody(req)
-      if (url.pathname.startsWith('/__sim/')) {
-        if (req.headers['x-sim-admin'] !== this.adminToken) return send(res, jsonReply(401, { error: '需要正确的 X-Sim-Admin 令牌' }))
-        return send(res, handleControl(this, req.method ?? 'GET', url, body))
-      }
-      if (req.method === 'POST' && (url.pathname === '/std/service' || url.pathname === '/oauth2/accessToken')) {
-        return await this.dataPlane(url.pathname, body, res)
-      }
-      send(res, jsonReply(404, { error: `没有这个接口：${req.method} ${url.pathname}` }))
-    } catch (err) {
-      this.log(`carrier sim: ${err instanceof Error ? err.message : String(err)}`)
-      if (!res.headersSent) send(res, jsonReply(400, { error: err instanceof Error ? err.message : String(err) }))
+  private async route(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+    if (req.method === 'POST' && (url.pathname === '/std/service' || url.pathname === '/oauth2/accessToken')) {
+      return await this.dataPlane(url.pathname, body, res)
     }
+    send(res, jsonReply(404, { error: `没有这个接口：${req.method} ${url.pathname}` }))
   }
 
   private async dataPlane(path: string, body: Buffer, res: ServerResponse): Promise<void> {
-    let isGone = false
-    res.on('close', () => (isGone = !res.writableFinished))
     const form = new URLSearchParams(body.toString('utf8'))
     const field = (name: string): string => form.get(name) ?? ''
     const msg = parseMsgData(field('msgData'))
@@ -205,45 +181,24 @@ export class CarrierSim {
     }
     const fault = this.faults.take({ path, ...(serviceCode ? { serviceCode } : {}), ...(orderId ? { orderId } : {}) })
     if (fault) call.fault = describeFault(fault)
-    const early = fault ? this.faultBeforeCommit(fault) : undefined
-    if (early === 'reset') {
-      call.outcome = 'reset'
-      res.socket?.destroy()
-      return
-    }
-    if (early) {
-      call.outcome = `fault ${fault!.kind}`
-      return send(res, early)
-    }
-    if (fault?.kind === 'delay' && fault.commit === 'before') {
-      await this.wait(fault.ms)
-      if (isGone || !this.server) {
-        call.outcome = 'client_gone'
-        return
-      }
-    }
-
-    const processed = path === '/oauth2/accessToken' ? this.gateway.issueToken(form) : this.gateway.service(form, msg, body)
-    call.outcome = processed.outcome
-    if (processed.stored) {
-      call.stored = true
-      call.waybillNo = processed.stored.waybillNo
-    }
-
-    if (!fault || !('commit' in fault) || fault.commit !== 'after') return send(res, processed.reply)
-    // The work is done; only the reply goes wrong.
-    switch (fault.kind) {
-      case 'http':
-        return send(res, httpErrorReply(fault.status, fault.body))
-      case 'malformed':
-        return send(res, malformedReply(processed.reply, fault.variant))
-      case 'reset':
-        return resetMidReply(res, processed.reply)
-      case 'delay':
-        await this.wait(fault.ms)
-        if (!isGone && this.server) send(res, processed.reply)
-        return
-    }
+    await answerUnderFault<Fault>({
+      res,
+      fault,
+      call,
+      beforeWork: (f) => this.faultBeforeCommit(f),
+      stoppedAs: (f) => `fault ${f.kind}`,
+      work: () => {
+        const processed = path === '/oauth2/accessToken' ? this.gateway.issueToken(form) : this.gateway.service(form, msg, body)
+        call.outcome = processed.outcome
+        if (processed.stored) {
+          call.stored = true
+          call.waybillNo = processed.stored.waybillNo
+        }
+        return processed.reply
+      },
+      brokenReply: (f, reply) => (f.kind === 'malformed' ? malformedReply(reply, f.variant) : f.kind === 'http' ? httpErrorReply(f.status, f.body) : reply),
+      server: this.http,
+    })
   }
 
   /** The reply of a fault that stops the request before any work; 'reset' = drop the connection. */
@@ -268,18 +223,6 @@ export class CarrierSim {
     }
   }
 
-  private wait(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const entry = {
-        timer: setTimeout(() => {
-          this.waits.delete(entry)
-          resolve()
-        }, ms),
-        done: () => resolve(),
-      }
-      this.waits.add(entry)
-    })
-  }
 }
 
 function parseMsgData(text: string): Json | null {
@@ -289,22 +232,4 @@ function parseMsgData(text: string): Json | null {
   } catch {
     return null
   }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > 1_000_000) {
-        reject(new Error('请求体超过 1 MB'))
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
 }

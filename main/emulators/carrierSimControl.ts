@@ -5,8 +5,9 @@
  */
 import { z } from 'zod'
 import type { CarrierSim } from './carrierSim'
-import { jsonReply, type PreparedReply } from './carrierSimReplies'
 import { scenarios } from './carrierSimTimeline'
+import { addFaultRules, controlRequest, isReply, noSuchControl } from './httpSimControl'
+import { jsonReply, type PreparedReply } from './httpSimWire'
 
 const resetSchema = z
   .object({
@@ -31,41 +32,14 @@ const pushSchema = z
   })
   .strict()
 
-function parseJson(body: Buffer): unknown {
-  const text = body.toString('utf8').trim()
-  return text ? JSON.parse(text) : {}
-}
-
-function bad(message: string): PreparedReply {
-  return jsonReply(400, { error: message })
-}
-
 export function handleControl(sim: CarrierSim, method: string, url: URL, body: Buffer): PreparedReply {
-  const route = `${method} ${url.pathname.slice('/__sim'.length)}`
-  let input: unknown
-  try {
-    input = method === 'GET' || method === 'DELETE' ? {} : parseJson(body)
-  } catch {
-    return bad('请求体不是有效的 JSON')
-  }
-  const checked = <T>(schema: z.ZodType<T>): T | PreparedReply => {
-    const parsed = schema.safeParse(input)
-    if (parsed.success) return parsed.data
-    const issue = parsed.error.issues[0]!
-    return bad(`${issue.path.join('.') || '(根)'}：${issue.message}`)
-  }
-  const isReply = (value: unknown): value is PreparedReply => typeof value === 'object' && value !== null && 'body' in value && Buffer.isBuffer((value as PreparedReply).body)
+  const request = controlRequest(method, url, body)
+  if (isReply(request)) return request
+  const { route, checked } = request
 
   switch (route) {
-    case 'POST /faults': {
-      const rules = (input as { rules?: unknown }).rules
-      if (!Array.isArray(rules)) return bad('rules 应为数组')
-      try {
-        return jsonReply(200, { pending: sim.faults.add(rules) })
-      } catch (err) {
-        return bad(`故障规则无效：${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；') : String(err)}`)
-      }
-    }
+    case 'POST /faults':
+      return addFaultRules(sim.faults, request.input, (err) => `故障规则无效：${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；') : String(err)}`)
     case 'DELETE /faults':
       sim.faults.clear()
       return jsonReply(200, { pending: 0 })
@@ -142,6 +116,6 @@ export function handleControl(sim: CarrierSim, method: string, url: URL, body: B
     case 'GET /pushes':
       return jsonReply(200, sim.pusher.deliveries)
     default:
-      return jsonReply(404, { error: `没有这个控制接口：${route}` })
+      return noSuchControl(route)
   }
 }

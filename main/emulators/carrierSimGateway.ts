@@ -7,7 +7,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { sfDigestText } from '../domain/dispatch/sfDigestText'
 import type { SimClock } from './carrierSimClock'
 import { SimApiError, type InnerReply, type SimOrderBook } from './carrierSimOrders'
-import { envelope, jsonReply, type PreparedReply } from './carrierSimReplies'
+import { envelope } from './carrierSimReplies'
+import { jsonReply, type PreparedReply } from './httpSimWire'
 
 export interface CarrierSimPartner {
   partnerId: string

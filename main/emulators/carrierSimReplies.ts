@@ -5,20 +5,8 @@
  * under a UTF-8 label.
  */
 import { randomUUID } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
 import iconv from 'iconv-lite'
-
-export interface PreparedReply {
-  status: number
-  headers: Record<string, string>
-  body: Buffer
-}
-
-const JSON_TYPE = 'application/json;charset=UTF-8'
-
-export function jsonReply(status: number, value: unknown, headers: Record<string, string> = {}): PreparedReply {
-  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: Buffer.from(JSON.stringify(value), 'utf8') }
-}
+import { JSON_TYPE, jsonReply, type PreparedReply } from './httpSimWire'
 
 /** `{apiResultCode, apiErrorMsg, apiResponseID, apiResultData: "<json string>" | null}`, always HTTP 200. */
 export function envelope(apiResultCode: string, apiErrorMsg: string, inner: unknown | null, extra: Record<string, unknown> = {}): PreparedReply {
@@ -59,17 +47,4 @@ export function malformedReply(base: PreparedReply, variant: 'truncated' | 'html
       return { status: 200, headers: { 'content-type': JSON_TYPE }, body: iconv.encode(text, 'gbk') }
     }
   }
-}
-
-export function send(res: ServerResponse, reply: PreparedReply): void {
-  if (res.destroyed || res.headersSent) return
-  res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length) })
-  res.end(reply.body)
-}
-
-/** Headers and half the body, then the connection drops: the client saw the carrier start to answer. */
-export function resetMidReply(res: ServerResponse, reply: PreparedReply): void {
-  if (res.destroyed) return
-  res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length) })
-  res.write(reply.body.subarray(0, Math.floor(reply.body.length / 2)), () => res.socket?.destroy())
 }

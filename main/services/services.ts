@@ -24,9 +24,12 @@ import type { PrintService } from './printing/printService'
 import type { OutboxService } from './outbox/outboxService'
 import type { HallLink } from './hall/hallLink'
 import type { HallGate } from './hall/hallGate'
+import type { UpstreamLink } from './upstream/upstreamLink'
 import type { DispatchService } from './dispatch/dispatchService'
 import type { OutputService } from './output/outputService'
 import type { RatingService } from './ratings/ratingService'
+import type { ReportsService } from './reports/reportsService'
+import type { HallClock } from './cases/hallClock'
 
 export interface AppInfo {
   appName: string
@@ -39,6 +42,8 @@ export interface AppInfo {
 export interface Services {
   config: StationConfig
   info: AppInfo
+  /** The hall's time: every case is dated by it (settable in tests and the demo seeder). */
+  clock: HallClock
   events: EventBus
   session: SessionService
   /** Operator accounts: roles, PINs, lockouts (managed by a supervisor). */
@@ -64,6 +69,8 @@ export interface Services {
   outbox: OutboxService
   /** Hall mode's link (pool, push, light); null when the station is standalone. */
   hall: HallLink | null
+  /** The government service platform's link (push, notices); null when standalone (docs/upstream.md). */
+  upstream: UpstreamLink | null
   /** Steps of shared cases claim the hall's version first (a pass-through when standalone). */
   hallGate: HallGate
   /** The courier desk (寄递): shipments, waybill labels, handover batches, tracking. */
@@ -72,6 +79,8 @@ export interface Services {
   output: OutputService
   /** 好差评: the rating offered on the customer panel, ratings, and the 差评 follow-ups. */
   ratings: RatingService
+  /** 统计: the supervisor's reports, computed in a worker on a read-only connection. */
+  reports: ReportsService
   /** The demo hall's emulator controls; null unless the station runs emulators. */
   demo: DemoControls | null
 }

@@ -141,7 +141,8 @@ export function boundAuditKey(db: Db): Buffer | undefined {
   return keyings.get(db)?.key
 }
 
-interface RawAuditRow {
+/** An audit_log row as SQLite returns it (`SELECT *`). */
+export interface RawAuditRow {
   seq: number
   at: string
   operator: string
@@ -153,7 +154,7 @@ interface RawAuditRow {
   hash: string
 }
 
-function toAuditRow(r: RawAuditRow): AuditRow {
+export function toAuditRow(r: RawAuditRow): AuditRow {
   return { seq: r.seq, at: r.at, operator: r.operator, stationId: r.station_id, action: r.action, caseNo: r.case_no, details: r.details, prevHash: r.prev_hash, hash: r.hash }
 }
 

@@ -85,12 +85,17 @@ function allowedStates(f: QueueFilter): readonly CaseState[] | undefined {
 function acceptedRange(f: QueueFilter, column: string, into: Where): void {
   if (f.acceptedFrom !== undefined) {
     into.clauses.push(`${column} >= ?`)
-    into.params.push(hallDayStart(f.acceptedFrom))
+    into.params.push(acceptedInstants(f.acceptedFrom, f.acceptedFrom).start)
   }
   if (f.acceptedTo !== undefined) {
     into.clauses.push(`${column} < ?`)
-    into.params.push(hallDayStart(addDays(f.acceptedTo, 1)))
+    into.params.push(acceptedInstants(f.acceptedTo, f.acceptedTo).end)
   }
+}
+
+/** Acceptance days `from`–`to` (both included) as stored instants: accepted_at >= start AND accepted_at < end (the reports count by it too). */
+export function acceptedInstants(from: PlainDate, to: PlainDate): { start: string; end: string } {
+  return { start: hallDayStart(from), end: hallDayStart(addDays(to, 1)) }
 }
 
 /** A 代办 filter is a condition the name page (which reads ids off the name index alone) cannot apply. */

@@ -41,10 +41,14 @@ export function orderedMigrations(migrations: readonly Migration[]): Migration[]
   return sorted
 }
 
-/** Ledger rows written under a migration's former number take its current one. */
+/**
+ * Ledger rows written under a migration's former number take its current one.
+ * By name too: a later migration may carry that number now (020 is upstream,
+ * once it was print jobs), and its row must stay where it is.
+ */
 function renumberFormerVersions(db: Db, known: readonly Migration[]): void {
-  const rename = db.prepare('UPDATE schema_migrations SET version = ? WHERE version = ?')
-  for (const m of known) for (const former of m.formerVersions ?? []) rename.run(m.version, former)
+  const rename = db.prepare('UPDATE schema_migrations SET version = ? WHERE version = ? AND name = ?')
+  for (const m of known) for (const former of m.formerVersions ?? []) rename.run(m.version, former, m.name)
 }
 
 export function latestVersion(migrations: readonly Migration[]): number {

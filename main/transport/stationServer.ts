@@ -9,13 +9,13 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocketServer } from 'ws'
 import type { App } from '../app'
-import type { EventEnvelope } from '../contract/bridge'
 import type { ApiError, Result } from '../contract/result'
 import { CARRIER_PUSH_HEADER } from './carrierPushSecret'
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy'
 import { CARRIER_PUSH_PATH, handleCarrierPush, isCarrierPushPath } from './carrierPushRoute'
+import { EventSockets, socketTabOf } from './eventSockets'
 
 export interface StationServerOptions {
   port?: number
@@ -278,7 +278,8 @@ export async function startStationServer(app: App, options: StationServerOptions
     serveStatic(req, res, pathname)
   })
 
-  const sockets = new Set<WebSocket>()
+  // Each socket hears what its tab's session may (eventSockets.ts): a tab nobody signed in on, only the open events.
+  const sockets = new EventSockets((session) => app.services.session.roleOf(session))
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
   server.on('upgrade', (req, socket, head) => {
     const url = parseRequestUrl(req)
@@ -294,18 +295,10 @@ export async function startStationServer(app: App, options: StationServerOptions
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws)
-      ws.on('close', () => sockets.delete(ws))
-      ws.on('error', () => sockets.delete(ws))
-    })
+    wss.handleUpgrade(req, socket, head, (ws) => sockets.add(ws, socketTabOf(url.searchParams)))
   })
 
-  const unsubscribe = app.services.events.subscribe((name, payload) => {
-    const envelope: EventEnvelope = { name, payload }
-    const text = JSON.stringify(envelope)
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text)
-  })
+  const unsubscribe = app.services.events.subscribe((name, payload) => sockets.send(name, payload))
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)
@@ -332,11 +325,11 @@ export async function startStationServer(app: App, options: StationServerOptions
     setToken(next: string) {
       token = next
       expected = Buffer.from(next)
-      for (const ws of sockets) ws.terminate()
+      sockets.terminateAll()
     },
     async close() {
       unsubscribe()
-      for (const ws of sockets) ws.terminate()
+      sockets.terminateAll()
       wss.close()
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))

@@ -5,6 +5,7 @@
  */
 import type { EventEnvelope, EventLink, OneWindowBridge } from '../../main/contract/bridge'
 import type { Result } from '../../main/contract/result'
+import { onSessionToken, sessionToken } from './sessionToken'
 
 const TOKEN_KEY = 'onewindow.token'
 
@@ -32,11 +33,24 @@ export function createHttpBridge(token: string): OneWindowBridge {
     for (const listener of [...linkListeners]) listener(change)
   }
 
+  // The customer panel (#/rate) has no operator, even in a window opened from a signed-in tab (which
+  // starts with a copy of its sessionStorage): it may only rate a visit a clerk offered on it, and hear of that visit.
+  const isPanel = (): boolean => window.location.hash.startsWith('#/rate')
+  const tabSession = (session: string | null | undefined): string | null => (isPanel() ? null : (session ?? null))
+  const tellTab = (): void => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ session: tabSession(sessionToken()), panel: isPanel() }))
+  }
+
   const connect = (): void => {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
-    socket = new WebSocket(`${scheme}://${window.location.host}/events?token=${encodeURIComponent(token)}`)
+    // The socket hears what this tab's session may (main/transport/eventSockets.ts): named here, and again at every sign-in or out.
+    const session = tabSession(sessionToken())
+    const tab = `${session ? `&session=${encodeURIComponent(session)}` : ''}${isPanel() ? '&panel=1' : ''}`
+    socket = new WebSocket(`${scheme}://${window.location.host}/events?token=${encodeURIComponent(token)}${tab}`)
     socket.onopen = () => {
       retryMs = 500
+      // Signed in or out while this socket was connecting.
+      if (tabSession(sessionToken()) !== session) tellTab()
       const wasLost = link === 'lost'
       link = 'open'
       // Told before this socket delivers anything: a reload sent now is older than every push that follows.
@@ -63,14 +77,15 @@ export function createHttpBridge(token: string): OneWindowBridge {
     }
   }
   connect()
+  onSessionToken(tellTab)
 
   return {
     transport: 'station',
     async invoke(name, input, context) {
       const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}` }
-      if (context?.session) headers['x-onewindow-session'] = context.session
-      // The customer panel (#/rate) has no operator: it may only rate a visit a clerk offered on it.
-      if (window.location.hash.startsWith('#/rate')) headers['x-onewindow-panel'] = '1'
+      const session = tabSession(context?.session)
+      if (session) headers['x-onewindow-session'] = session
+      if (isPanel()) headers['x-onewindow-panel'] = '1'
       try {
         const response = await fetch(`/api/${encodeURIComponent(name)}`, {
           method: 'POST',

@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandInput, CommandOutput, EventPayload } from '../../main/contract'
 import { call, useEvent, useResync } from '../bridge/client'
+import { useSession } from '../hooks/useSession'
 import { Dialog } from './Dialog'
 import './printPreview.css'
 
@@ -73,11 +74,8 @@ function useFitScale(natural: number, actual: number): [React.RefObject<HTMLDivE
 export function PrintPreview({ source, actions = true }: { source: PreviewSource; actions?: boolean }): React.JSX.Element {
   const { t } = useTranslation('print')
   const { preview, error } = usePreview(source)
-  const [zoom, setZoom] = useState<Zoom>('fit')
   const [busy, setBusy] = useState(false)
   const [messageApi, messages] = message.useMessage()
-  const actual = preview ? DOT_SCALE[preview.target] : 1
-  const [areaRef, fitScale] = useFitScale(preview?.widthPx ?? 576, actual)
 
   const run = async (action: () => Promise<string>): Promise<void> => {
     setBusy(true)
@@ -116,6 +114,26 @@ export function PrintPreview({ source, actions = true }: { source: PreviewSource
     )
   }
 
+  return (
+    <>
+      {messages}
+      <PreviewCard preview={preview} error={error}>
+        {buttons}
+      </PreviewCard>
+    </>
+  )
+}
+
+/**
+ * A laid-out document on its paper, with the zoom control and `children`
+ * (buttons) beside it: for a sheet main lays out by another command (the
+ * 统计 daily sheet) as for the print queue's.
+ */
+export function PreviewCard({ preview, error, children }: { preview: Preview | null; error: string | null; children?: React.ReactNode }): React.JSX.Element {
+  const { t } = useTranslation('print')
+  const [zoom, setZoom] = useState<Zoom>('fit')
+  const actual = preview ? DOT_SCALE[preview.target] : 1
+  const [areaRef, fitScale] = useFitScale(preview?.widthPx ?? 576, actual)
   // The title has the card's head to itself (and wraps there): beside the zoom control a receipt's case number was cut off in a narrow card.
   return (
     <Card
@@ -129,7 +147,6 @@ export function PrintPreview({ source, actions = true }: { source: PreviewSource
         </Flex>
       }
     >
-      {messages}
       <Flex gap={8} align="center" wrap className="print-preview-tools">
         <Segmented<Zoom>
           size="small"
@@ -141,7 +158,7 @@ export function PrintPreview({ source, actions = true }: { source: PreviewSource
             { value: 'actual', label: t('zoom.actual') },
           ]}
         />
-        {buttons}
+        {children}
       </Flex>
       {error && <Alert type="error" showIcon title={t('failed', { reason: error })} />}
       {!preview && !error && <Spin description={t('loading')} />}
@@ -178,12 +195,19 @@ export function useClaimPrintPreviews(claims: (job: PrintJob) => boolean): void 
   }, [claims])
 }
 
-/** Opens the preview of each job that completes on screen instead of on paper (unless a screen claims it). */
+/**
+ * Opens the preview of each job that completes on screen instead of on paper
+ * (unless a screen claims it), on the tabs of the operator who printed it:
+ * another clerk's receipt must not cover this clerk's screen and take the
+ * keys (a scan) meant for it.
+ */
 export function PrintPreviewHost(): React.JSX.Element {
   const { t } = useTranslation('print')
   const [jobId, setJobId] = useState<number | null>(null)
+  const operator = useRef<string | null>(null)
+  operator.current = useSession().value.operator
   useEvent('print.job', (job) => {
-    if (job.state !== 'done' || job.output !== 'preview') return
+    if (job.state !== 'done' || job.output !== 'preview' || job.operator !== operator.current) return
     for (const claims of previewClaims) if (claims(job)) return
     setJobId(job.id)
   })

@@ -2,6 +2,7 @@ import { Alert, Form, Input, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandOutput } from '../../main/contract'
+import { maskIdNumber } from '../../main/domain/masking'
 import { call, CommandError } from '../bridge/client'
 import { useClaimedIdCard } from '../hooks/useIdCard'
 import { Dialog } from './Dialog'
@@ -27,6 +28,8 @@ export function SignInDialog({
 }): React.JSX.Element {
   const { t } = useTranslation()
   const [operator, setOperator] = useState('')
+  // A number read off the card is shown masked; one typed by hand is shown as typed.
+  const [isFromCard, setFromCard] = useState(false)
   const [pin, setPin] = useState('')
   const [error, setError] = useState<{ field: 'operator' | 'pin'; message: string } | null>(null)
   const [busy, setBusy] = useState(false)
@@ -36,6 +39,7 @@ export function SignInDialog({
   useClaimedIdCard(open, (tap) => {
     if (!tap.card.idNumberValid) return
     setOperator(tap.card.idNumber)
+    setFromCard(true)
     setError(null)
     pinRef.current?.focus()
   })
@@ -54,6 +58,7 @@ export function SignInDialog({
       await call('session.signIn', { operator, pin })
       setError(null)
       setOperator('')
+      setFromCard(false)
       setPin('')
       onClose()
     } catch (err) {
@@ -67,7 +72,13 @@ export function SignInDialog({
     }
   }
 
-  const shownOperator = /^\d{15,18}[\dXx]?$/.test(operator) ? `${operator.slice(0, 6)}********${operator.slice(-4)}` : operator
+  const shownOperator = isFromCard ? maskIdNumber(operator) : operator
+  // Typing over a card's number starts afresh with what was typed: the masked text is never taken for input.
+  const typeOperator = (value: string): void => {
+    const typed = isFromCard ? value.split(shownOperator).join('') : value
+    setOperator(isFromCard && typed.includes('*') ? '' : typed)
+    setFromCard(false)
+  }
 
   // Once signed in, the screen puts focus on its first field itself (after Dialog has given it back).
   return (
@@ -87,7 +98,7 @@ export function SignInDialog({
             value={shownOperator}
             autoComplete="username"
             placeholder={t('operatorPlaceholder')}
-            onChange={(e) => setOperator(e.target.value)}
+            onChange={(e) => typeOperator(e.target.value)}
             // Nothing typed yet: say so here (submit does), rather than move on to a PIN for nobody.
             onPressEnter={() => (pin === '' && operator.trim() !== '' ? pinRef.current?.focus() : void submit())}
           />

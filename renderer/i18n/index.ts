@@ -31,13 +31,15 @@ import { review as zhReview } from './zh-CN/review'
 import { review as enReview } from './en/review'
 import { settings as zhSettings } from './zh-CN/settings'
 import { settings as enSettings } from './en/settings'
+import { reports as zhReports } from './zh-CN/reports'
+import { reports as enReports } from './en/reports'
 
 export type Locale = 'zh-CN' | 'en'
 const LOCALE_KEY = 'onewindow.locale'
 
 export const resources = {
-  'zh-CN': { common: zhCommon, scanning: zhScanning, idcard: zhIdcard, intake: zhIntake, cases: zhCases, print: zhPrint, outbox: zhOutbox, courier: zhCourier, ratings: zhRatings, output: zhOutput, agent: zhAgent, review: zhReview, settings: zhSettings },
-  en: { common: enCommon, scanning: enScanning, idcard: enIdcard, intake: enIntake, cases: enCases, print: enPrint, outbox: enOutbox, courier: enCourier, ratings: enRatings, output: enOutput, agent: enAgent, review: enReview, settings: enSettings, deviceReasons: enDeviceReasons },
+  'zh-CN': { common: zhCommon, scanning: zhScanning, idcard: zhIdcard, intake: zhIntake, cases: zhCases, print: zhPrint, outbox: zhOutbox, courier: zhCourier, ratings: zhRatings, output: zhOutput, agent: zhAgent, review: zhReview, settings: zhSettings, reports: zhReports },
+  en: { common: enCommon, scanning: enScanning, idcard: enIdcard, intake: enIntake, cases: enCases, print: enPrint, outbox: enOutbox, courier: enCourier, ratings: enRatings, output: enOutput, agent: enAgent, review: enReview, settings: enSettings, reports: enReports, deviceReasons: enDeviceReasons },
 } as const
 
 export function savedLocale(): Locale {

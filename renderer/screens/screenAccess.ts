@@ -3,7 +3,8 @@
  * (main/domain/access.ts) through the command that stands for the screen's
  * work: a role that may not run it sees, on that screen, who may — not a
  * screen whose every button answers FORBIDDEN. Screens every role uses
- * (cases, reports, devices) stand for nothing here.
+ * (cases, devices) stand for nothing here; 统计 is the supervisor's (its
+ * figures and the 差评整改 list alike).
  */
 import { accessFor, roles, type Role } from '../../main/domain/access'
 import type { ScreenId } from '../hooks/useRoute'
@@ -14,7 +15,7 @@ const screenWork: Readonly<Record<ScreenId, { command: string; input?: unknown }
   output: { command: 'output.collect' },
   courier: { command: 'dispatch.desk' },
   agent: { command: 'cases.accept' },
-  reports: null,
+  reports: { command: 'reports.get' },
   devices: null,
   review: { command: 'cases.transition', input: { action: 'approve' } },
   settings: { command: 'operators.list' },

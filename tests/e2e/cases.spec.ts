@@ -29,6 +29,8 @@ async function openQueue(page: Page, station: Station, operatorId: string): Prom
 /** Opens the case whose number is typed into the queue's search, as a clerk does. */
 async function openCase(page: Page, caseNo: string): Promise<void> {
   await page.keyboard.press('Alt+S')
+  // The queue may still be mounting after a route change: the text goes in once its search has the cursor.
+  await expect(page.getByTestId('queue-search')).toBeFocused()
   await page.keyboard.insertText(caseNo)
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('case-no')).toHaveText(caseNo)
@@ -75,6 +77,7 @@ test('filters by state, finds a case by its number, and a transition grows its t
 
   // Search by name, then by case number: Enter opens that case.
   await page.keyboard.press('Alt+S')
+  await expect(page.getByTestId('queue-search')).toBeFocused()
   await page.keyboard.insertText(target.name)
   await expect(page.getByTestId('queue-count')).toHaveText('共 1 件')
   await expect(page.locator(`[data-case-no="${target.caseNo}"]`)).toContainText(target.phone.slice(0, 3))

@@ -83,7 +83,7 @@ test('a supervisor adds an operator by keyboard, their card tapped for the ID nu
   await open(other, station)
   await other.getByTestId('sign-in').click()
   await tapCard(station, 0)
-  await expect(other.getByTestId('operator-input')).toHaveValue('320302********2313')
+  await expect(other.getByTestId('operator-input')).toHaveValue('3203**********2313')
   await other.getByTestId('pin-input').fill(NEW_PIN)
   await other.getByTestId('pin-input').press('Enter')
   await expect(other.getByTestId('operator')).toContainText('李明远 W0201')

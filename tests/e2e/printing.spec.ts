@@ -70,6 +70,25 @@ test('shows a receipt on screen when the demo hall has no printer, and says scre
   await expect(dialog).not.toContainText('已打印')
 })
 
+test('opens a receipt preview only on the page of the clerk who printed it, not over a colleague', async ({ shell, station }) => {
+  await signIn(shell, 'A0123')
+  const { services, dispatcher } = station.app
+  // A colleague at another window prints; its job completes (as a preview) before anything else happens.
+  services.session.actAs('李娜 A0456', 'window')
+  const job = services.printing.submit({ kind: 'acceptanceReceipt', data: anAcceptanceReceipt({ caseNo: '320300202611260010002' }) })
+  await expect.poll(() => services.printing.jobs({ limit: 10 }).find((j) => j.id === job.id)?.state).toBe('done')
+  // Then a light changes: events reach the page in order, so once it shows, the colleague's job has been heard.
+  services.session.actAs('王晓明 A0123', 'window')
+  const reported = await dispatcher.invoke('devices.reportCamera', { count: 0, error: 'NotReadableError' }, { transport: 'test' })
+  expect(reported, JSON.stringify(reported)).toMatchObject({ ok: true })
+  await expect(shell.getByTestId('light-camera')).toHaveAttribute('data-state', 'error')
+  expect(await shell.getByTestId('print-preview-outcome').count()).toBe(0)
+  // This clerk's own receipt does open.
+  services.printing.submit({ kind: 'acceptanceReceipt', data: anAcceptanceReceipt() })
+  services.session.actAs(null)
+  await expect(shell.getByTestId('print-preview-sheet')).toContainText(`受理编号：${CASE_NO}`)
+})
+
 test('lights the printers as screen preview, not green, with what it means on hover and on the devices screen', async ({ shell }) => {
   await signIn(shell, 'A0123')
   for (const device of ['receiptPrinter', 'labelPrinter']) {

@@ -77,8 +77,10 @@ test('a 差评 given on the counter screen becomes a follow-up with its light, a
   await shell.getByTestId('sign-out').click()
   await expect(shell.getByTestId('operator')).toContainText('未登录')
   await signIn(shell, 'B0042')
-  // The supervisor's 统计 screen: the follow-up with its due date and a green light, focus on the list.
+  // The supervisor's 统计 screen, its 差评整改 tab (F): the follow-up with its due date and a green light, focus on the list.
   await shell.keyboard.press('Alt+6')
+  await expect(shell.getByTestId('report-view')).toBeVisible()
+  await shell.keyboard.press('f')
   const row = shell.locator(`[data-follow-up="${caseNo}/intake"]`)
   await expect(row).toContainText('非常不满意')
   await expect(row).toContainText('服务态度')

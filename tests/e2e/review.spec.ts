@@ -118,6 +118,8 @@ test('review → 补正 with its notice → supplied → approved with the certi
   // The case page shows the certificate the output window will check.
   await page.keyboard.press('Alt+2')
   await page.keyboard.press('Alt+S')
+  // The queue mounts after the route changes: the text goes in once its search has the cursor.
+  await expect(page.getByTestId('queue-search')).toBeFocused()
   await page.keyboard.insertText(establish!.caseNo)
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('case-no')).toHaveText(establish!.caseNo)

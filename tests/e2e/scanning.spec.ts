@@ -19,10 +19,10 @@ const SCANNER_GAP_MS = 4
 /** A case number in the station's format that no case has. */
 const UNKNOWN_CASE = '320300202603020019999'
 
-/** Accepts a real case through the intake service, as a counter would have earlier. */
+/** Accepts a real case through the intake service, as another counter would have earlier (its receipt preview is not this clerk's). */
 function acceptACase(station: Station): string {
   const { services } = station.app
-  services.session.actAs('王晓明 A0123', 'window')
+  services.session.actAs('李娜 A0456', 'window')
   const item = services.catalog.item('XK00201004')
   const form: IntakeForm = {
     applicant: { kind: 'person', name: '张建国', idNumber: anIdNumber({ region: '320302', birth: '1988-06-15', seq: '271' }), phone: '13951234567', source: 'typed' },

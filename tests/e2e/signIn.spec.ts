@@ -9,6 +9,8 @@ import type { Locator, Page } from '@playwright/test'
 import type { HallClock } from '../../main/services/cases/hallClock'
 import type { Station } from '../../main/station'
 import { DEMO_PIN, demoOperators } from '../../main/demoOperators'
+import { maskIdNumber } from '../../main/domain/masking'
+import { APPLICANT } from '../fixtures/outputWorld'
 import { signIn, test as stationTest, expect } from './stationFixture'
 
 /** The hall's time runs on, and a test moves it ahead (main's idle time). */
@@ -92,7 +94,7 @@ test('an idle tab signs out by itself; the form waits under the dialog for the s
   // A card tapped now is the operator's own: it goes to the dialog, never into the applicant's form.
   await expect(page.getByTestId('light-idcard')).toHaveAttribute('data-state', 'ok')
   await tapCard(station, 0)
-  await expect(page.getByTestId('operator-input')).toHaveValue('320302********2313')
+  await expect(page.getByTestId('operator-input')).toHaveValue(maskIdNumber(APPLICANT.idNumber))
   await expect(field(page, 'applicant.name')).toHaveValue('张晓梅')
 
   await signInAgain(page, 'A0123')
@@ -224,6 +226,32 @@ test('each tab signs in for itself: a case accepted in one records its operator,
   await expect(other.getByTestId('operator')).toContainText('刘芳 R0003')
   await expect(other.getByTestId('timeline-entry').first()).toBeVisible()
   await expect(other.getByTestId('sign-in-notice')).toHaveCount(0)
+})
+
+test('an own card shows its number masked as every screen masks it; a number typed by hand stays as typed and signs in too', async ({ page, station }) => {
+  // An operator who signs in with their own card: the demo card 0's holder.
+  station.app.services.session.actAs('测试 T0000', 'supervisor')
+  await station.app.services.operators.add({ id: 'T0201', name: APPLICANT.name, role: 'window', pin: DEMO_PIN, idNumber: APPLICANT.idNumber }, 'test')
+  await open(page, station)
+  await expect(page.getByTestId('light-idcard')).toHaveAttribute('data-state', 'ok')
+  await page.getByTestId('sign-in').click()
+  const operator = page.getByTestId('operator-input')
+  await tapCard(station, 0)
+  // The first 4 and the last 4, as maskIdNumber shows an ID number everywhere else.
+  await expect(operator).toHaveValue('3203**********2313')
+  await expect(page.getByTestId('pin-input')).toBeFocused()
+  await page.keyboard.type(DEMO_PIN, { delay: TYPE_DELAY_MS })
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('operator')).toContainText(`${APPLICANT.name} T0201`)
+
+  await page.getByTestId('sign-out').click()
+  await page.getByTestId('sign-in').click()
+  await operator.pressSequentially(APPLICANT.idNumber, { delay: TYPE_DELAY_MS })
+  await expect(operator).toHaveValue(APPLICANT.idNumber)
+  await operator.press('Enter')
+  await page.keyboard.type(DEMO_PIN, { delay: TYPE_DELAY_MS })
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('operator')).toContainText(`${APPLICANT.name} T0201`)
 })
 
 test('five wrong PINs lock the account, and the message names the lock and its end', async ({ shell }) => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../main/cli'
@@ -29,6 +29,13 @@ function dir(): string {
 }
 
 describe('npm run cli -- seed / audit verify', () => {
+  it('seeds into a data directory that does not exist yet, made private to this user', async () => {
+    const data = join(dir(), 'new-station')
+    expect(await runCli(['seed', '--data', data, '--cases', '3', '--seed', '7']), err.join('\n')).toBe(0)
+    expect(out.join('\n')).toMatch(/已生成 3 件办件/)
+    if (process.platform !== 'win32') expect(statSync(data).mode & 0o777).toBe(0o700)
+  })
+
   it('seeds realistic cases through the services and the audit chain verifies, until a row is edited', async () => {
     const data = dir()
     expect(await runCli(['seed', '--data', data, '--cases', '120', '--seed', '7'])).toBe(0)

@@ -5,23 +5,16 @@
  * once; the hall away during intakes at both, then back: every case once
  * in the hall and at both stations, numbers unique.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { APPLICANT, aPersonForm, LICENCE_ITEM, SIGNATURE } from '../fixtures/outputWorld'
-import { openHall, type Hall, type HallStation } from '../fixtures/hallStations'
+import { hallPerFile } from '../fixtures/hallHooks'
+import type { HallStation } from '../fixtures/hallStations'
 import { waitFor } from '../fixtures/waitFor'
 
 // A LAN hall applies a change in milliseconds; the bound only stops a broken run.
 const BOUND = 20_000
 
-let hall: Hall
-
-beforeAll(async () => {
-  hall = await openHall()
-}, 120_000)
-
-afterAll(async () => {
-  await hall?.dispose()
-})
+const hall = hallPerFile()
 
 async function accept(at: HallStation): Promise<string> {
   const item = at.app.services.catalog.item(LICENCE_ITEM)

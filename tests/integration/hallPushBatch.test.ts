@@ -4,57 +4,32 @@
  * refuses does not hold back the others, and a burst of changes taken while
  * the hall was away queues one audit row, which still brings the whole chain.
  */
-import { rmSync } from 'node:fs'
-import pg from 'pg'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { joinHall } from '../../main/cli/hallJoin'
 import { loadStationConfig } from '../../main/config/loadConfig'
-import { openHallPool, type HallPool } from '../../main/hall/hallDb'
 import { HALL_AUDIT_KIND, HALL_LANE } from '../../main/hall/hallLane'
 import { hallAuditBrokenLink } from '../../main/hall/hallPush'
-import { migrateHall } from '../../main/hall/hallSchema'
 import { OutboxWorker } from '../../main/outbox/outboxWorker'
 import { openHallLink } from '../../main/services/hall/hallLink'
 import { FileKeyProvider } from '../../main/store/keyProviders'
 import { openStore } from '../../main/store/store'
-import { tempDataDir } from '../fixtures/caseWorld'
+import { hallDatabasePerTest } from '../fixtures/hallHooks'
 import { openHallStation } from '../fixtures/hallStation'
-import { startPgCluster, type PgCluster } from '../fixtures/pgCluster'
 
 const SECRET = 'hall-secret-for-tests-0002'
-let cluster: PgCluster
-let pool: HallPool
-let url: string
-let dbName = 0
-const dirs: string[] = []
+const hall = hallDatabasePerTest({ migrated: true })
 
-beforeAll(async () => {
-  cluster = await startPgCluster()
-}, 60_000)
-
-afterAll(() => cluster?.destroy())
-
-beforeEach(async () => {
-  const admin = new pg.Client(cluster.url)
-  await admin.connect()
-  await admin.query(`CREATE DATABASE batch${++dbName}`)
-  await admin.end()
-  url = cluster.url.replace(/\/postgres$/, `/batch${dbName}`)
-  pool = openHallPool({ url })
-  await migrateHall(pool)
+beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
 
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks()
-  await pool.end()
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
 async function stationWithIntakes(code: string, n: number): Promise<{ data: string; caseNos: string[]; auditWaiting: number; auditRows: number }> {
-  const data = tempDataDir('onewindow-hall-batch-')
-  dirs.push(data)
-  await joinHall({ dataDir: data, url, station: code, secret: SECRET, tls: false })
+  const data = hall.dataDir()
+  await joinHall({ dataDir: data, url: hall.url, station: code, secret: SECRET, tls: false })
   const station = openHallStation(data)
   try {
     const caseNos = station.accept(n)
@@ -84,7 +59,7 @@ async function drain(data: string): Promise<{ done: number; waiting: number; par
   }
 }
 
-const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await pool.query<{ n: string }>(sql, params)).rows[0]!.n)
+const count = (sql: string, params: unknown[] = []): Promise<number> => hall.count(sql, params)
 
 it('queues one audit row for a burst taken offline and pushes the burst in one hall transaction, the whole chain with it', async () => {
   const { data, caseNos, auditWaiting, auditRows } = await stationWithIntakes('011', 30)
@@ -93,18 +68,18 @@ it('queues one audit row for a burst taken offline and pushes the burst in one h
   const drained = await drain(data)
   expect(drained).toMatchObject({ waiting: 0, parked: 0 })
   expect(await count('SELECT COUNT(*) AS n FROM cases')).toBe(30)
-  expect((await pool.query<{ case_no: string }>('SELECT case_no FROM cases ORDER BY case_no')).rows.map((r) => r.case_no)).toEqual([...caseNos].sort())
+  expect((await hall.pool.query<{ case_no: string }>('SELECT case_no FROM cases ORDER BY case_no')).rows.map((r) => r.case_no)).toEqual([...caseNos].sort())
   // Rows written by one transaction share its xmin: the 30 events were handed over together.
   expect(await count('SELECT COUNT(DISTINCT xmin::text) AS n FROM case_events')).toBe(1)
   expect(await count("SELECT COUNT(*) AS n FROM audit_rows WHERE station = '011'")).toBe(auditRows)
-  expect(await hallAuditBrokenLink(pool, '011')).toBeNull()
+  expect(await hallAuditBrokenLink(hall.pool, '011')).toBeNull()
 })
 
 it('parks the one event the hall refuses and lands the others handed over with it', async () => {
   const { data, caseNos } = await stationWithIntakes('012', 6)
   const taken = caseNos[2]!
   // Another writer already holds version 1 of one case under another key: a conflict for that event alone.
-  await pool.query(
+  await hall.pool.query(
     `INSERT INTO case_events (hall_seq, idempotency_key, case_no, station, kind, action, from_state, to_state, version, at, operator, payload)
      VALUES (nextval('hall_seq'), 'elsewhere', $1, '099', 'accept', 'accept', NULL, 'accepted', 1, '2026-01-05T00:00:00.000Z', 'B001', '{}')`,
     [taken],
@@ -112,7 +87,7 @@ it('parks the one event the hall refuses and lands the others handed over with i
 
   const drained = await drain(data)
   expect(drained).toMatchObject({ waiting: 0, parked: 1, lastErrors: ['hall_conflict'] })
-  expect((await pool.query<{ case_no: string }>('SELECT case_no FROM cases ORDER BY case_no')).rows.map((r) => r.case_no)).toEqual(caseNos.filter((c) => c !== taken).sort())
+  expect((await hall.pool.query<{ case_no: string }>('SELECT case_no FROM cases ORDER BY case_no')).rows.map((r) => r.case_no)).toEqual(caseNos.filter((c) => c !== taken).sort())
   expect(await count("SELECT COUNT(*) AS n FROM case_events WHERE station = '012'")).toBe(5)
-  expect(await hallAuditBrokenLink(pool, '012')).toBeNull()
+  expect(await hallAuditBrokenLink(hall.pool, '012')).toBeNull()
 })

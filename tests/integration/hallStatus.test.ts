@@ -6,24 +6,17 @@
  * key — turns it red with the reason, instead of retrying in silence.
  */
 import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HallSealer } from '../../main/hall/hallKey'
 import { aPulledImage } from '../fixtures/hallPulls'
-import { openHall, type Hall, type HallStation } from '../fixtures/hallStations'
+import { hallPerFile } from '../fixtures/hallHooks'
+import type { HallStation } from '../fixtures/hallStations'
 import { waitFor } from '../fixtures/waitFor'
 
 // The follower reconnects with a backoff of at most 5 s; the bound only stops a broken run.
 const BOUND = 20_000
 
-let hall: Hall
-
-beforeAll(async () => {
-  hall = await openHall()
-}, 120_000)
-
-afterAll(async () => {
-  await hall?.dispose()
-})
+const hall = hallPerFile()
 
 const light = (s: HallStation) => s.app.services.devices.get('network')
 

@@ -10,28 +10,21 @@
  */
 import { copyFileSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../main/cli'
 import { auditAnchorFile } from '../../main/store/auditAnchor'
 import { databaseFile } from '../../main/store/database'
 import { AGENT, aPersonForm, LICENCE_ITEM } from '../fixtures/outputWorld'
 import { EXPRESS } from '../fixtures/dispatchWorld'
-import { openHall, type Hall, type HallStation } from '../fixtures/hallStations'
+import { hallPerFile } from '../fixtures/hallHooks'
+import type { HallStation } from '../fixtures/hallStations'
 import { waitFor } from '../fixtures/waitFor'
 
 // A LAN hall applies a change in milliseconds; the bound only stops a broken run.
 const BOUND = 20_000
 const PIN = '739146'
 
-let hall: Hall
-
-beforeAll(async () => {
-  hall = await openHall()
-}, 120_000)
-
-afterAll(async () => {
-  await hall?.dispose()
-})
+const hall = hallPerFile()
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = []

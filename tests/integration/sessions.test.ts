@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SettableClock } from '../../main/services/cases/hallClock'
 import { databaseFile, openDatabaseReadOnly } from '../../main/store/database'
 import { aPersonForm, caseCatalog, PERSON_ID } from '../fixtures/caseWorld'
-import { signInToken, tab, TEST_PIN } from '../fixtures/operators'
-import { createTestApp, type TestApp } from '../fixtures/testApp'
+import { signInStation, tab, TEST_PIN, type SignInStation } from '../fixtures/operators'
+import type { TestApp } from '../fixtures/testApp'
 
 const START = new Date('2026-03-02T09:00:00+08:00')
 
@@ -20,24 +19,17 @@ function auditActions(t: TestApp, action: string): Array<{ operator: string; det
 }
 
 describe('operators, sign-in and sessions through the dispatcher', () => {
-  let t: TestApp
-  let clock: SettableClock
+  let t: SignInStation
 
   beforeEach(async () => {
-    clock = new SettableClock(START)
-    t = await createTestApp({}, { clock })
-    t.app.services.session.actAs(null)
+    t = await signInStation([{ id: 'A0123', name: '王晓明', role: 'window' }, { id: 'R0003', name: '刘芳', role: 'reviewer' }], START)
     t.app.services.catalog.importCatalog(caseCatalog(), 'test', { operator: 'setup', stationId: '001' })
-    await t.app.services.operators.add({ id: 'A0123', name: '王晓明', role: 'window', pin: TEST_PIN }, 'setup')
-    await t.app.services.operators.add({ id: 'R0003', name: '刘芳', role: 'reviewer', pin: TEST_PIN }, 'setup')
   })
   afterEach(async () => t.dispose())
 
-  const signIn = (operator: string, pin = TEST_PIN): Promise<string> => signInToken(t.app, operator, pin)
-
   it('keeps one session per tab: each tab’s writes record its own operator, and one sign-out leaves the other', async () => {
-    const clerk = await signIn('A0123')
-    const reviewer = await signIn('r0003')
+    const clerk = await t.signIn('A0123')
+    const reviewer = await t.signIn('r0003')
     const accepted = await t.app.dispatcher.invoke('cases.accept', { form: aPersonForm() }, tab(clerk))
     expect(accepted.ok).toBe(true)
     expect(auditActions(t, 'case.accept').map((r) => r.operator)).toEqual(['王晓明 A0123'])
@@ -50,7 +42,7 @@ describe('operators, sign-in and sessions through the dispatcher', () => {
   })
 
   it('refuses a window clerk’s approval with FORBIDDEN and an audit row naming who tried what', async () => {
-    const clerk = await signIn('A0123')
+    const clerk = await t.signIn('A0123')
     const accepted = await t.app.dispatcher.invoke('cases.accept', { form: aPersonForm() }, tab(clerk))
     const caseNo = (accepted as { value: { caseNo: string } }).value.caseNo
     const refused = await t.app.dispatcher.invoke('cases.transition', { caseNo, action: 'approve' }, tab(clerk))
@@ -70,35 +62,35 @@ describe('operators, sign-in and sessions through the dispatcher', () => {
     const locked = await t.app.dispatcher.invoke('session.signIn', { operator: 'A0123', pin: TEST_PIN }, tab())
     expect(locked).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('已锁定至') } })
     expect(t.app.services.operators.get('A0123').lockedUntil).not.toBeNull()
-    clock.set(new Date(START.getTime() + 5 * 60_000 + 1000))
-    expect(await signIn('A0123')).toMatch(/^[\w-]{32}$/)
+    t.clock.set(new Date(START.getTime() + 5 * 60_000 + 1000))
+    expect(await t.signIn('A0123')).toMatch(/^[\w-]{32}$/)
     expect(auditActions(t, 'session.signInFailed').map((r) => r.details.reason)).toEqual(['wrong_pin', 'wrong_pin', 'wrong_pin', 'wrong_pin', 'locked'])
     expect(auditActions(t, 'operator.locked')).toHaveLength(1)
   })
 
   it('signs an idle tab out after the station’s idle time: the next command says so, and the sign-in is audited as ended', async () => {
-    const clerk = await signIn('A0123')
+    const clerk = await t.signIn('A0123')
     const draft = await t.app.dispatcher.invoke('drafts.save', { form: aPersonForm() }, tab(clerk))
     expect(draft.ok).toBe(true)
-    clock.set(new Date(START.getTime() + 14 * 60_000))
+    t.clock.set(new Date(START.getTime() + 14 * 60_000))
     expect((await t.app.dispatcher.invoke('cases.count', {}, tab(clerk))).ok).toBe(true)
     // 14 minutes later again: the command above started the idle time afresh.
-    clock.set(new Date(START.getTime() + 28 * 60_000))
+    t.clock.set(new Date(START.getTime() + 28 * 60_000))
     expect((await t.app.dispatcher.invoke('cases.count', {}, tab(clerk))).ok).toBe(true)
-    clock.set(new Date(START.getTime() + 44 * 60_000))
+    t.clock.set(new Date(START.getTime() + 44 * 60_000))
     const expired = await t.app.dispatcher.invoke('cases.count', {}, tab(clerk))
     expect(expired).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED', message: expect.stringContaining('王晓明 A0123 长时间未操作') } })
     expect(await t.app.dispatcher.invoke('cases.count', {}, tab(clerk))).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
     expect(auditActions(t, 'session.expired')).toEqual([{ operator: '王晓明 A0123', details: { id: 'A0123', idleMinutes: 15 } }])
     // The draft waits for the clerk's PIN.
-    const back = await signIn('A0123')
+    const back = await t.signIn('A0123')
     expect(await t.app.dispatcher.invoke('drafts.current', {}, tab(back))).toMatchObject({ ok: true, value: { draftId: (draft as { value: { draftId: string } }).value.draftId } })
   })
 
   it('ends the sessions of an account the supervisor disables, and refuses its next sign-in', async () => {
     await t.app.services.operators.add({ id: 'B0042', name: '陈静', role: 'supervisor', pin: TEST_PIN }, 'setup')
-    const clerk = await signIn('A0123')
-    const chief = await signIn('B0042')
+    const clerk = await t.signIn('A0123')
+    const chief = await t.signIn('B0042')
     expect(await t.app.dispatcher.invoke('operators.disable', { id: 'A0123' }, tab(clerk))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await t.app.dispatcher.invoke('operators.disable', { id: 'A0123' }, tab(chief))).toMatchObject({ ok: true, value: { id: 'A0123', disabled: true } })
     expect(await t.app.dispatcher.invoke('cases.count', {}, tab(clerk))).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
@@ -122,10 +114,10 @@ describe('operators, sign-in and sessions through the dispatcher', () => {
 
   it('never shows the courier desk a full ID number: the case page comes masked, and is no view of one', async () => {
     await t.app.services.operators.add({ id: 'K0007', name: '赵强', role: 'courier', pin: TEST_PIN }, 'setup')
-    const clerk = await signIn('A0123')
+    const clerk = await t.signIn('A0123')
     const accepted = await t.app.dispatcher.invoke('cases.accept', { form: aPersonForm() }, tab(clerk))
     const caseNo = (accepted as { value: { caseNo: string } }).value.caseNo
-    const courier = await signIn('K0007')
+    const courier = await t.signIn('K0007')
     const seen = await t.app.dispatcher.invoke('cases.get', { caseNo }, tab(courier))
     expect(seen).toMatchObject({ ok: true, value: { applicant: { idNumber: `${PERSON_ID.slice(0, 4)}**********${PERSON_ID.slice(-4)}` } } })
     expect(JSON.stringify(seen)).not.toContain(PERSON_ID)

@@ -11,10 +11,12 @@ import * as output from './output'
 import * as ratings from './ratings'
 import * as operators from './operators'
 import * as keys from './keys'
+import * as reports from './reports'
 
 /** One handler per command but the demo hall's (./demo.ts); the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
   'system.info': system.systemInfo,
+  'system.clock': system.systemClock,
   'session.get': system.sessionGet,
   'session.signIn': system.sessionSignIn,
   'session.signOut': system.sessionSignOut,
@@ -81,6 +83,10 @@ export const handlers: Handlers = {
   'ratings.panel': ratings.ratingsPanel,
   'ratings.recordReturnVisit': ratings.ratingsRecordReturnVisit,
   'ratings.closeFollowUp': ratings.ratingsCloseFollowUp,
+  'reports.get': reports.reportsGet,
+  'reports.csv': reports.reportsCsv,
+  'reports.dailySheet': reports.reportsDailySheet,
+  'reports.dailySheetPdf': reports.reportsDailySheetPdf,
 }
 
 export { demoHandlers } from './demo'

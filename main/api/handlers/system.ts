@@ -1,5 +1,7 @@
 import type { Handler } from '../dispatcher'
 import { isDemo } from '../../config/stationConfig'
+import { plainDateOf } from '../../domain/plainDate'
+import { utcTimestamp } from '../../domain/timestamps'
 
 export const systemInfo: Handler<'system.info'> = (_input, { services, caller }) => ({
   appName: services.info.appName,
@@ -17,6 +19,11 @@ export const systemInfo: Handler<'system.info'> = (_input, { services, caller })
   // The demo hall's accounts, shown on its sign-in dialog as on its start line; never on a real station.
   demoOperators: services.demoOperators,
 })
+
+export const systemClock: Handler<'system.clock'> = (_input, { services }) => {
+  const now = services.clock.now()
+  return { now: utcTimestamp(now), today: plainDateOf(now) }
+}
 
 export const sessionGet: Handler<'session.get'> = (_input, { services }) => services.session.get()
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { buildHandoverList, buildMaterialsChecklist, handoverListDataSchema, materialsChecklistDataSchema } from './a4Documents'
+import { buildDailySummary, dailySummaryDataSchema } from './dailySummary'
 import { buildAcceptanceReceipt, buildOutputReceipt, buildSupplementNotice } from './counterReceipts'
 import { buildOneTimeNotice, buildRefusalNotice, oneTimeNoticeDataSchema, refusalNoticeDataSchema } from './decisionNotices'
 import type { A4Document, LabelDocument, PrintMarks, ReceiptDocument } from './printDocument'
@@ -12,7 +13,7 @@ import { acceptanceReceiptDataSchema, outputReceiptDataSchema, supplementNoticeD
 import { waybillLabelDataSchema } from './waybillData'
 import { buildWaybillLabel, buildWaybillReceipt } from './waybillLabel'
 
-export const printKindSchema = z.enum(['acceptanceReceipt', 'outputReceipt', 'supplementNotice', 'waybillLabel', 'materialsChecklist', 'handoverList', 'refusalNotice', 'oneTimeNotice'])
+export const printKindSchema = z.enum(['acceptanceReceipt', 'outputReceipt', 'supplementNotice', 'waybillLabel', 'materialsChecklist', 'handoverList', 'refusalNotice', 'oneTimeNotice', 'dailySummary'])
 export type PrintKind = z.infer<typeof printKindSchema>
 
 /** Where a kind prints: the 80 mm roll, the 100 mm label printer, or an A4 sheet. */
@@ -60,6 +61,7 @@ export const printKinds = {
   handoverList: spec('a4', '快递交接清单', handoverListDataSchema, (d) => buildHandoverList(d)),
   refusalNotice: spec('a4', '不予办理决定书', refusalNoticeDataSchema, (d) => buildRefusalNotice(d)),
   oneTimeNotice: spec('a4', '补正材料一次性告知书', oneTimeNoticeDataSchema, (d) => buildOneTimeNotice(d)),
+  dailySummary: spec('a4', '统计日报', dailySummaryDataSchema, (d) => buildDailySummary(d)),
 } satisfies Record<PrintKind, KindSpec>
 
 type Kinds = typeof printKinds

@@ -8,19 +8,18 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../domain/errors'
 import { agentDelivery, requireAgentItem, requireAuthorisation, type AgentMark } from '../../domain/agentCase'
-import { clockOf } from '../../domain/caseClock'
-import { DEFAULT_CASE_NUMBER_FORMAT, formatCaseNumber, validateCaseNumberFormat } from '../../domain/caseNumber'
+import { DEFAULT_CASE_NUMBER_FORMAT, validateCaseNumberFormat } from '../../domain/caseNumber'
 import { intakeFormSchema, type IntakeForm } from '../../domain/intakeForm'
 import { maskIdNumber, maskName, maskPhone } from '../../domain/masking'
 import { planDeadline, provisionalNote, type ProvisionalNote } from '../../domain/provisionalDeadline'
-import type { DeliveryMethod, ExpressAddress, NewApplicant, NewCase, NewMaterial } from '../../store/caseRecords'
-import { ALL_DAYS } from '../../store/sequenceRepository'
+import type { DeliveryMethod, ExpressAddress, NewApplicant, NewMaterial } from '../../store/caseRecords'
 import type { Store } from '../../store/store'
 import type { SessionService } from '../system/session'
 import type { AgentStation } from '../agent/agentStation'
 import type { CalendarService } from './calendarService'
 import type { CaseChangeRecorder } from './caseChanges'
 import type { CatalogService } from './catalogService'
+import { acceptedCaseImage, nextCaseNo } from './acceptedCase'
 import { applicantIdShown } from './caseViews'
 import { todayOn, type HallClock } from './hallClock'
 import { utcTimestamp } from '../../domain/timestamps'
@@ -171,7 +170,7 @@ export class IntakeService {
       : null
     // A deadline reaching such a year is provisional (暂定), marked, and recounted when the year is imported.
     const plan = planDeadline({ calendar, acceptedDate: today, promisedDays: item.promisedDays })
-    const { deadline, warnDate } = plan
+    const { deadline } = plan
     const deadlineProvisional = provisionalNote(plan.provisional)
     const acceptedAt = utcTimestamp(now)
     const a = v.applicant
@@ -199,26 +198,15 @@ export class IntakeService {
       agent,
     }
     const deferred = v.materials.filter((m) => m.status === 'deferred').map((m) => ({ materialId: m.materialId, name: m.name, promiseDate: m.promiseDate ?? '' }))
-    const dayKey = /\{yy(yy)?mmdd\}/.test(this.format) ? today : ALL_DAYS
 
     const accepted = this.deps.changes.transaction(({ record }): AcceptedCase => {
-      const seq = store.sequences.next(dayKey, stationId)
-      const caseNo = formatCaseNumber(this.format, { regionCode: this.deps.regionCode, date: today, stationId, seq })
-      const image: NewCase = {
+      const caseNo = nextCaseNo(store.sequences, { format: this.format, regionCode: this.deps.regionCode, stationId }, today)
+      const image = acceptedCaseImage(item, plan, {
         caseNo,
-        itemCode: item.code,
-        itemName: item.name,
-        department: item.departmentName,
-        state: 'accepted',
-        clock: clockOf('accepted'),
         stationId,
         operator,
         acceptedAt,
         acceptedDate: today,
-        promisedDays: item.promisedDays,
-        deadline,
-        warnDate,
-        provisional: plan.provisional,
         delivery: v.delivery,
         fee: v.fee,
         note: v.note,
@@ -227,7 +215,7 @@ export class IntakeService {
         materials: v.materials,
         express: v.express,
         agent,
-      }
+      })
       const caseId = store.cases.insert(image)
       const result: AcceptedCase = { ...facts, caseId, caseNo }
       const owed = deferred.map((d) => ({ materialId: d.materialId, promiseDate: d.promiseDate }))

@@ -19,7 +19,7 @@
 import { stateLabels, type CaseState } from '../../domain/caseMachine'
 import { AppError } from '../../domain/errors'
 import { hallEventKey } from '../../hall/hallLane'
-import { HALL_LOCK, isHallOffline, type HallClient, type HallPool } from '../../hall/hallDb'
+import { isHallOffline, withHallTransaction, type HallClient, type HallPool } from '../../hall/hallDb'
 import type { Store } from '../../store/store'
 
 export interface HallGateDeps {
@@ -44,48 +44,33 @@ export class HallGate {
     // Unknown here (the step says NOT_FOUND), unknown to the hall, or this station's own earlier step still on its way: local.
     if (!pool || !local || local.hallVersion === null || local.hallVersion < local.steps) return step()
     const expected = local.steps
-    let client: HallClient
+    // Set once the local step has run: from then on a failure is the hall's write only, never the clerk's step.
+    let stepped = null as { result: T } | null
     try {
-      client = await pool.connect()
-    } catch (err) {
-      throw isHallOffline(err) ? offline(caseNo) : err
-    }
-    let stepped: { result: T } | null = null
-    let broken = false
-    // Checked out, the client has no listener of the pool's: the hall going away mid-claim must not be an uncaught 'error'.
-    const onError = (): void => {
-      broken = true
-    }
-    client.on('error', onError)
-    try {
-      await client.query('BEGIN')
-      await client.query('SELECT pg_advisory_xact_lock($1)', [HALL_LOCK])
-      const claimed = await client.query('UPDATE cases SET version = version + 1 WHERE case_no = $1 AND version = $2', [local.caseNo, expected])
-      if (claimed.rowCount !== 1) {
-        const now = await client.query<{ state: CaseState; station: string }>('SELECT state, station FROM cases WHERE case_no = $1', [local.caseNo])
-        await client.query('ROLLBACK')
-        void this.deps.pullNow?.().catch(() => undefined)
-        const state = now.rows[0]?.state
-        throw new AppError('CONFLICT', `另一工作站已将该办件（${local.caseNo}）办理为“${state ? stateLabels[state] : '未知状态'}”，请刷新后按当前状态办理`, 'caseNo')
-      }
-      stepped = { result: step() }
-      await this.writeEvent(client, local.caseNo, expected + 1)
-      await client.query('COMMIT')
-      store.transaction(() => store.hallCases.markKnown(local.caseNo, expected + 1))
-      return stepped.result
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true
+      const result = await withHallTransaction(pool, async (client) => {
+        const claimed = await client.query('UPDATE cases SET version = version + 1 WHERE case_no = $1 AND version = $2', [local.caseNo, expected])
+        if (claimed.rowCount !== 1) {
+          const now = await client.query<{ state: CaseState; station: string }>('SELECT state, station FROM cases WHERE case_no = $1', [local.caseNo])
+          throw new HallConflict(now.rows[0]?.state)
+        }
+        stepped = { result: step() }
+        await this.writeEvent(client, local.caseNo, expected + 1)
+        return stepped.result
       })
+      store.transaction(() => store.hallCases.markKnown(local.caseNo, expected + 1))
+      return result
+    } catch (err) {
       // The local step has committed: its own outbox row brings the event to the hall later; the clerk's step stands.
       if (stepped) {
         console.warn(`[hall] 办件 ${caseNo} 已在本站办理，写入大厅失败，将由外发队列补推：${err instanceof Error ? err.message : String(err)}`)
         return stepped.result
       }
+      if (err instanceof HallConflict) {
+        // Rolled back by now: the pull sees the other station's step, so the screen's refresh shows it.
+        void this.deps.pullNow?.().catch(() => undefined)
+        throw new AppError('CONFLICT', `另一工作站已将该办件（${local.caseNo}）办理为“${err.state ? stateLabels[err.state] : '未知状态'}”，请刷新后按当前状态办理`, 'caseNo')
+      }
       throw isHallOffline(err) ? offline(caseNo) : err
-    } finally {
-      client.off('error', onError)
-      client.release(broken)
     }
   }
 
@@ -107,6 +92,13 @@ export class HallGate {
     await client.query('UPDATE cases SET state = $2, updated_at = $3, hall_seq = $4 WHERE case_no = $1', [caseNo, entry.toState, entry.at, inserted.rows[0]!.hall_seq])
   }
 
+}
+
+/** The claim found the hall's version moved on: thrown inside the transaction so it rolls back, answered as CONFLICT outside. */
+class HallConflict extends Error {
+  constructor(readonly state: CaseState | undefined) {
+    super('hall version moved on')
+  }
 }
 
 function offline(caseNo: string): AppError {

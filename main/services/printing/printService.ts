@@ -47,7 +47,7 @@ export interface PrintServiceDeps {
 export type PreviewRequest = { kind?: PrintKind; data?: unknown; caseNo?: string; jobId?: number }
 
 /** 210 mm at 96 CSS px per inch: the A4 sheet's natural width on screen. */
-const A4_WIDTH_PX = 794
+export const A4_WIDTH_PX = 794
 
 export function toJobView(r: PrintJobRecord): PrintJobView {
   const { data: _data, stationId: _station, nextAttemptAt: _next, ...view } = r

@@ -12,6 +12,8 @@ import { plainDateOf } from '../../domain/plainDate'
 import { checkFollowUpDays, checkRating, closeRefusal, gradeLabels, isNegative, visitLabels, visitRefusal, type RatingReason, type RatingVisit } from '../../domain/ratings'
 import { utcTimestamp } from '../../domain/timestamps'
 import type { CaseSummary } from '../../store/caseRecords'
+import type { OutboxRowInput } from '../../store/outboxRepository'
+import type { RatingRecord } from '../../store/ratingsRepository'
 import type { Store } from '../../store/store'
 import type { CalendarService } from '../cases/calendarService'
 import { todayOn, type HallClock } from '../cases/hallClock'
@@ -30,6 +32,8 @@ export interface RatingServiceDeps {
   stationId: string
   /** Working days a 差评's follow-up is due in (station config `ratings.followUpDays`). */
   followUpDays: number
+  /** Effects of a rating besides its own (the platform's 评价 event): outbox rows in the rating's transaction. */
+  effects?: (rating: RatingRecord) => readonly OutboxRowInput[]
 }
 
 export interface RatingSubmission {
@@ -84,6 +88,7 @@ export class RatingService {
     const rating = store.transaction(() => {
       const row = store.ratings.insert({ caseNo: c.caseNo, visit: input.visit, ...checked, signed, staff, stationId, ratedAt, ratedOn: plainDateOf(now) })
       if (negative) store.ratings.openFollowUp(row, followUpDays)
+      for (const effect of this.deps.effects?.(row) ?? []) store.outbox.enqueue({ at: ratedAt, ...effect })
       store.audit({
         at: ratedAt,
         operator: APPLICANT,

@@ -141,6 +141,17 @@ export class SessionService {
     return { kind: 'ok', signedIn: s }
   }
 
+  /**
+   * The role a token signs in with now, or null (unknown, ended, idle past
+   * the idle time). Asked for every pushed event, so it ends and audits
+   * nothing: the tab's next command does that.
+   */
+  roleOf(token: string | undefined): Role | null {
+    const s = token ? this.sessions.get(token) : undefined
+    if (!s || this.clock.now().getTime() - s.lastActiveMs > this.idleMs) return null
+    return s.role
+  }
+
   /** A command ran in this session: its idle time starts again. */
   touch(s: SignedIn): void {
     if (s.token === '') return

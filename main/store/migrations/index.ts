@@ -24,5 +24,7 @@ import { migration as m015 } from './015_collection'
 import { migration as m016 } from './016_ratings'
 import { migration as m017 } from './017_operators'
 import { migration as m018 } from './018_hall'
+import { migration as m019 } from './019_report_indexes'
+import { migration as m020 } from './020_upstream'
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019, m020]

@@ -7,6 +7,7 @@ import { maskIdNumber } from '../../../main/domain/masking'
 import { call, CommandError } from '../../bridge/client'
 import { Dialog } from '../../components/Dialog'
 import { useIdCard } from '../../hooks/useIdCard'
+import { PinFields } from './PinFields'
 
 type Field = 'id' | 'name' | 'role' | 'pin' | 'pinAgain' | 'idNumber' | 'general'
 
@@ -134,19 +135,18 @@ export function AddOperatorDialog(props: { open: boolean; onAdded: (added: Opera
             }}
           />
         </Form.Item>
-        <Form.Item {...item('pin', t('form.pin'), t('form.pinHint'))}>
-          <Input.Password ref={pinRef} data-testid="operator-add-pin" value={pin} autoComplete="new-password" onChange={(e) => setPin(e.target.value)} onPressEnter={() => pinAgainRef.current?.focus()} />
-        </Form.Item>
-        <Form.Item {...item('pinAgain', t('form.pinAgain'))}>
-          <Input.Password
-            ref={pinAgainRef}
-            data-testid="operator-add-pin-again"
-            value={pinAgain}
-            autoComplete="new-password"
-            onChange={(e) => setPinAgain(e.target.value)}
-            onPressEnter={() => idNumberRef.current?.focus()}
-          />
-        </Form.Item>
+        <PinFields
+          testIdPrefix="operator-add"
+          label={t('form.pin')}
+          pin={pin}
+          pinAgain={pinAgain}
+          errors={errors}
+          onPin={setPin}
+          onPinAgain={setPinAgain}
+          onEnter={() => idNumberRef.current?.focus()}
+          pinRef={pinRef}
+          pinAgainRef={pinAgainRef}
+        />
         <Form.Item {...item('idNumber', t('form.idNumber'), t('form.idNumberHint'))}>
           <Space.Compact style={{ width: '100%' }}>
             <Input

@@ -1,10 +1,11 @@
-import { Form, Input, type InputRef } from 'antd'
+import { Form, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OperatorViewDto } from '../../../main/contract/operators'
 import { call } from '../../bridge/client'
 import { Dialog } from '../../components/Dialog'
 import { operatorName } from './operatorRows'
+import { PinFields } from './PinFields'
 
 /** 重置密码: the new PIN twice (Enter moves on, then resets); main's refusal stands under the field. */
 export function ResetPinDialog(props: { operator: OperatorViewDto | null; onDone: (changed: OperatorViewDto) => void; onCancel: () => void }): React.JSX.Element {
@@ -52,19 +53,18 @@ export function ResetPinDialog(props: { operator: OperatorViewDto | null; onDone
       destroyOnHidden
     >
       <Form layout="vertical" component="div">
-        <Form.Item label={t('reset.pin')} validateStatus={error?.field === 'pin' ? 'error' : undefined} help={error?.field === 'pin' ? error.message : t('form.pinHint')}>
-          <Input.Password autoFocus data-testid="operator-reset-pin" value={pin} autoComplete="new-password" onChange={(e) => setPin(e.target.value)} onPressEnter={() => pinAgainRef.current?.focus()} />
-        </Form.Item>
-        <Form.Item label={t('form.pinAgain')} validateStatus={error?.field === 'pinAgain' ? 'error' : undefined} help={error?.field === 'pinAgain' ? error.message : undefined}>
-          <Input.Password
-            ref={pinAgainRef}
-            data-testid="operator-reset-pin-again"
-            value={pinAgain}
-            autoComplete="new-password"
-            onChange={(e) => setPinAgain(e.target.value)}
-            onPressEnter={() => void submit()}
-          />
-        </Form.Item>
+        <PinFields
+          testIdPrefix="operator-reset"
+          label={t('reset.pin')}
+          pin={pin}
+          pinAgain={pinAgain}
+          errors={error ? { [error.field]: error.message } : {}}
+          onPin={setPin}
+          onPinAgain={setPinAgain}
+          onEnter={() => void submit()}
+          pinAgainRef={pinAgainRef}
+          autoFocus
+        />
       </Form>
     </Dialog>
   )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { commandNames } from '../../../main/contract'
-import { accessFor, openCommands, panelCommands, permissionTableNames, roles, seesFullIdNumbers } from '../../../main/domain/access'
+import { commandNames, events } from '../../../main/contract'
+import { accessFor, eventTableNames, mayHear, openCommands, panelCommands, permissionTableNames, roles, seesFullIdNumbers } from '../../../main/domain/access'
 import { pinProblem } from '../../../main/domain/pinPolicy'
 
 describe('the permission table', () => {
@@ -47,6 +47,36 @@ describe('the permission table', () => {
     expect(accessFor('output', 'output.collect', {}).ok).toBe(true)
     expect(accessFor('window', 'output.collect', {}).ok).toBe(false)
     expect(accessFor('output', 'cases.transition', { caseNo: 'x', action: 'approve' }).ok).toBe(false)
+  })
+})
+
+describe('who hears a pushed event', () => {
+  const nobody = { role: null, isPanel: false }
+  const panel = { role: null, isPanel: true }
+
+  it('names every contract event, and nothing else', () => {
+    expect(eventTableNames().sort()).toEqual(Object.keys(events).sort())
+  })
+
+  it('lets a tab nobody signed in on hear the device lights and a card tap (its sign-in), and nothing else', () => {
+    const heard = Object.keys(events).filter((name) => mayHear(nobody, name))
+    expect(heard.sort()).toEqual(['device.status', 'idcard.read'])
+  })
+
+  it('lets the customer panel hear the visit offered on it, and no case', () => {
+    expect(mayHear(panel, 'ratings.panelChanged')).toBe(true)
+    expect(mayHear(nobody, 'ratings.panelChanged')).toBe(false)
+    for (const name of ['case.changed', 'ratings.changed', 'print.job', 'attachments.changed']) expect(mayHear(panel, name), name).toBe(false)
+  })
+
+  it('lets a signed-in tab hear what its role may look up: the courier no photos, the counter no desk', () => {
+    for (const role of roles) expect(mayHear({ role, isPanel: false }, 'case.changed'), role).toBe(true)
+    expect(mayHear({ role: 'courier', isPanel: false }, 'attachments.changed')).toBe(false)
+    expect(mayHear({ role: 'window', isPanel: false }, 'dispatch.changed')).toBe(false)
+    expect(mayHear({ role: 'courier', isPanel: false }, 'dispatch.changed')).toBe(true)
+    // An event the table does not name yet: signed-in tabs only.
+    expect(mayHear(nobody, 'something.new')).toBe(false)
+    expect(mayHear({ role: 'window', isPanel: false }, 'something.new')).toBe(true)
   })
 })
 

@@ -1,10 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EventLink } from '../../../main/contract/bridge'
 import { createHttpBridge } from '../../../renderer/bridge/httpBridge'
+import { adoptSessionToken, dropSessionToken } from '../../../renderer/bridge/sessionToken'
 
 /** Stands in for the browser's WebSocket: the test opens, closes and feeds each socket the bridge makes. */
 class FakeSocket {
+  static readonly OPEN = 1
   static made: FakeSocket[] = []
+  readyState = 0
+  /** What the bridge told the host on this socket. */
+  readonly sent: unknown[] = []
   onopen: (() => void) | null = null
   onmessage: ((message: { data: string }) => void) | null = null
   onclose: (() => void) | null = null
@@ -14,11 +19,17 @@ class FakeSocket {
   }
 
   open(): void {
+    this.readyState = FakeSocket.OPEN
     this.onopen?.()
   }
 
   close(): void {
+    this.readyState = 3
     this.onclose?.()
+  }
+
+  send(text: string): void {
+    this.sent.push(JSON.parse(text))
   }
 
   deliver(name: string, payload: unknown): void {
@@ -39,8 +50,11 @@ function aStationBridge() {
 beforeEach(() => {
   vi.useFakeTimers()
   FakeSocket.made = []
-  vi.stubGlobal('window', { location: { protocol: 'http:', host: '127.0.0.1:8765' } })
+  vi.stubGlobal('window', { location: { protocol: 'http:', host: '127.0.0.1:8765', hash: '' } })
   vi.stubGlobal('WebSocket', FakeSocket)
+  const stored = new Map<string, string>()
+  vi.stubGlobal('sessionStorage', { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v), removeItem: (k: string) => void stored.delete(k) })
+  dropSessionToken()
 })
 
 afterEach(() => {
@@ -128,5 +142,40 @@ describe('the station host bridge’s event socket', () => {
     latest().close()
 
     expect(links).toEqual([])
+  })
+
+  it('names the tab’s session to the host: in the socket’s address, then at each sign-in and sign-out', () => {
+    adoptSessionToken('session-A')
+    aStationBridge()
+    expect(latest().url).toBe('ws://127.0.0.1:8765/events?token=token-1&session=session-A')
+    latest().open()
+    dropSessionToken()
+    adoptSessionToken('session-B')
+    expect(latest().sent).toEqual([
+      { session: null, panel: false },
+      { session: 'session-B', panel: false },
+    ])
+    // A socket made after a drop names the session of then.
+    latest().close()
+    vi.advanceTimersByTime(500)
+    expect(latest().url).toBe('ws://127.0.0.1:8765/events?token=token-1&session=session-B')
+  })
+
+  it('tells a sign-in made while the socket was connecting once it opens', () => {
+    aStationBridge()
+    expect(latest().url).toBe('ws://127.0.0.1:8765/events?token=token-1')
+    adoptSessionToken('session-A')
+    latest().open()
+    expect(latest().sent).toEqual([{ session: 'session-A', panel: false }])
+  })
+
+  it('never names a session from the customer panel, even one copied from the tab that opened it', () => {
+    vi.stubGlobal('window', { location: { protocol: 'http:', host: '127.0.0.1:8765', hash: '#/rate' } })
+    adoptSessionToken('clerk-session')
+    aStationBridge()
+    expect(latest().url).toBe('ws://127.0.0.1:8765/events?token=token-1&panel=1')
+    latest().open()
+    adoptSessionToken('clerk-session-2')
+    expect(latest().sent).toEqual([{ session: null, panel: true }])
   })
 })

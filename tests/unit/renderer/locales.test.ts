@@ -17,6 +17,8 @@ import { courier as enCourier } from '../../../renderer/i18n/en/courier'
 import { courier as zhCourier } from '../../../renderer/i18n/zh-CN/courier'
 import { settings as enSettings } from '../../../renderer/i18n/en/settings'
 import { settings as zhSettings } from '../../../renderer/i18n/zh-CN/settings'
+import { reports as enReports } from '../../../renderer/i18n/en/reports'
+import { reports as zhReports } from '../../../renderer/i18n/zh-CN/reports'
 
 /** Every leaf key of a namespace, dotted. */
 function keysOf(value: unknown, prefix = ''): string[] {
@@ -34,6 +36,7 @@ const namespaces = {
   outbox: [zhOutbox, enOutbox],
   courier: [zhCourier, enCourier],
   settings: [zhSettings, enSettings],
+  reports: [zhReports, enReports],
 } as const
 
 describe('the two locales', () => {

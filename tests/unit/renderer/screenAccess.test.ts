@@ -12,6 +12,11 @@ describe('who has a use for each screen', () => {
     expect(screenRoles('intake')).toEqual(['window', 'agent', 'supervisor'])
     expect(screenRoles('output')).toEqual(['output', 'supervisor'])
     expect(screenRoles('courier')).toEqual(['courier', 'supervisor'])
-    for (const screen of ['cases', 'reports', 'devices'] as const) expect(screenRoles(screen)).toHaveLength(6)
+    for (const screen of ['cases', 'devices'] as const) expect(screenRoles(screen)).toHaveLength(6)
+  })
+
+  it('gives 统计 to the supervisor alone: its reports and its 差评整改 list are the supervisor’s', () => {
+    expect(screenRoles('reports')).toEqual(['supervisor'])
+    expect(mayUseScreen('window', 'reports')).toBe(false)
   })
 })

@@ -107,4 +107,13 @@ describe('opening the station database', () => {
     expect(reopened.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(migrations.map((m) => m.version))
     reopened.db.close()
   })
+
+  it('leaves the migration that now carries a former number (20) where it is when the database is opened again', () => {
+    const file = freshFile()
+    openDatabase(file).db.close()
+    const reopened = openDatabase(file)
+    expect(reopened.migrations.applied).toEqual([])
+    expect(reopened.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(migrations.map((m) => m.version))
+    reopened.db.close()
+  })
 })
