@@ -186,6 +186,23 @@ test('widens to the week and the month, opens an overdue case from the list, and
   await expect(page.getByTestId('case-no')).toHaveText(overdue.caseNo)
 })
 
+test('keeps the day current while cases are accepted and decided elsewhere, without a key pressed', async ({ page, station, hallClock }) => {
+  seed(station, hallClock)
+  await openReports(page, station)
+  await expect(figure(page, 'accepted')).toHaveText('3')
+  const { services } = station.app
+  // Two more intakes at a window and one review started, on the hall's clock of the same day.
+  services.session.actAs('王晓明 A0123', 'window')
+  const [first] = seedCases(services, 2, [SOLE_TRADER])
+  services.session.actAs('刘芳 R0003', 'reviewer')
+  services.cases.transition({ caseNo: first!.caseNo, action: 'startReview' })
+  services.session.actAs(null)
+  await expect(figure(page, 'accepted')).toHaveText('5')
+  await expect(tableRow(page, 'byItem', SOLE_TRADER).locator('td').nth(1)).toHaveText('3')
+  await expect(tableRow(page, 'byState', 'in_review').locator('td').nth(1)).toHaveText('1')
+  await expect(tableRow(page, 'byState', 'accepted').locator('td').nth(1)).toHaveText('4')
+})
+
 test('is the supervisor’s alone: a window clerk is told who may use it', async ({ page, station }) => {
   await page.goto(station.server.openUrl)
   await signIn(page, 'A0123')

@@ -1,20 +1,22 @@
 /**
  * The 统计 screen's state: which period, which date (the hall's today at
- * first, from the station's clock), and the report for them. A new period
- * or date shows "counting" until its own answer comes, never the previous
- * period's numbers under the new title.
+ * first, from the station's clock), and the report for them, kept current
+ * as cases change. A new period or date shows "counting" until its own
+ * answer comes, never the previous period's numbers under the new title.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Report, ReportPeriod } from '../../../main/contract/reports'
 import type { PlainDate } from '../../../main/domain/plainDate'
-import { call, useResync } from '../../bridge/client'
+import { call, useEvent, useResync } from '../../bridge/client'
 import { fetchHallToday } from '../../hooks/hallToday'
 import { stepPeriod } from './reportPeriod'
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
 interface Answer {
+  /** Which period and date the answer is for, and which reload of them. */
   key: string
+  version: number
   report: Report | null
   error: string | null
 }
@@ -36,22 +38,32 @@ export interface ReportView {
   refresh(): void
 }
 
-function useReport(period: ReportPeriod, date: PlainDate | null, version: number): Answer & { isLoading: boolean } {
-  const key = `${period}/${date ?? ''}/${version}`
-  const [answer, setAnswer] = useState<Answer>({ key: '', report: null, error: null })
+/**
+ * The report of a period and date. A reload of the same period (R, a case
+ * changed) keeps the numbers on screen until the new answer replaces them;
+ * another period or date shows "counting" until its own answer comes.
+ * `onSettled` runs after every answer, so a caller can ask again.
+ */
+function useReport(period: ReportPeriod, date: PlainDate | null, version: number, onSettled: () => void): Answer & { isLoading: boolean } {
+  const key = `${period}/${date ?? ''}`
+  const [answer, setAnswer] = useState<Answer>({ key: '', version: -1, report: null, error: null })
+  const settled = useRef(onSettled)
+  settled.current = onSettled
   useEffect(() => {
     if (date === null) return
     let isLive = true
-    call('reports.get', { period, date }).then(
-      (report) => isLive && setAnswer({ key, report, error: null }),
-      (err: unknown) => isLive && setAnswer({ key, report: null, error: messageOf(err) }),
-    )
+    call('reports.get', { period, date })
+      .then(
+        (report) => isLive && setAnswer({ key, version, report, error: null }),
+        (err: unknown) => isLive && setAnswer({ key, version, report: null, error: messageOf(err) }),
+      )
+      .finally(() => isLive && settled.current())
     return () => {
       isLive = false
     }
-  }, [key, period, date])
+  }, [key, version, period, date])
   const isCurrent = answer.key === key
-  return { key, report: isCurrent ? answer.report : null, error: isCurrent ? answer.error : null, isLoading: date !== null && !isCurrent }
+  return { key, version, report: isCurrent ? answer.report : null, error: isCurrent ? answer.error : null, isLoading: date !== null && !isCurrent }
 }
 
 export function useReportView(): ReportView {
@@ -77,7 +89,23 @@ export function useReportView(): ReportView {
   // After a sign-in (nobody was signed in: nothing answered) or the event link's return: the date if still unknown, else the report again.
   useResync(() => (dateRef.current === null ? goToday() : setVersion((v) => v + 1)))
 
-  const { report, error, isLoading } = useReport(period, date, version)
+  // Live: a case changed anywhere (accepted, decided, shipped) → the report again. One request at a time; changes meanwhile make one more, after it.
+  const isAsking = useRef(false)
+  const isStale = useRef(false)
+  const reload = useCallback((): void => {
+    if (isAsking.current) isStale.current = true
+    else setVersion((v) => v + 1)
+  }, [])
+  useEvent('case.changed', reload)
+  const { report, error, isLoading } = useReport(period, date, version, () => {
+    isAsking.current = false
+    if (!isStale.current) return
+    isStale.current = false
+    setVersion((v) => v + 1)
+  })
+  useEffect(() => {
+    if (date !== null) isAsking.current = true
+  }, [period, date, version])
   return {
     period,
     date,
