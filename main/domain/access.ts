@@ -213,9 +213,11 @@ export interface EventListener {
 /** May this listener hear `event`? An event not in the table is heard only by a signed-in tab. */
 export function mayHear(listener: EventListener, event: string): boolean {
   const command = eventCommands[event]
+  // The panel faces the applicants in the hall: the visit offered on it and nothing else — never a card tap, not even the clerk's own at sign-in.
+  if (listener.isPanel) return command !== undefined && panelCommands.has(command)
   if (command === undefined) return listener.role !== null
   if (openCommands.has(command)) return true
-  if (listener.role === null) return listener.isPanel && panelCommands.has(command)
+  if (listener.role === null) return false
   return accessFor(listener.role, command, null).ok
 }
 

@@ -4,6 +4,7 @@
  * sender is checked: only our own window's main frame, showing our own page,
  * may call (VS Code's rule: validate every IPC sender).
  */
+import { mayHear } from '../domain/access'
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import type { App } from '../app'
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventEnvelope } from '../contract/bridge'
@@ -50,7 +51,9 @@ export function bindIpc(app: App, window: BrowserWindow, isOwnUrl: (url: string)
 
   const unsubscribe = app.services.events.subscribe((name, payload) => {
     const envelope: EventEnvelope = { name, payload }
-    for (const w of windows) if (!w.isDestroyed()) w.webContents.send(IPC_EVENT_CHANNEL, envelope)
+    // The customer panel window faces the hall: only what the access table lets a panel hear (the station host's sockets follow the same table).
+    const panelHears = mayHear({ role: null, isPanel: true }, name)
+    for (const w of windows) if (!w.isDestroyed() && (panelHears || !panels.has(w))) w.webContents.send(IPC_EVENT_CHANNEL, envelope)
   })
 
   return {

@@ -75,8 +75,9 @@ export class UpstreamClient {
 
   private async call(method: 'GET' | 'POST', path: string, body: Buffer, idempotencyKey: string, signal?: AbortSignal, extra: Record<string, string> = {}): Promise<WireReply> {
     const timestamp = utcTimestamp(this.o.clock.now())
-    const parts = { method, path, station: this.o.stationId, keyId: this.o.key.keyId, timestamp, idempotencyKey, body }
     const url = new URL(this.base + path)
+    // The path as sent, the base URL's own path included (`/ow/api/v1/events`): what the platform sees and checks.
+    const parts = { method, path: url.pathname + url.search, station: this.o.stationId, keyId: this.o.key.keyId, timestamp, idempotencyKey, body }
     const headers = { ...signedHeaders(parts, this.o.key.privateKey), ...extra, ...(method === 'POST' ? { 'content-type': 'application/json; charset=utf-8' } : {}), accept: 'application/json' }
     const reply = await sendOnce({ url, method, headers, body, timeoutMs: this.o.timeoutMs, ...(this.o.ca ? { ca: this.o.ca } : {}), ...(signal ? { signal } : {}) })
     if (reply.status >= 200 && reply.status < 300) return reply

@@ -12,6 +12,7 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest } from 'node:https'
+import { rootCertificates } from 'node:tls'
 
 export type UpstreamErrorClass = 'offline' | 'unknown_outcome' | 'tls' | 'config'
 
@@ -64,7 +65,8 @@ export function sendOnce(req: WireRequest): Promise<WireReply> {
     const options = {
       method: req.method,
       headers: { ...req.headers, 'content-length': String(req.body.length) },
-      ...(isHttps && req.ca ? { ca: req.ca } : {}),
+      // Node's `ca` replaces the trusted list: the platform's own CA is trusted besides the system's, as the config says.
+      ...(isHttps && req.ca ? { ca: [...rootCertificates, req.ca] } : {}),
     }
     const client = (isHttps ? httpsRequest : httpRequest)(req.url, options, (res) => {
       const chunks: Buffer[] = []

@@ -33,6 +33,8 @@ export class UpstreamPuller {
   private timer: ReturnType<typeof setInterval> | null = null
   private pulling: Promise<PullPassResult> | null = null
   private stopped = true
+  // The pass running now: a stop cuts its request and its remaining pages (a slow platform must not hold the app's close).
+  private passing: AbortController | null = null
 
   constructor(private readonly deps: UpstreamPullDeps) {}
 
@@ -48,6 +50,7 @@ export class UpstreamPuller {
     this.stopped = true
     if (this.timer) clearInterval(this.timer)
     this.timer = null
+    this.passing?.abort(new Error('工作站正在停止'))
     await this.pulling?.catch(() => undefined)
   }
 
@@ -67,15 +70,25 @@ export class UpstreamPuller {
 
   private async pass(): Promise<PullPassResult> {
     const result: PullPassResult = { pages: 0, notices: 0, applied: 0 }
-    for (let i = 0; i < MAX_PAGES_PER_PASS; i++) {
-      const page = await this.deps.client.fetchNotices(this.deps.cursor(), this.deps.pageSize ?? 100)
+    const passing = new AbortController()
+    this.passing = passing
+    try {
+      await this.pages(result, passing.signal)
+    } finally {
+      if (this.passing === passing) this.passing = null
+    }
+    this.deps.report?.({ ok: true, at: this.deps.now() })
+    return result
+  }
+
+  private async pages(result: PullPassResult, signal: AbortSignal): Promise<void> {
+    for (let i = 0; i < MAX_PAGES_PER_PASS && !signal.aborted; i++) {
+      const page = await this.deps.client.fetchNotices(this.deps.cursor(), this.deps.pageSize ?? 100, signal)
       result.pages++
       result.notices += page.notices.length
       // Applied even when empty: notices a person re-queued, or waiting for a predecessor that came, go now.
       result.applied += this.deps.apply(page.notices, page.cursor).applied
       if (!page.more || page.notices.length === 0) break
     }
-    this.deps.report?.({ ok: true, at: this.deps.now() })
-    return result
   }
 }

@@ -100,9 +100,13 @@ describe('events on the station host’s sockets', () => {
     const nobody = await listen()
     const caseNo = await accept(clerk)
     expect((await t.app.dispatcher.invoke('ratings.offer', { caseNo, visit: 'intake' }, tab(clerk))).ok).toBe(true)
-    await settled(panel, nobody)
+    await settled(nobody)
+    // The offer comes after the accept's events on the same socket: once the panel has it, it would have had those.
+    await waitFor('the offer heard on the panel', () => panel.heard.some((e) => e.name === 'ratings.panelChanged'))
     expect(panel.heard.find((e) => e.name === 'ratings.panelChanged')?.payload).toMatchObject({ offer: { caseNo, visit: 'intake' } })
     expect(heardCase(panel, caseNo)).toBe(false)
+    // Nothing but its own: not the device lights, not the clerk's card taps.
+    expect(panel.heard.map((e) => e.name).filter((name) => name !== 'ratings.panelChanged')).toEqual([])
     expect(nobody.heard.some((e) => e.name === 'ratings.panelChanged')).toBe(false)
   })
 })

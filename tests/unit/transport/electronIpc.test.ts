@@ -71,6 +71,16 @@ describe('the Electron IPC transport', () => {
     await expect(w.invoke(event, { name: 'session.signIn', input: { operator: 1 } })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'operator' } })
   })
 
+  it('pushes to the customer panel window only what a panel may hear: not a card tap, not a light', () => {
+    const w = bind()
+    const panel = fakeWindow(9)
+    w.binding.addWindow(panel.window as never, { panel: true })
+    t.app.services.devices.report('network', { state: 'warning', message: '网络不稳定', reason: 'flaky' })
+    t.app.services.events.emit('ratings.panelChanged', { offer: null, panels: 1 })
+    expect(w.sent.map(([, e]) => (e as { name: string }).name)).toEqual(['device.status', 'ratings.panelChanged'])
+    expect(panel.sent.map(([, e]) => (e as { name: string }).name)).toEqual(['ratings.panelChanged'])
+  })
+
   it('pushes events to the window until disposed', () => {
     const w = bind()
     t.app.services.devices.report('network', { state: 'warning', message: '网络不稳定', reason: 'flaky' })
@@ -94,12 +104,12 @@ describe('the Electron IPC transport', () => {
     await expect(w.invoke(fromCounter, { name: 'ratings.panel', input: { panelId: 'panel-0002', present: true } })).resolves.toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
     panel.sent.length = 0
     w.sent.length = 0
-    t.app.services.devices.report('network', { state: 'warning', message: '网络不稳定', reason: 'flaky' })
-    expect(panel.sent).toEqual([[IPC_EVENT_CHANNEL, { name: 'device.status', payload: expect.objectContaining({ device: 'network' }) }]])
+    t.app.services.events.emit('ratings.panelChanged', { offer: null, panels: 1 })
+    expect(panel.sent).toEqual([[IPC_EVENT_CHANNEL, { name: 'ratings.panelChanged', payload: { offer: null, panels: 1 } }]])
     expect(w.sent).toHaveLength(1)
     release()
     await expect(w.invoke(fromPanel, { name: 'ratings.panel', input: { panelId: 'panel-0001', present: false } })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    t.app.services.devices.report('network', { state: 'ok', message: '网络正常', reason: 'ok' })
+    t.app.services.events.emit('ratings.panelChanged', { offer: null, panels: 0 })
     expect(panel.sent).toHaveLength(1)
   })
 })
