@@ -11,6 +11,8 @@ export const HALL_LANE = 'hall'
 export const HALL_EVENT_KIND = 'hall.event'
 export const HALL_AUDIT_KIND = 'hall.audit'
 export const HALL_AUDIT_ORDER = 'audit'
+/** Events per hall transaction; the lane leases twice as many, so one slice is in the hall while the outbox settles the last. */
+export const HALL_EVENT_BATCH = 1_000
 
 export type HallEventKind = 'accept' | 'transition' | 'materials'
 

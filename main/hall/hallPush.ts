@@ -18,7 +18,7 @@ import { GENESIS_HASH } from '../store/auditChain'
 import type { Store } from '../store/store'
 import { hallErrorText, isHallOffline, isHallSchemaError, withHallTransaction, type HallClient, type HallPool } from './hallDb'
 import { HallPushRefusal, insertHallEvents } from './hallEvents'
-import { HALL_AUDIT_KIND, HALL_EVENT_KIND, type HallEventRow } from './hallLane'
+import { HALL_AUDIT_KIND, HALL_EVENT_BATCH, HALL_EVENT_KIND, type HallEventRow } from './hallLane'
 import { checkHallSchema, HallSchemaError } from './hallSchema'
 
 /** What the link tells its status light after each attempt. */
@@ -31,8 +31,6 @@ export interface HallPushDeps {
   report?: (result: HallPushReport) => void
 }
 
-/** Events per hall transaction (the lane leases twice as many, so one slice is in the hall while the outbox settles the last). */
-const EVENT_BATCH = 1_000
 /** Audit rows per transaction: they travel as one JSON document to one prepared statement, so the count costs no statement text. */
 const AUDIT_BATCH = 2_000
 
@@ -64,8 +62,8 @@ export class HallPushConsumer implements OutboxConsumer {
     const handed = this.pending
     this.pending = []
     // A transaction per slice, each slice answered as soon as it commits: the outbox stores those outcomes and leases more while the next slice is in the hall.
-    for (let from = 0; from < handed.length; from += EVENT_BATCH) {
-      const batch = handed.slice(from, from + EVENT_BATCH)
+    for (let from = 0; from < handed.length; from += HALL_EVENT_BATCH) {
+      const batch = handed.slice(from, from + HALL_EVENT_BATCH)
       if (batch.length > 1 && (await this.pushBatch(batch))) continue
       // One by one: a row the batch could not take (a conflict, a refusal) gets its own outcome and does not hold back the others.
       for (const p of batch) p.resolve(await this.handleOne(p.row, p.ctx))

@@ -111,9 +111,12 @@ export function openDatabase(file: string, migrations: readonly Migration[] = kn
 
 /**
  * A read-only connection for tools that run beside the app (backup, audit
- * verify): no migrations, never a write, so it cannot disturb the counter.
+ * verify, the report worker): no migrations, never a write, so it cannot
+ * disturb the counter. `quickCheck: false` skips the integrity pass (the
+ * report worker opens beside a running writer, which does its own; on a
+ * million cases the pass takes seconds).
  */
-export function openDatabaseReadOnly(file: string): Db {
+export function openDatabaseReadOnly(file: string, options: { quickCheck?: boolean } = {}): Db {
   if (!existsSync(file)) throw new AppError('NOT_FOUND', `找不到数据库 ${file}：请用 --data 指定工作站的数据目录`)
   let db: Db
   try {
@@ -123,7 +126,7 @@ export function openDatabaseReadOnly(file: string): Db {
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-    refuseIfDamaged(db, file)
+    if (options.quickCheck !== false) refuseIfDamaged(db, file)
     return db
   } catch (err) {
     db.close()

@@ -6,8 +6,6 @@
  * (`acceptedInstants`) — and the rest use the indexes of migration 019 and
  * those the ratings and shipments came with.
  */
-import Database from 'better-sqlite3'
-import { existsSync } from 'node:fs'
 import { clockOf } from '../domain/caseClock'
 import { caseStates, type CaseState } from '../domain/caseMachine'
 import { AppError } from '../domain/errors'
@@ -16,7 +14,7 @@ import { plainDateOf, type PlainDate } from '../domain/plainDate'
 import { isRatingGrade, type RatingGrade } from '../domain/ratings'
 import type { ReportCaseRow } from '../domain/reports/reportFigures'
 import { acceptedInstants } from './caseQueueRepository'
-import { BUSY_TIMEOUT_MS } from './database'
+import { openDatabaseReadOnly } from './database'
 import type { Db, Statement } from './sqlite'
 
 /** States in which the hall has given its result (the promise clock stopped, not by a withdrawal). */
@@ -30,15 +28,7 @@ const DECISION_STATES = ['ready', 'rejected'] as const
  * pass — the writer does those; this one only reads beside it (WAL).
  */
 export function openReportConnection(file: string): Db {
-  if (!existsSync(file)) throw new AppError('NOT_FOUND', `找不到数据库 ${file}：请用 --data 指定工作站的数据目录`)
-  let db: Db
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true })
-  } catch (err) {
-    throw new AppError('STORE_ERROR', `统计无法以只读方式打开数据库 ${file}：${err instanceof Error ? err.message : String(err)}`)
-  }
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-  return db
+  return openDatabaseReadOnly(file, { quickCheck: false })
 }
 
 interface CaseRow {

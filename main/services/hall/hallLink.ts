@@ -10,7 +10,7 @@ import type { StationConfig } from '../../config/stationConfig'
 import { hallMoment, utcTimestamp } from '../../domain/timestamps'
 import { openHallPool, type HallPool } from '../../hall/hallDb'
 import { HallSealer, loadLocalHallKey } from '../../hall/hallKey'
-import { HALL_LANE } from '../../hall/hallLane'
+import { HALL_EVENT_BATCH, HALL_LANE } from '../../hall/hallLane'
 import type { HallFollowerReport } from '../../hall/follower'
 import { HallPushConsumer, type HallPushReport } from '../../hall/hallPush'
 import { checkHallSchema, HallSchemaError } from '../../hall/hallSchema'
@@ -37,7 +37,7 @@ export interface HallLink {
 
 // The hall is on the LAN: come back quickly after it returns, and never park a row for being offline (a day offline is normal).
 // Many rows at once: the push writes the events handed over together in one hall transaction, and the worker settles them in one commit.
-export const HALL_LANE_OPTIONS = { concurrency: 2000, maxAttempts: 1_000_000, backoff: { baseMs: 500, capMs: 15_000 }, leaseMs: 30_000 } as const
+export const HALL_LANE_OPTIONS = { concurrency: 2 * HALL_EVENT_BATCH, maxAttempts: 1_000_000, backoff: { baseMs: 500, capMs: 15_000 }, leaseMs: 30_000 } as const
 
 // How often an offline or stopped link looks for its hall again.
 const PROBE_MS = 3_000
